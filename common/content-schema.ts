@@ -1,0 +1,105 @@
+/** One schema for every piece of content; the build, the app and the tests all use it. */
+import { z } from 'zod';
+import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, COUNTRIES, ORGANISATIONS, WORK_RELATIONS } from './facets';
+import type { Facets, Lang } from './facets';
+
+const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** Built per content set, because section and source ids come from content files. */
+export function chapterFrontmatterSchema(sectionIds: readonly string[], sourceIds: readonly string[]) {
+  const list = <T extends readonly [string, ...string[]]>(values: T) =>
+    z.array(z.enum(values)).min(1, 'list at least one value');
+  return z.strictObject({
+    id: slugId,
+    title: nonEmpty,
+    section: z.enum(sectionIds as [string, ...string[]]),
+    order: z.number().int().positive(),
+    summary: nonEmpty,
+    ageGroups: list(AGE_GROUPS),
+    communityTypes: list(COMMUNITY_TYPES),
+    audiences: list(AUDIENCES),
+    countries: list(COUNTRIES).optional(),
+    organisation: z.enum(ORGANISATIONS).optional(),
+    workRelations: z.enum(WORK_RELATIONS).optional(),
+    sources: list(sourceIds as [string, ...string[]]),
+  });
+}
+export type ChapterFrontmatter = z.infer<ReturnType<typeof chapterFrontmatterSchema>>;
+
+export const sectionSchema = z.strictObject({ id: slugId, en: nonEmpty, es: nonEmpty });
+export const sectionsFileSchema = z.array(sectionSchema).min(1);
+export type Section = z.infer<typeof sectionSchema>;
+
+const sourceText = z.strictObject({ title: nonEmpty, description: nonEmpty });
+export const sourceSchema = z.strictObject({
+  id: slugId,
+  year: z.number().int().nullable().optional(),
+  en: sourceText,
+  es: sourceText,
+});
+export const sourcesFileSchema = z.array(sourceSchema).min(1);
+export type Source = z.infer<typeof sourceSchema>;
+
+export const GLOSSARY_CATEGORIES = ['child-work', 'mining', 'legal', 'programme', 'organisation'] as const;
+
+const citation = z.strictObject({ src: nonEmpty, at: z.union([nonEmpty, z.number()]).transform(String) });
+export const glossaryTermSchema = z.strictObject({
+  id: slugId,
+  category: z.enum(GLOSSARY_CATEGORIES),
+  en: z.strictObject({ term: nonEmpty, definition: nonEmpty, note: nonEmpty.optional() }),
+  es: z.strictObject({ term: nonEmpty, definition: nonEmpty, note: nonEmpty.optional() }),
+  synonyms: z
+    .array(z.strictObject({ term: nonEmpty, countries: z.array(z.enum(COUNTRIES)).optional(), note: nonEmpty.optional() }))
+    .optional()
+    .default([]),
+  related: z.array(slugId).optional().default([]),
+  sources: z.array(citation).min(1, 'cite at least one source'),
+});
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+
+/** A heading of a chapter, as the reader's on-page contents and the language switch use it. */
+export interface HeadingEntry {
+  depth: 2 | 3;
+  id: string;
+  text: string;
+}
+
+/** One chapter in one language, as listed in content-manifest.json. */
+export interface ManifestChapter extends Facets {
+  id: string;
+  lang: Lang;
+  title: string;
+  summary: string;
+  route: string;
+  section: string;
+  order: number;
+  sources: string[];
+  headings: HeadingEntry[];
+  words: number;
+}
+
+export interface ContentManifest {
+  version: 1;
+  generatedAt: string;
+  languages: readonly Lang[];
+  sections: Section[];
+  chapters: ManifestChapter[];
+}
+
+/** Data the reader needs besides chapters: shipped as a JSON module, loaded with the app. */
+export interface ContentData {
+  sections: Section[];
+  sources: Source[];
+  glossary: GlossaryTerm[];
+  readingPaths: ReadingPath[];
+}
+
+export const readingPathSchema = z.strictObject({
+  id: z.enum(['ngo', 'trainer', 'official']),
+  en: z.strictObject({ title: nonEmpty, description: nonEmpty }),
+  es: z.strictObject({ title: nonEmpty, description: nonEmpty }),
+  chapters: z.array(slugId).min(1),
+});
+export const readingPathsFileSchema = z.array(readingPathSchema).length(3);
+export type ReadingPath = z.infer<typeof readingPathSchema>;

@@ -1,0 +1,48 @@
+/**
+ * The one contract between the renderer and the host: each channel's argument and result.
+ * The Electron main process validates every payload with these schemas; the preload exposes
+ * one function per channel; the browser edition implements the same `PuenteBridge`.
+ */
+import { z } from 'zod';
+import { LANGS } from './facets';
+import { settingsPatchSchema, settingsSchema } from './settings';
+
+export const systemInfoSchema = z.strictObject({
+  locale: z.string(),
+  platform: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+});
+export type SystemInfo = z.infer<typeof systemInfoSchema>;
+
+export const MENU_COMMANDS = ['search', 'print', 'home', 'lang-en', 'lang-es', 'theme-toggle', 'text-bigger', 'text-smaller'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const ipcContract = {
+  'settings:get': { arg: z.undefined(), result: settingsSchema },
+  'settings:set': { arg: settingsPatchSchema, result: settingsSchema },
+  'app:info': { arg: z.undefined(), result: systemInfoSchema },
+  'window:print': { arg: z.undefined(), result: z.boolean() },
+  'menu:set-language': { arg: z.enum(LANGS), result: z.boolean() },
+} as const;
+
+export type Channel = keyof typeof ipcContract;
+export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;
+export type ChannelResult<C extends Channel> = z.infer<(typeof ipcContract)[C]['result']>;
+export const CHANNELS = Object.keys(ipcContract) as Channel[];
+
+/** Events the main process sends to the renderer. */
+export const MENU_COMMAND_EVENT = 'menu:command';
+
+/** Results cross the boundary as values, never as thrown errors. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What the renderer may ask of its host: one function per channel, plus menu events. */
+export type PuenteBridge = {
+  [C in Channel]: (arg: ChannelArg<C>) => Promise<IpcResult<ChannelResult<C>>>;
+} & {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};
+
+/** The name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'puente';

@@ -1,0 +1,16 @@
+import type { Lang } from '../facets';
+import { searchTerms } from '../text';
+
+/**
+ * The flexsearch settings used to build and to load an index; they must match.
+ * `forward` gives prefix matching as you type. No worker: flexsearch's worker compiles
+ * code with Function(), which the app's Content-Security-Policy forbids.
+ */
+export function flexOptions(lang: Lang) {
+  return {
+    tokenize: 'forward' as const,
+    resolution: 9,
+    cache: false,
+    encoder: (text: string) => searchTerms(text, lang),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Facets, Lang } from '../facets';
+
+/** One searchable unit: a heading section of a chapter, or a glossary term. */
+export interface SearchDoc extends Facets {
+  kind: 'section' | 'term';
+  chapterId: string;
+  chapterTitle: string;
+  section: string;
+  /** Heading anchor inside the chapter ('' for the chapter's opening text). */
+  anchor: string;
+  heading: string;
+  text: string;
+}
+
+/** The prebuilt index of one language, written at build time and loaded lazily by the app. */
+export interface SearchIndexData {
+  format: 1;
+  lang: Lang;
+  docs: SearchDoc[];
+  /** Every distinct search term of the corpus, for typo tolerance. */
+  vocabulary: string[];
+  /** Glossary synonym groups: each group is a list of phrases, each phrase a list of terms. */
+  synonyms: string[][][];
+  /** flexsearch exports (key → data) of the heading and body indexes. */
+  flex: { heading: Record<string, string>; body: Record<string, string> };
+}
+
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchDoc['kind'];
+  anchor: string;
+  heading: string;
+  snippet: SnippetPart[];
+  score: number;
+}
+
+export interface SearchGroup {
+  chapterId: string;
+  chapterTitle: string;
+  section: string;
+  score: number;
+  hits: SearchHit[];
+}
+
+export interface SearchResponse {
+  query: string;
+  /** The terms that matched, to highlight in the opened chapter. */
+  matchedTerms: string[];
+  groups: SearchGroup[];
+  totalHits: number;
+}

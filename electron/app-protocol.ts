@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { appResponseHeaders, resolveAppFile } from '../common/app-files';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'puente';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** The options Electron needs before `ready` to treat app:// as a secure, standard scheme. */
+export const APP_SCHEME_PRIVILEGES = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+} as const;
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export interface AppProtocolDeps {
+  /** The folder holding the built renderer (inside the package's asar). */
+  rootDir: string;
+  readFile(filePath: string): Promise<Uint8Array>;
+}
+
+/** Handler for `protocol.handle('app', …)`: serves only files inside rootDir, with the CSP on every response. */
+export function createAppProtocolHandler(deps: AppProtocolDeps) {
+  return async (request: { url: string; method?: string }): Promise<Response> => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    const resolved = resolveAppFile(url.pathname);
+    if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });
+    const filePath = path.join(deps.rootDir, ...resolved.relativePath.split('/'));
+    const relative = path.relative(deps.rootDir, filePath);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return new Response('Forbidden', { status: 403 });
+    try {
+      const body = await deps.readFile(filePath);
+      return new Response(body as BodyInit, { status: 200, headers: appResponseHeaders(resolved.relativePath) });
+    } catch {
+      return new Response('Not found', { status: 404, headers: appResponseHeaders('404.txt') });
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+
+export interface FileSystemLike {
+  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  writeFile(file: string, data: string, encoding: 'utf8'): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+}
+
+const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+/**
+ * Writes `data` to `file` atomically: a temporary file first, then a rename, retried a
+ * few times when Windows reports the target busy (an antivirus or an indexer holding it).
+ */
+export async function writeFileAtomic(fs: FileSystemLike, file: string, data: string, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+  const dir = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
+  if (dir) await fs.mkdir(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, data, 'utf8');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(temp, file);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!RETRYABLE.has(code) || attempt >= 5) throw error;
+      await wait(50 * (attempt + 1));
+    }
+  }
+}
+
+/** A small JSON document on disk, read through a schema; unreadable content falls back to `fallback`. */
+export function createJsonFileStore<T>(fs: FileSystemLike, file: string, read: (raw: unknown) => T, fallback: T) {
+  let cache: T | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    async get(): Promise<T> {
+      if (cache !== undefined) return cache;
+      try {
+        cache = read(JSON.parse(await fs.readFile(file, 'utf8')));
+      } catch {
+        cache = fallback;
+      }
+      return cache;
+    },
+    /** Writes are serialised, so a later value never loses to an earlier one. */
+    async set(value: T): Promise<T> {
+      cache = value;
+      const text = JSON.stringify(value, null, 2);
+      queue = queue.then(() => writeFileAtomic(fs, file, text));
+      await queue;
+      return value;
+    },
+  };
+}
+
+export function schemaReader<S extends z.ZodType>(schema: S, fallback: z.infer<S>) {
+  return (raw: unknown): z.infer<S> => {
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : fallback;
+  };
+}

@@ -1,0 +1,102 @@
+// The Electron main process: wiring only. Every decision lives in a module with the
+// Electron API injected, unit-tested under Node (see test/unit/electron-*.test.ts).
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-contract';
+import { readSettings, DEFAULT_SETTINGS, type Settings } from '../common/settings';
+import type { Lang } from '../common/facets';
+import { buildMenuTemplate, type MenuItemTemplate } from './app-menu';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { registerIpcHandlers } from './ipc-handlers';
+import { createJsonFileStore, schemaReader } from './json-file-store';
+import { applySecurityPolicy, secureWebPreferences } from './security-policy';
+import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state';
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const devTools = !app.isPackaged;
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let menuLang: Lang = 'en';
+  const userData = app.getPath('userData');
+  const settingsStore = createJsonFileStore<Settings>(fs, path.join(userData, 'settings.json'), readSettings, DEFAULT_SETTINGS);
+  const windowStore = createJsonFileStore<WindowState>(fs, path.join(userData, 'window-state.json'), schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE), DEFAULT_WINDOW_STATE);
+
+  const send = (command: MenuCommand) => win?.webContents.send(MENU_COMMAND_EVENT, command);
+  const setMenu = (lang: Lang) => {
+    menuLang = lang;
+    const template = buildMenuTemplate(lang, send, { isMac: process.platform === 'darwin', devTools });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template as Parameters<typeof Menu.buildFromTemplate>[0]));
+  };
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir, readFile: (f) => fs.readFile(f) }));
+    registerIpcHandlers(ipcMain, {
+      'settings:get': () => settingsStore.get(),
+      'settings:set': async (patch) => settingsStore.set(readSettings({ ...(await settingsStore.get()), ...patch })),
+      'app:info': () => ({ locale: app.getLocale(), platform: process.platform, version: app.getVersion(), host: 'electron' as const }),
+      'window:print': () => {
+        win?.webContents.print({ printBackground: false });
+        return true;
+      },
+      'menu:set-language': (lang) => {
+        if (lang !== menuLang) setMenu(lang);
+        return true;
+      },
+    });
+
+    const saved = restoreWindowState(await windowStore.get(), screen.getAllDisplays().map((d) => d.workArea));
+    win = new BrowserWindow({
+      ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
+      width: saved.width,
+      height: saved.height,
+      minWidth: 360,
+      minHeight: 400,
+      show: false,
+      title: 'Puente',
+      backgroundColor: '#fbfaf7',
+      webPreferences: secureWebPreferences(preloadPath),
+    });
+    applySecurityPolicy({ session: session.defaultSession, contents: win.webContents, log: (m) => console.warn(`[security] ${m}`) });
+    if (saved.maximized) win.maximize();
+    const startLang = (await settingsStore.get()).lang ?? (app.getLocale().startsWith('es') ? 'es' : 'en');
+    setMenu(startLang);
+
+    let timer: NodeJS.Timeout | undefined;
+    const rememberBounds = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!win || win.isDestroyed()) return;
+        const b = win.getNormalBounds();
+        void windowStore.set({ ...b, maximized: win.isMaximized() });
+      }, 400);
+    };
+    win.on('resize', rememberBounds);
+    win.on('move', rememberBounds);
+    win.on('close', () => {
+      clearTimeout(timer);
+      if (win) void windowStore.set({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+    });
+    win.once('ready-to-show', () => win?.show());
+    win.on('closed', () => {
+      win = null;
+    });
+    await win.loadURL(APP_ENTRY_URL);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
+
+export type { MenuItemTemplate };

@@ -1,0 +1,116 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { FacetFilter, Lang } from '../../../common/facets';
+import { formatRoute, languageFromLocale, parseRoute, type Route } from '../../../common/routes';
+import { TEXT_SIZES, type Settings, type SettingsPatch } from '../../../common/settings';
+import { call } from '../bridge';
+import { STRINGS, type Strings } from './i18n';
+
+interface AppState {
+  settings: Settings;
+  lang: Lang;
+  t: Strings;
+  route: Route;
+  navigate(route: Route, options?: { replace?: boolean }): void;
+  updateSettings(patch: SettingsPatch): void;
+  setFilters(filters: FacetFilter): void;
+  effectiveTheme: 'light' | 'dark';
+  changeTextSize(step: 1 | -1): void;
+  /** Terms to highlight in the chapter opened from a search result. */
+  highlight: { chapterId: string; terms: string[] } | null;
+  setHighlight(h: { chapterId: string; terms: string[] } | null): void;
+}
+
+const Ctx = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const state = useContext(Ctx);
+  if (!state) throw new Error('useApp outside <AppStateProvider>');
+  return state;
+}
+
+function useSystemDark(): boolean {
+  const query = '(prefers-color-scheme: dark)';
+  const [dark, setDark] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(query);
+    const onChange = () => setDark(mq.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+  return dark;
+}
+
+export function AppStateProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
+  const [settings, setSettings] = useState(initial);
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [highlight, setHighlight] = useState<AppState['highlight']>(null);
+  const systemDark = useSystemDark();
+
+  const lang: Lang = route.lang ?? settings.lang ?? 'en';
+
+  const updateSettings = useCallback((patch: SettingsPatch) => {
+    setSettings((s) => ({ ...s, ...patch }));
+    call('settings:set', patch).catch((e: unknown) => console.warn(String(e)));
+  }, []);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // A route without a language goes to the remembered one.
+  useEffect(() => {
+    if (route.lang === null) window.location.replace(formatRoute({ kind: 'home', lang }));
+  }, [route.lang, lang]);
+
+  // The language in the address is the reader's choice: remember it and tell the host menu.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    if (route.lang && route.lang !== settings.lang) updateSettings({ lang: route.lang });
+    call('menu:set-language', lang).catch(() => undefined);
+  }, [lang, route.lang, settings.lang, updateSettings]);
+
+  const effectiveTheme = settings.theme === 'system' ? (systemDark ? 'dark' : 'light') : settings.theme;
+  useEffect(() => {
+    document.documentElement.dataset.theme = effectiveTheme;
+  }, [effectiveTheme]);
+  useEffect(() => {
+    document.documentElement.style.setProperty('--text-scale', String(settings.textSize));
+  }, [settings.textSize]);
+
+  const navigate = useCallback((next: Route, options?: { replace?: boolean }) => {
+    const hash = formatRoute(next);
+    if (options?.replace) window.location.replace(hash);
+    else window.location.hash = hash;
+  }, []);
+
+  const value = useMemo<AppState>(() => ({
+    settings,
+    lang,
+    t: STRINGS[lang],
+    route,
+    navigate,
+    updateSettings,
+    setFilters: (filters) => updateSettings({ filters }),
+    effectiveTheme,
+    changeTextSize: (step) => {
+      const i = TEXT_SIZES.findIndex((s) => s >= settings.textSize);
+      const next = TEXT_SIZES[Math.min(TEXT_SIZES.length - 1, Math.max(0, (i < 0 ? 1 : i) + step))];
+      updateSettings({ textSize: next });
+    },
+    highlight,
+    setHighlight,
+  }), [settings, lang, route, navigate, updateSettings, effectiveTheme, highlight]);
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/** Settings from the host; on first start, the language follows the system's. */
+export async function loadInitialSettings(): Promise<Settings> {
+  const settings = await call('settings:get');
+  if (settings.lang) return settings;
+  const info = await call('app:info');
+  const lang = languageFromLocale(info.locale);
+  return call('settings:set', { lang });
+}

@@ -1,0 +1,41 @@
+import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract';
+import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings';
+
+const SETTINGS_KEY = 'puente.settings';
+
+function ok<T>(value: T): Promise<IpcResult<T>> {
+  return Promise.resolve({ ok: true, value });
+}
+
+function storedSettings(): Settings {
+  try {
+    return readSettings(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null'));
+  } catch {
+    return readSettings(null);
+  }
+}
+
+/** The host bridge of the browser edition: settings in localStorage, the browser's print dialog. */
+export function createBrowserBridge(): PuenteBridge {
+  return {
+    'settings:get': () => ok(storedSettings()),
+    'settings:set': (patch) => {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) return Promise.resolve({ ok: false, error: parsed.error.message });
+      const next = readSettings({ ...storedSettings(), ...parsed.data });
+      try {
+        localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      } catch {
+        // Private mode or full storage: the setting still applies for this visit.
+      }
+      return ok(next);
+    },
+    'app:info': () => ok({ locale: navigator.language, platform: navigator.platform, version: __APP_VERSION__, host: 'browser' }),
+    'window:print': () => {
+      window.print();
+      return ok(true);
+    },
+    'menu:set-language': () => ok(true),
+    onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
+  };
+}

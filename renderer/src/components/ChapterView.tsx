@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import type { ManifestChapter } from '../../../common/content-schema';
+import { findChapter, loadChapter, neighbours, sectionTitle } from '../app/content';
+import { useApp } from '../app/app-state';
+import { mdxComponents } from '../mdx/components';
+import { highlightTerms } from '../search/highlight-terms';
+import { Icon } from './Icon';
+
+type ChapterComponent = ComponentType<{ components?: Record<string, unknown> }>;
+
+function useChapterModule(chapter: ManifestChapter | undefined) {
+  const [state, setState] = useState<{ key: string; Component?: ChapterComponent; error?: string } | null>(null);
+  const key = chapter ? `${chapter.lang}/${chapter.id}` : '';
+  useEffect(() => {
+    if (!chapter) return;
+    let live = true;
+    const pending = loadChapter(chapter.lang, chapter.id);
+    if (!pending) {
+      setState({ key, error: 'missing' });
+      return;
+    }
+    pending.then(
+      (mod) => live && setState({ key, Component: mod.default }),
+      (e: unknown) => live && setState({ key, error: String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [chapter, key]);
+  return state && state.key === key ? state : null;
+}
+
+/** Tracks which heading the reader is at, for the contents list and the language switch. */
+function useActiveHeading(container: React.RefObject<HTMLElement | null>, ready: boolean, onChange: (id: string | undefined) => void) {
+  useEffect(() => {
+    if (!ready) return;
+    const update = () => {
+      const headings = container.current?.querySelectorAll<HTMLElement>('.chapter-body h2[id], .chapter-body h3[id]') ?? [];
+      let active: string | undefined;
+      for (const h of headings) {
+        if (h.getBoundingClientRect().top < 140) active = h.id;
+        else break;
+      }
+      onChange(active);
+    };
+    update();
+    window.addEventListener('scroll', update, { passive: true });
+    return () => window.removeEventListener('scroll', update);
+  }, [container, ready, onChange]);
+}
+
+export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }: {
+  chapterId: string;
+  anchor?: string;
+  activeAnchor: string | undefined;
+  onActiveAnchor(id: string | undefined): void;
+}) {
+  const { lang, t, highlight } = useApp();
+  const chapter = findChapter(lang, chapterId);
+  const loaded = useChapterModule(chapter);
+  const article = useRef<HTMLElement>(null);
+  const ready = Boolean(loaded?.Component);
+  useActiveHeading(article, ready, onActiveAnchor);
+
+  // Title for the window and screen readers.
+  useEffect(() => {
+    document.title = chapter ? `${chapter.title} — Puente` : 'Puente';
+  }, [chapter]);
+
+  // Go to the requested heading (or the top) once the chapter is on screen.
+  useEffect(() => {
+    if (!ready) return;
+    const target = anchor ? document.getElementById(anchor) : null;
+    if (target) {
+      target.scrollIntoView({ block: 'start' });
+      target.classList.add('flash');
+      window.setTimeout(() => target.classList.remove('flash'), 1600);
+    } else {
+      window.scrollTo(0, 0);
+    }
+  }, [ready, anchor, chapterId, lang]);
+
+  useEffect(() => {
+    if (!ready || !article.current) return;
+    const terms = highlight && highlight.chapterId === chapterId ? highlight.terms : [];
+    return highlightTerms(article.current.querySelector('.chapter-body'), terms, lang);
+  }, [ready, highlight, chapterId, lang]);
+
+  if (!chapter) {
+    return (
+      <main id="main" className="chapter not-found" tabIndex={-1}>
+        <h1>{t.notFound}</h1>
+        <p><a href={`#/${lang}`}>{t.backHome}</a></p>
+      </main>
+    );
+  }
+  const { prev, next } = neighbours(lang, chapterId);
+  const minutes = Math.max(1, Math.round(chapter.words / 200));
+  return (
+    <div className="chapter-layout">
+      <main id="main" className="chapter" tabIndex={-1} ref={article} data-chapter={chapter.id}>
+        <p className="breadcrumb">{sectionTitle(chapter.section, lang)}</p>
+        <h1>{chapter.title}</h1>
+        <p className="summary">{chapter.summary}</p>
+        <p className="chapter-meta">
+          <span>{t.minutesRead(minutes)}</span>
+          {chapter.audiences.map((a) => <span key={a} className="tag">{t.value[a]}</span>)}
+          {chapter.ageGroups.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-age">{t.value[a]}</span>)}
+          {chapter.communityTypes.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-community">{t.value[a]}</span>)}
+          {chapter.countries?.map((c) => <span key={c} className="tag tag-country">{t.value[c]}</span>)}
+        </p>
+        <div className="chapter-body">
+          {loaded?.Component ? <loaded.Component components={mdxComponents} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading">{t.loading}</p>}
+        </div>
+        <nav className="pager" aria-label={`${t.previous} / ${t.next}`}>
+          {prev ? (
+            <a className="pager-prev" href={prev.route} rel="prev">
+              <Icon name="arrowLeft" size={18} />
+              <span><small>{t.previous}</small>{prev.title}</span>
+            </a>
+          ) : <span />}
+          {next ? (
+            <a className="pager-next" href={next.route} rel="next">
+              <span><small>{t.next}</small>{next.title}</span>
+              <Icon name="arrowRight" size={18} />
+            </a>
+          ) : <span />}
+        </nav>
+      </main>
+      {chapter.headings.length > 1 && (
+        <nav className="on-this-page" aria-label={t.onThisPage}>
+          <p className="on-this-page-title">{t.onThisPage}</p>
+          <ol>
+            {chapter.headings.map((h) => (
+              <li key={h.id} className={`depth-${h.depth}`}>
+                <a href={`#/${lang}/${chapter.id}/${h.id}`} aria-current={h.id === activeAnchor ? 'location' : undefined}>{h.text}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+    </div>
+  );
+}

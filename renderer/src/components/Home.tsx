@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { matchesFacets, type FacetFilter } from '../../../common/facets';
+import { chaptersIn, findChapter, readingPaths, sections } from '../app/content';
+import { useApp } from '../app/app-state';
+
+export function Home() {
+  const { t, lang, settings } = useApp();
+  useEffect(() => {
+    document.title = `Puente — ${t.tagline}`;
+  }, [t]);
+  const chapters = chaptersIn(lang).filter((c) => matchesFacets(c, settings.filters as FacetFilter));
+  const model = findChapter(lang, 'model-on-one-page');
+  return (
+    <main id="main" className="home" tabIndex={-1}>
+      <section className="hero">
+        <h1>{t.appName}</h1>
+        <p className="tagline">{t.tagline}</p>
+        {model && (
+          <a className="model-card" href={model.route}>
+            <strong>{t.modelOnOnePage}</strong>
+            <span>{model.summary}</span>
+          </a>
+        )}
+      </section>
+      <section aria-labelledby="paths-title">
+        <h2 id="paths-title">{t.readingPaths}</h2>
+        <p>{t.readingPathsIntro}</p>
+        <div className="paths">
+          {readingPaths.map((path) => {
+            const steps = path.chapters.map((id) => findChapter(lang, id)).filter((c) => c !== undefined);
+            return (
+              <article key={path.id} className={`path path-${path.id}`} data-path={path.id}>
+                <h3>{path[lang].title}</h3>
+                <p>{path[lang].description}</p>
+                <ol>
+                  {steps.map((c) => <li key={c.id}><a href={c.route}>{c.title}</a></li>)}
+                </ol>
+                {steps[0] && <a className="button" href={steps[0].route}>{t.startPath} →</a>}
+              </article>
+            );
+          })}
+        </div>
+      </section>
+      <section aria-labelledby="sections-title">
+        <h2 id="sections-title">{t.allSections}</h2>
+        <div className="section-grid">
+          {sections.map((s) => {
+            const inSection = chapters.filter((c) => c.section === s.id);
+            if (inSection.length === 0) return null;
+            return (
+              <article key={s.id} className="section-card">
+                <h3>{s[lang]}</h3>
+                <p className="muted">{t.chapters(inSection.length)}</p>
+                <ul>
+                  {inSection.map((c) => <li key={c.id}><a href={c.route}>{c.title}</a></li>)}
+                </ul>
+              </article>
+            );
+          })}
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FacetFilter } from '../../../common/facets';
+import { formatRoute } from '../../../common/routes';
+import type { SearchEngine } from '../../../common/search/search-engine';
+import type { SearchResponse } from '../../../common/search/search-types';
+import { sectionTitle } from '../app/content';
+import { useApp } from '../app/app-state';
+import { searchEngineFor } from '../search/search-client';
+import { FilterChips } from './FilterPanel';
+import { Icon } from './Icon';
+
+export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t, lang, settings, navigate, setHighlight } = useApp();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [engine, setEngine] = useState<SearchEngine | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) {
+      d.showModal();
+      input.current?.select();
+    } else if (!open && d.open) d.close();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    setEngine((e) => (e && e.lang === lang ? e : null));
+    searchEngineFor(lang).then(
+      (e) => live && setEngine(e),
+      (e: unknown) => live && setError(String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, lang]);
+
+  const response: SearchResponse | null = useMemo(() => {
+    if (!engine || query.trim().length < 2) return null;
+    return engine.search(query, { filter: settings.filters as FacetFilter, limit: 12 });
+  }, [engine, query, settings.filters]);
+
+  const flat = useMemo(
+    () => response?.groups.flatMap((g) => g.hits.map((h) => ({ group: g, hit: h }))) ?? [],
+    [response],
+  );
+  useEffect(() => setActive(0), [response]);
+
+  const openResult = (i: number) => {
+    const item = flat[i];
+    if (!item || !response) return;
+    setHighlight({ chapterId: item.group.chapterId, terms: response.matchedTerms });
+    onClose();
+    navigate({ kind: 'chapter', lang, chapterId: item.group.chapterId, ...(item.hit.anchor ? { anchor: item.hit.anchor } : {}) });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(flat.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      openResult(active);
+    }
+  };
+
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, listId]);
+
+  let index = -1;
+  return (
+    <dialog ref={dialog} className="search-dialog" aria-label={t.search} onClose={onClose} onCancel={onClose}
+      onClick={(e) => { if (e.target === dialog.current) onClose(); }}>
+      <div className="search-box">
+        <Icon name="search" />
+        <input
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-expanded={flat.length > 0}
+          aria-controls={listId}
+          aria-activedescendant={flat.length ? `${listId}-${active}` : undefined}
+          aria-autocomplete="list"
+          placeholder={t.searchPlaceholder}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="search-input"
+        />
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t.close}><Icon name="close" /></button>
+      </div>
+      <FilterChips />
+      <div className="search-results" role="listbox" id={listId} aria-label={t.search}>
+        {error && <p role="alert">{error}</p>}
+        {!engine && !error && <p className="search-status">{t.searchLoading}</p>}
+        {engine && !response && <p className="search-status">{t.searchHint}</p>}
+        {response && flat.length === 0 && <p className="search-status" role="status">{t.searchNoResults}</p>}
+        {response && flat.length > 0 && <p className="search-status" role="status">{t.searchResults(response.totalHits)}</p>}
+        {response?.groups.map((g) => (
+          <section key={g.chapterId} className="result-group">
+            <h3>{g.chapterTitle} <small>{sectionTitle(g.section, lang)}</small></h3>
+            <ul role="presentation">
+              {g.hits.map((h) => {
+                index += 1;
+                const i = index;
+                return (
+                  <li key={`${h.anchor}-${i}`} id={`${listId}-${i}`} role="option" aria-selected={i === active}
+                    className={i === active ? 'active' : undefined}
+                    onMouseMove={() => setActive(i)}
+                    onClick={() => openResult(i)}>
+                    <a href={formatRoute({ kind: 'chapter', lang, chapterId: g.chapterId, ...(h.anchor ? { anchor: h.anchor } : {}) })} tabIndex={-1} onClick={(e) => e.preventDefault()}>
+                      <span className="result-heading">{h.heading}</span>
+                      <span className="result-snippet">
+                        {h.snippet.map((p, k) => (p.hit ? <mark key={k}>{p.text}</mark> : <span key={k}>{p.text}</span>))}
+                      </span>
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,58 @@
+import { matchingAnchor } from '../app/content';
+import { useApp } from '../app/app-state';
+import { Icon } from './Icon';
+
+export function TopBar({ onOpenSearch, onToggleNav, navOpen, activeAnchor }: {
+  onOpenSearch(): void;
+  onToggleNav(): void;
+  navOpen: boolean;
+  activeAnchor: string | undefined;
+}) {
+  const { t, lang, route, navigate, effectiveTheme, updateSettings, changeTextSize, settings } = useApp();
+  const other = t.switchToLang;
+  const switchLanguage = () => {
+    if (route.kind === 'chapter') {
+      const anchor = matchingAnchor(lang, other, route.chapterId, activeAnchor ?? route.anchor);
+      navigate({ kind: 'chapter', lang: other, chapterId: route.chapterId, ...(anchor ? { anchor } : {}) });
+    } else {
+      navigate({ kind: 'home', lang: other });
+    }
+  };
+  const searchKey = navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl+K';
+  return (
+    <header className="topbar">
+      <button type="button" className="icon-button nav-toggle" aria-expanded={navOpen} aria-controls="sidebar" onClick={onToggleNav}>
+        <Icon name="menu" />
+        <span className="visually-hidden">{t.menu}</span>
+      </button>
+      <a className="brand" href={`#/${lang}`}>
+        <img src="./icon.svg" alt="" width={28} height={28} />
+        <span>{t.appName}</span>
+      </a>
+      <button type="button" className="search-trigger" onClick={onOpenSearch} aria-keyshortcuts="Control+K Meta+K">
+        <Icon name="search" size={18} />
+        <span className="search-trigger-label">{t.search}</span>
+        <kbd>{searchKey}</kbd>
+      </button>
+      <div className="topbar-tools">
+        <div className="text-size" role="group" aria-label={t.textSize}>
+          <button type="button" className="icon-button" onClick={() => changeTextSize(-1)} disabled={settings.textSize <= 0.875} title={t.textSmaller} aria-label={t.textSmaller}>A−</button>
+          <button type="button" className="icon-button" onClick={() => changeTextSize(1)} disabled={settings.textSize >= 1.5} title={t.textBigger} aria-label={t.textBigger}>A+</button>
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => updateSettings({ theme: effectiveTheme === 'dark' ? 'light' : 'dark' })}
+          aria-label={effectiveTheme === 'dark' ? t.themeLight : t.themeDark}
+          title={effectiveTheme === 'dark' ? t.themeLight : t.themeDark}
+          data-testid="theme-toggle"
+        >
+          <Icon name={effectiveTheme === 'dark' ? 'sun' : 'moon'} />
+        </button>
+        <button type="button" className="lang-switch" onClick={switchLanguage} lang={other} data-testid="lang-switch">
+          {t.switchTo}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { AppStateProvider, loadInitialSettings } from './app/app-state';
+import './styles.css';
+
+loadInitialSettings().then((settings) => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppStateProvider initial={settings}>
+        <App />
+      </AppStateProvider>
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,39 @@
+import { LANGS, type Lang } from '../../common/facets';
+import { formatRoute } from '../../common/routes';
+import type { ContentData, ContentManifest, ManifestChapter } from '../../common/content-schema';
+import { buildSearchIndex } from '../../common/search/build-search-index';
+import type { SearchIndexData } from '../../common/search/search-types';
+import { ContentValidationError } from './content-error';
+import { searchDocs, type LoadedContent } from './load-content';
+
+
+/** Throws one error listing every problem (file:line — message) when the content is not valid. */
+export function assertValidContent(content: LoadedContent): void {
+  if (content.problems.length > 0) throw new ContentValidationError(content.problems);
+}
+
+export function buildManifest(content: LoadedContent): ContentManifest {
+  const sectionOrder = new Map(content.sections.map((s, i) => [s.id, i]));
+  const chapters: ManifestChapter[] = content.chapters
+    .map((c) => {
+      const fm = c.frontmatter;
+      return {
+        id: fm.id, lang: c.lang, title: fm.title, summary: fm.summary, route: formatRoute({ kind: 'chapter', lang: c.lang, chapterId: fm.id }),
+        section: fm.section, order: fm.order, sources: fm.sources, headings: c.headings, words: c.words,
+        ageGroups: fm.ageGroups, communityTypes: fm.communityTypes, audiences: fm.audiences,
+        ...(fm.countries ? { countries: fm.countries } : {}),
+      };
+    })
+    .sort((a, b) => a.lang.localeCompare(b.lang) || sectionOrder.get(a.section)! - sectionOrder.get(b.section)! || a.order - b.order || a.id.localeCompare(b.id));
+  return { version: 1, generatedAt: new Date(0).toISOString(), languages: LANGS, sections: content.sections, chapters };
+}
+
+export function buildContentData(content: LoadedContent): ContentData {
+  return { sections: content.sections, sources: content.sources, glossary: content.glossary, readingPaths: content.readingPaths };
+}
+
+export async function buildSearchIndexes(content: LoadedContent): Promise<Record<Lang, SearchIndexData>> {
+  const out = {} as Record<Lang, SearchIndexData>;
+  for (const lang of LANGS) out[lang] = await buildSearchIndex(lang, searchDocs(content, lang), content.glossary);
+  return out;
+}

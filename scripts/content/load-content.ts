@@ -1,0 +1,344 @@
+/**
+ * Reads and checks everything under content/: chapters (MDX, both languages), sections,
+ * sources, the glossary and the reading paths. Returns the content with every problem found,
+ * each located by file and line. Used by the Vite build, `npm run validate` and the tests.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { createProcessor } from '@mdx-js/mdx';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Root, RootContent, Yaml } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { LANGS, type Lang } from '../../common/facets';
+import {
+  chapterFrontmatterSchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema, sourcesFileSchema,
+  type ChapterFrontmatter, type GlossaryTerm, type HeadingEntry, type ReadingPath, type Section, type Source,
+} from '../../common/content-schema';
+import type { SearchDoc } from '../../common/search/search-types';
+import type { ContentProblem } from './content-error';
+import { headingIds } from './remark-heading-ids';
+import { parseYamlWithLines, schemaProblems } from './yaml-with-lines';
+
+export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList'] as const;
+export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
+
+export interface LoadedChapter {
+  lang: Lang;
+  file: string;
+  frontmatter: ChapterFrontmatter;
+  headings: HeadingEntry[];
+  /** Searchable blocks: the opening text and each heading's section. */
+  blocks: Array<{ anchor: string; heading: string; text: string }>;
+  words: number;
+}
+
+export interface LoadedContent {
+  root: string;
+  sections: Section[];
+  sources: Source[];
+  glossary: GlossaryTerm[];
+  readingPaths: ReadingPath[];
+  chapters: LoadedChapter[];
+  problems: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
+interface PendingLink {
+  file: string;
+  lang: Lang;
+  line: number;
+  column: number;
+  target: string;
+  anchor?: string;
+}
+
+const mdxParser = createProcessor({ remarkPlugins: [[remarkFrontmatter, ['yaml']], remarkGfm] });
+
+function rel(root: string, file: string): string {
+  return path.relative(path.dirname(root), file).split(path.sep).join('/');
+}
+
+function readYamlFile<T>(root: string, name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').z.ZodError } }, problems: ContentProblem[]): T | undefined {
+  const file = path.join(root, name);
+  const shown = rel(root, file);
+  if (!existsSync(file)) {
+    problems.push({ file: shown, line: 1, message: 'file is missing' });
+    return undefined;
+  }
+  const parsed = parseYamlWithLines(readFileSync(file, 'utf8'), shown);
+  if (parsed.problems.length) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    problems.push(...schemaProblems(result.error, parsed, shown, name));
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Text a reader sees in a block of MDX: JSX children kept, code and expressions dropped. */
+function plainText(node: RootContent | Root): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'yaml':
+    case 'code':
+    case 'mdxjsEsm':
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+    case 'html':
+      return '';
+    case 'break':
+      return ' ';
+    default: {
+      if (!('children' in node)) return '';
+      const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'mdxJsxTextElement' ||
+        node.type === 'emphasis' || node.type === 'strong' || node.type === 'link' || node.type === 'delete';
+      return (node.children as RootContent[]).map(plainText).filter(Boolean).join(inline ? '' : ' ');
+    }
+  }
+}
+
+function attribute(node: { attributes: Array<{ type: string; name?: string; value?: unknown }> }, name: string): string | undefined | null {
+  const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attr) return undefined;
+  return typeof attr.value === 'string' ? attr.value : null; // null: an expression, not a plain string
+}
+
+function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
+  schema: ReturnType<typeof chapterFrontmatterSchema>;
+  sourceIds: Set<string>;
+  glossaryIds: Set<string>;
+  problems: ContentProblem[];
+  links: PendingLink[];
+}): LoadedChapter | undefined {
+  const file = path.join(root, lang, fileName);
+  const shown = rel(root, file);
+  const source = readFileSync(file, 'utf8');
+  const { problems } = ctx;
+  let tree: Root;
+  try {
+    tree = mdxParser.parse(source) as Root;
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : (e.place as { line?: number; column?: number } | undefined);
+    problems.push({ file: shown, line: e.line ?? place?.line ?? 1, column: e.column ?? place?.column, message: `MDX syntax: ${e.reason ?? e.message}` });
+    return undefined;
+  }
+
+  const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
+  if (!yamlNode || tree.children[0] !== yamlNode) {
+    problems.push({ file: shown, line: 1, message: 'frontmatter is missing: start the file with a --- block (see content/AUTHORING.md)' });
+    return undefined;
+  }
+  const parsed = parseYamlWithLines(yamlNode.value, shown, (yamlNode.position?.start.line ?? 1) + 1);
+  if (parsed.problems.length) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const result = ctx.schema.safeParse(parsed.value);
+  if (!result.success) {
+    problems.push(...schemaProblems(result.error, parsed, shown, 'frontmatter'));
+    return undefined;
+  }
+  const frontmatter = result.data;
+  const expectedId = fileName.replace(/\.mdx$/, '');
+  if (frontmatter.id !== expectedId) {
+    problems.push({ file: shown, line: parsed.lineOf(['id']), message: `frontmatter field "id" is "${frontmatter.id}" but the file is named ${fileName}: they must match` });
+  }
+
+  const lineOfNode = (n: { position?: { start: { line: number; column: number } } }) => n.position?.start.line ?? 1;
+  visit(tree, (node) => {
+    if (node.type === 'heading' && (node.depth === 1 || node.depth > 3)) {
+      problems.push({ file: shown, line: lineOfNode(node), message: `heading level ${node.depth}: use ## and ### only (the app adds the chapter title)` });
+    }
+    if (node.type === 'link') {
+      const url = node.url;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+        problems.push({ file: shown, line: lineOfNode(node), message: `external link "${url}": the manual works offline; cite a source with <Cite> instead` });
+      } else {
+        const [target, anchor] = url.split('#');
+        ctx.links.push({ file: shown, lang, line: lineOfNode(node), column: node.position?.start.column ?? 1, target: target || expectedId, anchor: anchor || undefined });
+      }
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const name = node.name ?? '';
+      const line = lineOfNode(node);
+      if (/^[a-z]/.test(name)) return;
+      if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
+        problems.push({ file: shown, line, message: `unknown component <${name}>: use one of ${MDX_COMPONENTS.join(', ')}` });
+        return;
+      }
+      if (name === 'Cite') {
+        const src = attribute(node, 'src');
+        const at = attribute(node, 'at');
+        if (!src) problems.push({ file: shown, line, message: '<Cite> needs src="<source id>"' });
+        else if (!ctx.sourceIds.has(src)) problems.push({ file: shown, line, message: `<Cite src="${src}">: unknown source id; use one of ${[...ctx.sourceIds].join(', ')}` });
+        else if (!frontmatter.sources.includes(src)) problems.push({ file: shown, line, message: `<Cite src="${src}">: add "${src}" to the frontmatter's sources` });
+        if (!at) problems.push({ file: shown, line, message: '<Cite> needs at="…" (paragraph or section, e.g. §68)' });
+      }
+      if (name === 'Term') {
+        const id = attribute(node, 'id');
+        if (!id || !ctx.glossaryIds.has(id)) problems.push({ file: shown, line, message: `<Term id="${id ?? ''}">: no such glossary term in content/glossary/` });
+      }
+      if (name === 'Callout') {
+        const kind = attribute(node, 'kind');
+        if (!kind || !(CALLOUT_KINDS as readonly string[]).includes(kind)) {
+          problems.push({ file: shown, line, message: `<Callout kind="${kind ?? ''}">: kind must be one of ${CALLOUT_KINDS.join(', ')}` });
+        }
+      }
+    }
+  });
+
+  const ids = headingIds(tree);
+  const idOf = new Map(ids.map((h) => [h.node, h]));
+  const headings: HeadingEntry[] = ids
+    .filter((h) => h.node.depth === 2 || h.node.depth === 3)
+    .map((h) => ({ depth: h.node.depth as 2 | 3, id: h.id, text: h.text }));
+
+  const blocks: LoadedChapter['blocks'] = [{ anchor: '', heading: frontmatter.title, text: '' }];
+  for (const node of tree.children) {
+    const heading = node.type === 'heading' ? idOf.get(node) : undefined;
+    if (heading && (node as { depth: number }).depth <= 3) {
+      blocks.push({ anchor: heading.id, heading: heading.text, text: '' });
+      continue;
+    }
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    if (text) {
+      const block = blocks[blocks.length - 1];
+      block.text = block.text ? `${block.text} ${text}` : text;
+    }
+  }
+  const words = blocks.reduce((n, b) => n + b.text.split(' ').filter(Boolean).length, 0);
+  return { lang, file: shown, frontmatter, headings, blocks: blocks.filter((b) => b.anchor || b.text), words };
+}
+
+const PAIRED_FIELDS = ['section', 'order', 'ageGroups', 'communityTypes', 'audiences', 'countries', 'organisation', 'workRelations', 'sources'] as const;
+
+/** Loads and checks the whole content folder. Never throws for bad content: see `problems`. */
+export function loadContent(root: string): LoadedContent {
+  const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const sections = readYamlFile(root, 'sections.yaml', sectionsFileSchema, problems) ?? [];
+  const sources = readYamlFile(root, 'sources.yaml', sourcesFileSchema, problems) ?? [];
+  const sourceIds = new Set(sources.map((s) => s.id));
+
+  const glossary: GlossaryTerm[] = [];
+  const glossaryDir = path.join(root, 'glossary');
+  const glossaryFiles = existsSync(glossaryDir) ? readdirSync(glossaryDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const glossaryLines = new Map<string, { file: string; lineOf: (p: readonly PropertyKey[]) => number }>();
+  for (const name of glossaryFiles) {
+    const file = path.join(glossaryDir, name);
+    const shown = rel(root, file);
+    const parsed = parseYamlWithLines(readFileSync(file, 'utf8'), shown);
+    if (parsed.problems.length) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const result = glossaryTermSchema.safeParse(parsed.value);
+    if (!result.success) {
+      problems.push(...schemaProblems(result.error, parsed, shown, 'glossary term'));
+      continue;
+    }
+    const term = result.data;
+    if (`${term.id}.yaml` !== name) problems.push({ file: shown, line: parsed.lineOf(['id']), message: `glossary field "id" is "${term.id}" but the file is named ${name}: they must match` });
+    term.sources.forEach((s, i) => {
+      if (!sourceIds.has(s.src)) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'src']), message: `glossary field "sources[${i}].src": unknown source id "${s.src}"` });
+    });
+    glossary.push(term);
+    glossaryLines.set(term.id, { file: shown, lineOf: parsed.lineOf });
+  }
+  const glossaryIds = new Set(glossary.map((t) => t.id));
+  for (const term of glossary) {
+    const at = glossaryLines.get(term.id)!;
+    term.related.forEach((id, i) => {
+      if (!glossaryIds.has(id)) problems.push({ file: at.file, line: at.lineOf(['related', i]), message: `glossary field "related[${i}]": no glossary term "${id}"` });
+    });
+  }
+
+  const schema = chapterFrontmatterSchema(sections.length ? sections.map((s) => s.id) : ['-'], sources.length ? sources.map((s) => s.id) : ['-']);
+  const links: PendingLink[] = [];
+  const chapters: LoadedChapter[] = [];
+  const filesByLang = new Map<Lang, string[]>();
+  for (const lang of LANGS) {
+    const dir = path.join(root, lang);
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
+    filesByLang.set(lang, files);
+    for (const name of files) {
+      const chapter = loadChapter(root, lang, name, { schema, sourceIds, glossaryIds, problems, links });
+      if (chapter) chapters.push(chapter);
+    }
+  }
+
+  // Every chapter exists in both languages, with the same facets and sources.
+  for (const lang of LANGS) {
+    for (const other of LANGS) {
+      if (other === lang) continue;
+      for (const name of filesByLang.get(lang)!) {
+        if (!filesByLang.get(other)!.includes(name)) {
+          problems.push({ file: `content/${lang}/${name}`, line: 1, message: `chapter has no translation: write content/${other}/${name}` });
+        }
+      }
+    }
+  }
+  const byKey = new Map(chapters.map((c) => [`${c.lang}/${c.frontmatter.id}`, c]));
+  for (const en of chapters.filter((c) => c.lang === 'en')) {
+    const es = byKey.get(`es/${en.frontmatter.id}`);
+    if (!es) continue;
+    for (const field of PAIRED_FIELDS) {
+      if (JSON.stringify(en.frontmatter[field]) !== JSON.stringify(es.frontmatter[field])) {
+        problems.push({ file: es.file, line: 1, message: `frontmatter field "${field}" differs from ${en.file}: translations share their facets, order and sources` });
+      }
+    }
+    const shape = (c: LoadedChapter) => c.headings.map((h) => h.depth).join('');
+    if (shape(en) !== shape(es)) {
+      warnings.push({ file: es.file, line: 1, message: `heading structure differs from ${en.file} (${en.headings.length} vs ${es.headings.length} headings): the language switch can only keep the reader at the chapter top` });
+    }
+  }
+
+  for (const link of links) {
+    const target = byKey.get(`${link.lang}/${link.target}`);
+    if (!target) {
+      problems.push({ file: link.file, line: link.line, column: link.column, message: `broken link: no chapter "${link.target}" in ${link.lang}` });
+    } else if (link.anchor && !target.headings.some((h) => h.id === link.anchor)) {
+      problems.push({ file: link.file, line: link.line, column: link.column, message: `broken anchor: chapter "${link.target}" (${link.lang}) has no heading "#${link.anchor}"` });
+    }
+  }
+
+  const readingPaths = readYamlFile(root, 'reading-paths.yaml', readingPathsFileSchema, problems) ?? [];
+  for (const p of readingPaths) {
+    for (const id of p.chapters) {
+      if (!byKey.has(`en/${id}`)) problems.push({ file: 'content/reading-paths.yaml', line: 1, message: `reading path "${p.id}": no chapter "${id}"` });
+    }
+  }
+  return { root, sections, sources, glossary, readingPaths, chapters, problems, warnings };
+}
+
+/** The searchable documents of one language: chapter blocks and glossary terms. */
+export function searchDocs(content: LoadedContent, lang: Lang, glossaryChapterTitle?: string): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const c of content.chapters.filter((ch) => ch.lang === lang)) {
+    const fm = c.frontmatter;
+    for (const b of c.blocks) {
+      docs.push({
+        kind: 'section', chapterId: fm.id, chapterTitle: fm.title, section: fm.section, anchor: b.anchor, heading: b.heading, text: b.text,
+        ageGroups: fm.ageGroups, communityTypes: fm.communityTypes, audiences: fm.audiences, ...(fm.countries ? { countries: fm.countries } : {}),
+      });
+    }
+  }
+  const glossaryChapter = content.chapters.find((c) => c.lang === lang && c.frontmatter.id === 'glossary');
+  for (const t of content.glossary) {
+    const names = t.synonyms.map((s) => s.term);
+    docs.push({
+      kind: 'term', chapterId: 'glossary', chapterTitle: glossaryChapterTitle ?? glossaryChapter?.frontmatter.title ?? 'Glossary',
+      section: 'definitions', anchor: `term-${t.id}`, heading: t[lang].term,
+      text: [t[lang].definition, names.length ? names.join(', ') : '', t[lang].note ?? ''].filter(Boolean).join(' '),
+      ageGroups: ['all'], communityTypes: ['all'], audiences: ['ngo', 'trainer', 'official'],
+    });
+  }
+  return docs;
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { buildContentData, buildManifest, buildSearchIndexes, assertValidContent } from './content/build-artifacts';
+import { formatProblem } from './content/content-error';
+import { loadContent, type LoadedContent } from './content/load-content';
+
+const VIRTUAL_ID = 'virtual:puente-content';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+/** The files the content build writes next to index.html. */
+export const SEARCH_INDEX_FILE = (lang: string) => `search-index-${lang}.json`;
+export const MANIFEST_FILE = 'content-manifest.json';
+
+/**
+ * Validates content/ at the start of every build (failing with file and line), offers
+ * the manifest, glossary, sources and reading paths as `virtual:puente-content`, and
+ * writes content-manifest.json and one prebuilt search index per language.
+ */
+export function puenteContent(contentRoot: string): Plugin {
+  let content: LoadedContent;
+  const load = () => {
+    content = loadContent(contentRoot);
+    for (const w of content.warnings) console.warn(`warning: ${formatProblem(w)}`);
+    assertValidContent(content);
+  };
+  return {
+    name: 'puente-content',
+    buildStart() {
+      load();
+      this.addWatchFile(contentRoot);
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const manifest = buildManifest(content);
+      return `export default ${JSON.stringify({ ...buildContentData(content), chapters: manifest.chapters })};`;
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(buildManifest(content), null, 1) });
+      const indexes = await buildSearchIndexes(content);
+      for (const [lang, data] of Object.entries(indexes)) {
+        this.emitFile({ type: 'asset', fileName: SEARCH_INDEX_FILE(lang), source: JSON.stringify(data) });
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use(async (req, res, next) => {
+        const name = path.basename((req.url ?? '').split('?')[0]);
+        if (name === MANIFEST_FILE) {
+          load();
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify(buildManifest(content)));
+          return;
+        }
+        const match = /^search-index-(en|es)\.json$/.exec(name);
+        if (!match) return next();
+        load();
+        const indexes = await buildSearchIndexes(content);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(indexes[match[1] as 'en' | 'es']));
+      });
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadContent } from '../../scripts/content/load-content';
+import { buildManifest } from '../../scripts/content/build-artifacts';
+import { puenteContent } from '../../scripts/vite-plugin-content';
+
+const GOOD = path.resolve(import.meta.dirname, '../fixtures/content-good');
+const REAL = path.resolve(import.meta.dirname, '../../content');
+const temps: string[] = [];
+
+/** A copy of the good fixture with one file changed. */
+function fixtureWith(file: string, change: (text: string) => string | null): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'puente-content-'));
+  temps.push(dir);
+  const root = path.join(dir, 'content');
+  cpSync(GOOD, root, { recursive: true });
+  const target = path.join(root, file);
+  const next = change(readFileSync(target, 'utf8'));
+  if (next === null) rmSync(target);
+  else writeFileSync(target, next);
+  return root;
+}
+
+afterEach(() => {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function problemsOf(root: string) {
+  return loadContent(root).problems.map((p) => `${p.file}:${p.line} ${p.message}`);
+}
+
+describe('content validation', () => {
+  it('accepts the good fixture and lists every chapter in both languages', () => {
+    const content = loadContent(GOOD);
+    expect(content.problems).toEqual([]);
+    const manifest = buildManifest(content);
+    expect(manifest.chapters.map((c) => `${c.lang}/${c.id}`)).toEqual(['en/intro', 'en/picking', 'es/intro', 'es/picking']);
+    const picking = manifest.chapters.find((c) => c.lang === 'es' && c.id === 'picking')!;
+    expect(picking).toMatchObject({ route: '#/es/picking', section: 'problem', ageGroups: ['under14'], communityTypes: ['settlement'] });
+    expect(picking.headings).toEqual([{ depth: 2, id: 'que-hacen-los-ninos', text: 'Qué hacen los niños' }]);
+  });
+
+  it('accepts the real manual content', () => {
+    const content = loadContent(REAL);
+    expect(content.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([]);
+    expect(content.chapters.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('names the file and line of a missing frontmatter field', () => {
+    const root = fixtureWith('en/intro.mdx', (t) => t.replace('summary: What this manual is.\n', ''));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:2 frontmatter field "summary": is missing/));
+  });
+
+  it('names the line of an unknown facet value', () => {
+    const root = fixtureWith('en/picking.mdx', (t) => t.replace('ageGroups: [under14]', 'ageGroups: [teenagers]'));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/en\/picking\.mdx:7 frontmatter field "ageGroups\[0\]": .*under14/));
+  });
+
+  it('rejects an unknown source id in frontmatter and in a citation', () => {
+    const root = fixtureWith('en/picking.mdx', (t) => t.replace('sources: [ipec-eval-2005]', 'sources: [ipec-eval-2099]').replace('src="ipec-eval-2005" at="§25"', 'src="made-up" at="§25"'));
+    const problems = problemsOf(root);
+    expect(problems).toContainEqual(expect.stringMatching(/^content\/en\/picking\.mdx:10 frontmatter field "sources\[0\]"/));
+  });
+
+  it('rejects a citation of a source the frontmatter does not list', () => {
+    const root = fixtureWith('en/picking.mdx', (t) => t.replace('src="ipec-eval-2005" at="§25"', 'src="somewhere" at="§25"'));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/en\/picking\.mdx:15 <Cite src="somewhere">: unknown source id/));
+  });
+
+  it('rejects a chapter without its translation', () => {
+    const root = fixtureWith('es/picking.mdx', () => null);
+    expect(problemsOf(root)).toContainEqual('content/en/picking.mdx:1 chapter has no translation: write content/es/picking.mdx');
+  });
+
+  it('rejects a broken internal link and a broken anchor, with line and column', () => {
+    const link = fixtureWith('en/intro.mdx', (t) => t.replace('(picking#what-children-do)', '(pickin)'));
+    expect(problemsOf(link)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken link: no chapter "pickin" in en/));
+    const anchor = fixtureWith('en/intro.mdx', (t) => t.replace('#what-children-do', '#what-adults-do'));
+    expect(problemsOf(anchor)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken anchor: chapter "picking" \(en\) has no heading "#what-adults-do"/));
+  });
+
+  it('reports an MDX syntax error at its line', () => {
+    const root = fixtureWith('es/picking.mdx', (t) => t.replace('## Qué hacen los niños', '## Qué hacen los niños\n\nMenores de <14 años.'));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/es\/picking\.mdx:15 MDX syntax:/));
+  });
+
+  it('reports invalid YAML in frontmatter at its line', () => {
+    const root = fixtureWith('en/intro.mdx', (t) => t.replace('order: 1', 'order: [1'));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:\d+ YAML syntax:/));
+  });
+
+  it('rejects a file without frontmatter, an unknown component and a bad callout kind', () => {
+    const none = fixtureWith('en/intro.mdx', (t) => t.replace(/^---[\s\S]*?---\n/, ''));
+    expect(problemsOf(none)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:1 frontmatter is missing/));
+    const comp = fixtureWith('en/intro.mdx', (t) => t.replace('<Callout kind="lesson" title="Start early">', '<Calout kind="lesson">').replace('</Callout>', '</Calout>'));
+    expect(problemsOf(comp)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:19 unknown component <Calout>/));
+    const kind = fixtureWith('en/intro.mdx', (t) => t.replace('kind="lesson"', 'kind="tip"'));
+    expect(problemsOf(kind)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:19 <Callout kind="tip">/));
+  });
+
+  it('rejects facets that differ between a chapter and its translation', () => {
+    const root = fixtureWith('es/picking.mdx', (t) => t.replace('audiences: [ngo]', 'audiences: [ngo, official]'));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/es\/picking\.mdx:1 frontmatter field "audiences" differs/));
+  });
+
+  it('checks glossary files: schema, related terms and term links', () => {
+    const related = fixtureWith('glossary/pallaqueo.yaml', (t) => t.replace('related: [palliri]', 'related: [palliris]'));
+    expect(problemsOf(related)).toContainEqual('content/glossary/pallaqueo.yaml:14 glossary field "related[0]": no glossary term "palliris"');
+    const missing = fixtureWith('glossary/palliri.yaml', (t) => t.replace(/es:\n.*\n.*\n/, ''));
+    expect(problemsOf(missing)).toContainEqual(expect.stringMatching(/^content\/glossary\/palliri\.yaml:1 glossary term field "es": is missing/));
+    const term = fixtureWith('glossary/pallaqueo.yaml', () => null);
+    expect(problemsOf(term)).toContainEqual(expect.stringMatching(/^content\/en\/picking\.mdx:15 <Term id="pallaqueo">: no such glossary term/));
+  });
+
+  it('fails the Vite build with file and line', () => {
+    const root = fixtureWith('en/picking.mdx', (t) => t.replace('communityTypes: [settlement]', 'communityTypes: [village]'));
+    const plugin = puenteContent(root);
+    const buildStart = plugin.buildStart as (this: { addWatchFile(f: string): void }) => void;
+    expect(() => buildStart.call({ addWatchFile: () => undefined })).toThrow(/content\/en\/picking\.mdx:8 — frontmatter field "communityTypes\[0\]"/);
+  });
+});
