@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { LANGS } from './facets';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import type { Channel, MenuCommand } from './ipc-channels';
+
+export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels';
 
 export const systemInfoSchema = z.strictObject({
   locale: z.string(),
@@ -15,24 +18,16 @@ export const systemInfoSchema = z.strictObject({
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
-export const MENU_COMMANDS = ['search', 'print', 'home', 'lang-en', 'lang-es', 'theme-toggle', 'text-bigger', 'text-smaller'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
 export const ipcContract = {
   'settings:get': { arg: z.undefined(), result: settingsSchema },
   'settings:set': { arg: settingsPatchSchema, result: settingsSchema },
   'app:info': { arg: z.undefined(), result: systemInfoSchema },
   'window:print': { arg: z.undefined(), result: z.boolean() },
   'menu:set-language': { arg: z.enum(LANGS), result: z.boolean() },
-} as const;
+} as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 
-export type Channel = keyof typeof ipcContract;
 export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;
 export type ChannelResult<C extends Channel> = z.infer<(typeof ipcContract)[C]['result']>;
-export const CHANNELS = Object.keys(ipcContract) as Channel[];
-
-/** Events the main process sends to the renderer. */
-export const MENU_COMMAND_EVENT = 'menu:command';
 
 /** Results cross the boundary as values, never as thrown errors. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -43,6 +38,3 @@ export type PuenteBridge = {
 } & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
-
-/** The name under which the preload exposes the bridge on `window`. */
-export const BRIDGE_GLOBAL = 'puente';

@@ -59,15 +59,10 @@ export function stem(word: string, lang: Lang): string {
   return lang === 'es' ? stemSpanish(word) : stemEnglish(word);
 }
 
-/** The folded words of a query that count, each with its search term. */
-export function termsWithWords(text: string, lang: Lang): Array<{ word: string; term: string }> {
-  const stop = STOPWORDS[lang];
-  return words(text).filter((w) => !stop.has(w)).map((word) => ({ word, term: stem(word, lang) }));
-}
-
 /** Search terms of a text: folded, stop words dropped, stemmed. */
 export function searchTerms(text: string, lang: Lang): string[] {
-  return termsWithWords(text, lang).map((t) => t.term);
+  const stop = STOPWORDS[lang];
+  return words(text).filter((w) => !stop.has(w)).map((w) => stem(w, lang));
 }
 
 /** True when a and b differ by at most one edit (insert, delete, substitute, swap neighbours). */

@@ -1,5 +1,5 @@
-import { ipcContract, type Channel, type ChannelArg, type ChannelResult, type IpcResult } from '../common/ipc-contract';
-import { APP_ORIGIN } from './app-protocol';
+import { CHANNELS, ipcContract, type Channel, type ChannelArg, type ChannelResult, type IpcResult } from '../common/ipc-contract';
+import { isAppUrl } from './app-protocol';
 
 export type IpcHandlers = { [C in Channel]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> | ChannelResult<C> };
 
@@ -11,12 +11,7 @@ export interface SenderFrame {
 
 /** Only the app's own top-level frame may call the host. */
 export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
-  if (!frame || frame.parent) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return Boolean(frame && !frame.parent && isAppUrl(frame.url));
 }
 
 /** Checks sender and payload, runs the handler, and returns a result value (never throws across the boundary). */
@@ -42,7 +37,7 @@ export interface IpcMainLike {
 
 /** Registers one handler per channel of the contract, each checked by `handleIpc`. */
 export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: IpcHandlers): void {
-  for (const channel of Object.keys(ipcContract) as Channel[]) {
+  for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload) => handleIpc(channel, event.senderFrame, payload, handlers));
   }
 }

@@ -1,4 +1,5 @@
-import { CHANNELS, MENU_COMMANDS, MENU_COMMAND_EVENT, type MenuCommand, type PuenteBridge } from '../common/ipc-contract';
+import { CHANNELS, MENU_COMMANDS, MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-channels';
+import type { PuenteBridge } from '../common/ipc-contract';
 
 export interface IpcRendererLike {
   invoke(channel: string, payload?: unknown): Promise<unknown>;

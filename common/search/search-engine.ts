@@ -1,6 +1,6 @@
 import { Index } from 'flexsearch';
 import { matchesFacets, type FacetFilter } from '../facets';
-import { termsWithWords, withinOneEdit } from '../text';
+import { searchTerms, withinOneEdit } from '../text';
 import { flexOptions } from './flex-options';
 import { makeSnippet } from './highlight';
 import type { SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types';
@@ -22,7 +22,7 @@ const HEADING_WEIGHT = 3;
 const BODY_WEIGHT = 1;
 const SYNONYM_WEIGHT = 0.9;
 const TYPO_WEIGHT = 0.6;
-/** Words shorter than this (folded) are not corrected: too many near neighbours. */
+/** Terms shorter than this are not corrected: too many near neighbours (nin → fin, sin, min). */
 const TYPO_MIN_LENGTH = 5;
 const MAX_TYPO_CANDIDATES = 6;
 const PER_TERM_LIMIT = 400;
@@ -65,7 +65,7 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
     return found;
   }
 
-  function alternativesFor(term: string, foldedLength: number): Alternative[] {
+  function alternativesFor(term: string): Alternative[] {
     const alts: Alternative[] = [{ terms: [term], weight: 1 }];
     const addSynonyms = (word: string, weight: number) => {
       for (const phrase of synonymsByTerm.get(word) ?? []) {
@@ -73,7 +73,7 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
       }
     };
     addSynonyms(term, SYNONYM_WEIGHT);
-    if (foldedLength >= TYPO_MIN_LENGTH) {
+    if (term.length >= TYPO_MIN_LENGTH) {
       for (const near of typoCandidates(term)) {
         alts.push({ terms: [near], weight: TYPO_WEIGHT });
         addSynonyms(near, TYPO_WEIGHT * SYNONYM_WEIGHT);
@@ -85,8 +85,7 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
   function search(query: string, opts: SearchOptions = {}): SearchResponse {
     const limit = opts.limit ?? 20;
     const hitsPerChapter = opts.hitsPerChapter ?? 3;
-    const queryWords = termsWithWords(query, data.lang);
-    const terms = queryWords.map((q) => q.term);
+    const terms = searchTerms(query, data.lang);
     if (terms.length === 0) return { query, matchedTerms: [], groups: [], totalHits: 0 };
 
     const cache = new Map<string, Map<number, number>>();
@@ -108,9 +107,9 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
     };
 
     const matched = new Set<string>();
-    const perTerm: Array<Map<number, number>> = terms.map((term, i) => {
+    const perTerm: Array<Map<number, number>> = terms.map((term) => {
       const best = new Map<number, number>();
-      for (const alt of alternativesFor(term, queryWords[i].word.length)) {
+      for (const alt of alternativesFor(term)) {
         const lists = alt.terms.map(lookup);
         const [first, ...rest] = lists;
         let any = false;

@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 declare const __APP_VERSION__: string;
 
+/** Typed where it is imported (renderer/src/app/content.ts). */
 declare module 'virtual:puente-content' {
-  import type { ContentData, ManifestChapter } from '../../common/content-schema';
-  const content: ContentData & { chapters: ManifestChapter[] };
+  const content: unknown;
   export default content;
 }
 

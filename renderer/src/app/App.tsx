@@ -46,7 +46,7 @@ export function App() {
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t.skipToContent}</a>
-      <TopBar onOpenSearch={() => setSearchOpen(true)} onToggleNav={() => setNavOpen((o) => !o)} navOpen={navOpen} activeAnchor={activeAnchor} />
+      <TopBar onOpenSearch={() => setSearchOpen(true)} onToggleNav={() => setNavOpen((o) => !o)} navOpen={navOpen} />
       <div className="body">
         <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} />
         {route.kind === 'chapter'

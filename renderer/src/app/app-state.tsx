@@ -92,7 +92,7 @@ export function AppStateProvider({ initial, children }: { initial: Settings; chi
     route,
     navigate,
     updateSettings,
-    setFilters: (filters) => updateSettings({ filters }),
+    setFilters: (filters) => updateSettings({ filters: filters as Settings['filters'] }),
     effectiveTheme,
     changeTextSize: (step) => {
       const i = TEXT_SIZES.findIndex((s) => s >= settings.textSize);

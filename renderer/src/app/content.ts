@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
-import content from 'virtual:puente-content';
+import bundled from 'virtual:puente-content';
 import type { Lang } from '../../../common/facets';
-import type { ManifestChapter } from '../../../common/content-schema';
+import type { ContentData, ManifestChapter } from '../../../common/content-schema';
+
+/** Written by the content build (scripts/vite-plugin-content.ts) from validated content. */
+const content = bundled as ContentData & { chapters: ManifestChapter[] };
 
 export const { sections, sources, glossary, readingPaths } = content;
 

@@ -30,19 +30,21 @@ function useChapterModule(chapter: ManifestChapter | undefined) {
   return state && state.key === key ? state : null;
 }
 
-/** Tracks which heading the reader is at, for the contents list and the language switch. */
+/** The heading the reader is at: the last one whose top has reached the top of the window. */
+export function headingAtTop(root: ParentNode = document): string | undefined {
+  let active: string | undefined;
+  for (const h of root.querySelectorAll<HTMLElement>('.chapter-body h2[id], .chapter-body h3[id]')) {
+    if (h.getBoundingClientRect().top < 140) active = h.id;
+    else break;
+  }
+  return active;
+}
+
+/** Tracks which heading the reader is at, for the contents list. */
 function useActiveHeading(container: React.RefObject<HTMLElement | null>, ready: boolean, onChange: (id: string | undefined) => void) {
   useEffect(() => {
     if (!ready) return;
-    const update = () => {
-      const headings = container.current?.querySelectorAll<HTMLElement>('.chapter-body h2[id], .chapter-body h3[id]') ?? [];
-      let active: string | undefined;
-      for (const h of headings) {
-        if (h.getBoundingClientRect().top < 140) active = h.id;
-        else break;
-      }
-      onChange(active);
-    };
+    const update = () => onChange(container.current ? headingAtTop(container.current) : undefined);
     update();
     window.addEventListener('scroll', update, { passive: true });
     return () => window.removeEventListener('scroll', update);

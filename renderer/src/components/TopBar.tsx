@@ -1,18 +1,18 @@
 import { matchingAnchor } from '../app/content';
 import { useApp } from '../app/app-state';
+import { headingAtTop } from './ChapterView';
 import { Icon } from './Icon';
 
-export function TopBar({ onOpenSearch, onToggleNav, navOpen, activeAnchor }: {
+export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
   onOpenSearch(): void;
   onToggleNav(): void;
   navOpen: boolean;
-  activeAnchor: string | undefined;
 }) {
   const { t, lang, route, navigate, effectiveTheme, updateSettings, changeTextSize, settings } = useApp();
   const other = t.switchToLang;
   const switchLanguage = () => {
     if (route.kind === 'chapter') {
-      const anchor = matchingAnchor(lang, other, route.chapterId, activeAnchor ?? route.anchor);
+      const anchor = matchingAnchor(lang, other, route.chapterId, headingAtTop() ?? route.anchor);
       navigate({ kind: 'chapter', lang: other, chapterId: route.chapterId, ...(anchor ? { anchor } : {}) });
     } else {
       navigate({ kind: 'home', lang: other });

@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, MENU_COMMAND_EVENT } from '../../common/ipc-contract';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { handleIpc, isTrustedSender, registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers';
+import { createPreloadBridge } from '../../electron/preload-bridge';
+
+const appFrame = { url: 'app://puente/index.html#/es/glossary', parent: null };
+
+function handlers(): IpcHandlers {
+  return {
+    'settings:get': vi.fn(() => DEFAULT_SETTINGS),
+    'settings:set': vi.fn((patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    'app:info': vi.fn(() => ({ locale: 'es-PE', platform: 'linux', version: '0.1.0', host: 'electron' as const })),
+    'window:print': vi.fn(() => true),
+    'menu:set-language': vi.fn(() => true),
+  };
+}
+
+describe('IPC sender checks', () => {
+  it('trusts only the app’s own top-level frame', () => {
+    expect(isTrustedSender(appFrame)).toBe(true);
+    expect(isTrustedSender({ url: 'https://example.org/', parent: null })).toBe(false);
+    expect(isTrustedSender({ url: 'app://puente/index.html', parent: {} })).toBe(false);
+    expect(isTrustedSender({ url: 'file:///index.html', parent: null })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+
+  it('refuses a message from another origin without running the handler', async () => {
+    const h = handlers();
+    const r = await handleIpc('settings:set', { url: 'http://127.0.0.1:5173/', parent: null }, { theme: 'dark' }, h);
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('not the app') });
+    expect(h['settings:set']).not.toHaveBeenCalled();
+  });
+});
+
+describe('IPC payload validation', () => {
+  it('passes a valid payload to the handler and returns its value', async () => {
+    const h = handlers();
+    const r = await handleIpc('settings:set', appFrame, { theme: 'dark', textSize: 1.25 }, h);
+    expect(r).toEqual({ ok: true, value: expect.objectContaining({ theme: 'dark', textSize: 1.25 }) });
+  });
+
+  it('rejects payloads that break the schema, naming the field', async () => {
+    const h = handlers();
+    const bad = await handleIpc('settings:set', appFrame, { theme: 'neon' }, h);
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/settings:set: invalid argument at "theme"/) });
+    const extra = await handleIpc('settings:set', appFrame, { theme: 'dark', __proto__x: 1 }, h);
+    expect(extra.ok).toBe(false);
+    const lang = await handleIpc('menu:set-language', appFrame, 'fr', h);
+    expect(lang.ok).toBe(false);
+    const arg = await handleIpc('app:info', appFrame, { sneaky: true }, h);
+    expect(arg.ok).toBe(false);
+    expect(h['settings:set']).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler failure into an error result instead of throwing', async () => {
+    const h = handlers();
+    h['window:print'] = () => {
+      throw new Error('no printer');
+    };
+    expect(await handleIpc('window:print', appFrame, undefined, h)).toEqual({ ok: false, error: 'window:print: no printer' });
+  });
+
+  it('registers exactly one handler per channel of the contract', () => {
+    const registered: string[] = [];
+    registerIpcHandlers({ handle: (c) => void registered.push(c) }, handlers());
+    expect(registered.sort()).toEqual([...CHANNELS].sort());
+  });
+});
+
+describe('preload bridge', () => {
+  it('exposes one function per channel and never ipcRenderer itself', async () => {
+    const invoke = vi.fn(async () => ({ ok: true, value: 1 }));
+    const ipc = { invoke, on: vi.fn(), removeListener: vi.fn() };
+    const bridge = createPreloadBridge(ipc);
+    expect(Object.keys(bridge).sort()).toEqual([...CHANNELS, 'onMenuCommand'].sort());
+    expect(Object.values(bridge)).not.toContain(ipc);
+    expect(Object.isFrozen(bridge)).toBe(true);
+    await bridge['settings:set']({ theme: 'dark' });
+    expect(invoke).toHaveBeenCalledWith('settings:set', { theme: 'dark' });
+  });
+
+  it('forwards only known menu commands and can unsubscribe', () => {
+    let listener: ((e: unknown, ...a: unknown[]) => void) | undefined;
+    const ipc = { invoke: vi.fn(), on: vi.fn((_c: string, l: typeof listener) => { listener = l; }), removeListener: vi.fn() };
+    const got: string[] = [];
+    const off = createPreloadBridge(ipc).onMenuCommand((c) => got.push(c));
+    expect(ipc.on).toHaveBeenCalledWith(MENU_COMMAND_EVENT, expect.any(Function));
+    listener!({}, 'search');
+    listener!({}, 'rm -rf');
+    listener!({}, { command: 'search' });
+    expect(got).toEqual(['search']);
+    off();
+    expect(ipc.removeListener).toHaveBeenCalledWith(MENU_COMMAND_EVENT, listener);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { applySecurityPolicy, isAllowedRequest, secureWebPreferences, type SecurityTargets } from '../../electron/security-policy';
+
+function fakeTargets() {
+  const listeners = new Map<string, (...a: unknown[]) => void>();
+  let permissionRequest: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | undefined;
+  let permissionCheck: ((wc: unknown, p: string) => boolean) | undefined;
+  let beforeRequest: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
+  let openHandler: ((d: { url: string }) => { action: 'deny' }) | undefined;
+  const targets: SecurityTargets = {
+    session: {
+      setPermissionRequestHandler: (h) => { permissionRequest = h; },
+      setPermissionCheckHandler: (h) => { permissionCheck = h; },
+      webRequest: { onBeforeRequest: (l) => { beforeRequest = l; } },
+    },
+    contents: {
+      on: (event: string, l: (...a: never[]) => void) => listeners.set(event, l as (...a: unknown[]) => void),
+      setWindowOpenHandler: (h) => { openHandler = h; },
+    },
+  };
+  applySecurityPolicy(targets);
+  return {
+    request(url: string) {
+      let cancel: boolean | undefined;
+      beforeRequest!({ url }, (r) => { cancel = r.cancel; });
+      return cancel;
+    },
+    permission(name: string) {
+      let granted: boolean | undefined;
+      permissionRequest!({}, name, (g) => { granted = g; });
+      return { granted, check: permissionCheck!({}, name) };
+    },
+    navigate(event: 'will-navigate' | 'will-redirect', url: string) {
+      const e = { preventDefault: vi.fn() };
+      listeners.get(event)!(e, url);
+      return e.preventDefault.mock.calls.length > 0;
+    },
+    attachWebview() {
+      const e = { preventDefault: vi.fn() };
+      listeners.get('will-attach-webview')!(e);
+      return e.preventDefault.mock.calls.length > 0;
+    },
+    open: (url: string) => openHandler!({ url }),
+  };
+}
+
+describe('Electron security checklist', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
+    const prefs = secureWebPreferences('/app/preload.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('blocks every request that is not to the app origin', () => {
+    const t = fakeTargets();
+    expect(t.request('app://puente/assets/index.js')).toBe(false);
+    expect(t.request('https://fonts.example.org/x.woff2')).toBe(true);
+    expect(t.request('http://127.0.0.1:8080/')).toBe(true);
+    expect(t.request('file:///etc/passwd')).toBe(true);
+    expect(t.request('app://other/index.html')).toBe(true);
+    expect(isAllowedRequest('data:text/html,hi')).toBe(false);
+  });
+
+  it('denies every permission request and check', () => {
+    const t = fakeTargets();
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(t.permission(p)).toEqual({ granted: false, check: false });
+    }
+  });
+
+  it('keeps the window on the app: navigation, redirects, new windows and webviews are refused', () => {
+    const t = fakeTargets();
+    expect(t.navigate('will-navigate', 'https://example.org/')).toBe(true);
+    expect(t.navigate('will-redirect', 'file:///C:/Windows/')).toBe(true);
+    expect(t.navigate('will-navigate', 'app://puente/index.html#/es')).toBe(false);
+    expect(t.open('https://example.org/')).toEqual({ action: 'deny' });
+    expect(t.open('app://puente/index.html')).toEqual({ action: 'deny' });
+    expect(t.attachWebview()).toBe(true);
+  });
+});
