@@ -46,7 +46,13 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
   const headingIndex = importIndex(data.flex.heading, options);
   const bodyIndex = importIndex(data.flex.body, options);
   const docs: SearchDoc[] = data.docs;
-  const vocabulary = data.vocabulary;
+  // Typo candidates differ in length by at most one: look only there.
+  const vocabularyByLength = new Map<number, string[]>();
+  for (const word of data.vocabulary) {
+    const list = vocabularyByLength.get(word.length);
+    if (list) list.push(word);
+    else vocabularyByLength.set(word.length, [word]);
+  }
   const synonymsByTerm = new Map<string, string[][]>();
   for (const group of data.synonyms) {
     for (const phrase of group) {
@@ -56,10 +62,12 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
 
   function typoCandidates(term: string): string[] {
     const found: string[] = [];
-    for (const word of vocabulary) {
-      if (Math.abs(word.length - term.length) <= 1 && word !== term && withinOneEdit(word, term)) {
-        found.push(word);
-        if (found.length >= MAX_TYPO_CANDIDATES) break;
+    for (const length of [term.length, term.length - 1, term.length + 1]) {
+      for (const word of vocabularyByLength.get(length) ?? []) {
+        if (word !== term && withinOneEdit(word, term)) {
+          found.push(word);
+          if (found.length >= MAX_TYPO_CANDIDATES) return found;
+        }
       }
     }
     return found;

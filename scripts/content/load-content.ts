@@ -207,7 +207,8 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
       blocks.push({ anchor: heading.id, heading: heading.text, text: '' });
       continue;
     }
-    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    // NFC, so that folding keeps character positions for highlighting.
+    const text = plainText(node).normalize('NFC').replace(/\s+/g, ' ').trim();
     if (text) {
       const block = blocks[blocks.length - 1];
       block.text = block.text ? `${block.text} ${text}` : text;
@@ -336,7 +337,7 @@ export function searchDocs(content: LoadedContent, lang: Lang, glossaryChapterTi
     docs.push({
       kind: 'term', chapterId: 'glossary', chapterTitle: glossaryChapterTitle ?? glossaryChapter?.frontmatter.title ?? 'Glossary',
       section: 'definitions', anchor: `term-${t.id}`, heading: t[lang].term,
-      text: [t[lang].definition, names.length ? names.join(', ') : '', t[lang].note ?? ''].filter(Boolean).join(' '),
+      text: [t[lang].definition, names.length ? names.join(', ') : '', t[lang].note ?? ''].filter(Boolean).join(' ').normalize('NFC'),
       ageGroups: ['all'], communityTypes: ['all'], audiences: ['ngo', 'trainer', 'official'],
     });
   }
