@@ -5,9 +5,9 @@ import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import { puenteContent } from './scripts/vite-plugin-content';
-import { remarkHeadingIds } from './scripts/content/remark-heading-ids';
-import { remarkCitations } from './scripts/content/remark-citations';
+import { puenteContent } from './scripts/vite-plugin-content.ts';
+import { remarkHeadingIds } from './scripts/content/remark-heading-ids.ts';
+import { remarkCitations } from './scripts/content/remark-citations.ts';
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };

@@ -23,7 +23,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: path.join(root, preload ? 'electron/preload.ts' : 'electron/main.ts'),
         external: ['electron', /^node:/],
-        output: { format: 'cjs', entryFileNames: preload ? 'preload.cjs' : 'main.cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: preload ? 'preload.cjs' : 'main.cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },

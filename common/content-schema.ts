@@ -1,7 +1,7 @@
 /** One schema for every piece of content; the build, the app and the tests all use it. */
 import { z } from 'zod';
-import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, COUNTRIES, ORGANISATIONS, WORK_RELATIONS } from './facets';
-import type { Facets, Lang } from './facets';
+import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, COUNTRIES, ORGANISATIONS, WORK_RELATIONS } from './facets.ts';
+import type { Facets, Lang } from './facets.ts';
 
 const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');

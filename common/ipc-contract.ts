@@ -4,11 +4,11 @@
  * one function per channel; the browser edition implements the same `PuenteBridge`.
  */
 import { z } from 'zod';
-import { LANGS } from './facets';
-import { settingsPatchSchema, settingsSchema } from './settings';
-import type { Channel, MenuCommand } from './ipc-channels';
+import { LANGS } from './facets.ts';
+import { settingsPatchSchema, settingsSchema } from './settings.ts';
+import type { Channel, MenuCommand } from './ipc-channels.ts';
 
-export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels';
+export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels.ts';
 
 export const systemInfoSchema = z.strictObject({
   locale: z.string(),

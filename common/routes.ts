@@ -1,4 +1,4 @@
-import { isLang, type Lang } from './facets';
+import { isLang, type Lang } from './facets.ts';
 
 /** A place in the manual, as held in the URL hash (#/es/<chapter>/<anchor>). */
 export type Route =

@@ -5,7 +5,7 @@
  * Folding: lowercase, accents removed, and ñ folded to n — field staff often type on
  * keyboards without ñ ("nino" for "niño"); the rare clash (año/ano) costs less than a miss.
  */
-import type { Lang } from './facets';
+import type { Lang } from './facets.ts';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NOT_WORD = /[^a-z0-9]+/g;

@@ -1,5 +1,5 @@
-import type { Lang } from '../common/facets';
-import type { MenuCommand } from '../common/ipc-contract';
+import type { Lang } from '../common/facets.ts';
+import type { MenuCommand } from '../common/ipc-contract.ts';
 
 export interface MenuItemTemplate {
   label?: string;

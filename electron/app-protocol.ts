@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { appResponseHeaders, resolveAppFile } from '../common/app-files';
+import { appResponseHeaders, resolveAppFile } from '../common/app-files.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'puente';

@@ -1,5 +1,5 @@
-import { CHANNELS, ipcContract, type Channel, type ChannelArg, type ChannelResult, type IpcResult } from '../common/ipc-contract';
-import { isAppUrl } from './app-protocol';
+import { CHANNELS, ipcContract, type Channel, type ChannelArg, type ChannelResult, type IpcResult } from '../common/ipc-contract.ts';
+import { isAppUrl } from './app-protocol.ts';
 
 export type IpcHandlers = { [C in Channel]: (arg: ChannelArg<C>) => Promise<ChannelResult<C>> | ChannelResult<C> };
 

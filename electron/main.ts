@@ -3,15 +3,15 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-contract';
-import { readSettings, DEFAULT_SETTINGS, type Settings } from '../common/settings';
-import type { Lang } from '../common/facets';
-import { buildMenuTemplate, type MenuItemTemplate } from './app-menu';
-import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
-import { registerIpcHandlers } from './ipc-handlers';
-import { createJsonFileStore, schemaReader } from './json-file-store';
-import { applySecurityPolicy, secureWebPreferences } from './security-policy';
-import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state';
+import { MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-contract.ts';
+import { readSettings, DEFAULT_SETTINGS, type Settings } from '../common/settings.ts';
+import type { Lang } from '../common/facets.ts';
+import { buildMenuTemplate, type MenuItemTemplate } from './app-menu.ts';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
+import { registerIpcHandlers } from './ipc-handlers.ts';
+import { createJsonFileStore, schemaReader } from './json-file-store.ts';
+import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
+import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');

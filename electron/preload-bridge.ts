@@ -1,5 +1,5 @@
-import { CHANNELS, MENU_COMMANDS, MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-channels';
-import type { PuenteBridge } from '../common/ipc-contract';
+import { CHANNELS, MENU_COMMANDS, MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-channels.ts';
+import type { PuenteBridge } from '../common/ipc-contract.ts';
 
 export interface IpcRendererLike {
   invoke(channel: string, payload?: unknown): Promise<unknown>;

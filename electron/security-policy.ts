@@ -1,4 +1,4 @@
-import { isAppUrl } from './app-protocol';
+import { isAppUrl } from './app-protocol.ts';
 
 /** webPreferences of every window: the Electron security checklist, nothing relaxed. */
 export function secureWebPreferences(preloadPath: string) {

@@ -7,12 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import type { Lang } from '../common/facets';
-import { buildSearchIndex } from '../common/search/build-search-index';
-import { createSearchEngine } from '../common/search/search-engine';
-import type { SearchDoc, SearchIndexData } from '../common/search/search-types';
-import { loadContent, searchDocs } from './content/load-content';
-import { BUILT_RENDERER_DIR } from './load-built-index';
+import type { Lang } from '../common/facets.ts';
+import { buildSearchIndex } from '../common/search/build-search-index.ts';
+import { createSearchEngine } from '../common/search/search-engine.ts';
+import type { SearchDoc, SearchIndexData } from '../common/search/search-types.ts';
+import { loadContent, searchDocs } from './content/load-content.ts';
+import { BUILT_RENDERER_DIR } from './load-built-index.ts';
 
 const QUERIES: Record<Lang, string[]> = {
   es: ['pallaqueo', 'jancheo', 'barranquilla', 'niños', 'nino mina', 'trabajo infantil', 'mercurio', 'monitoreo comunitario', 'palaqueo', 'educacion', 'formalización', 'cooperativa', 'mujeres mineras', 'tra', 'linea de base', 'guarderia'],

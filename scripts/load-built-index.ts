@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../common/facets';
-import type { SearchIndexData } from '../common/search/search-types';
+import type { Lang } from '../common/facets.ts';
+import type { SearchIndexData } from '../common/search/search-types.ts';
 
 export const BUILT_RENDERER_DIR = path.resolve(import.meta.dirname, '../dist/renderer');
 

@@ -3,9 +3,9 @@
  * Runs the app's search module on the app's prebuilt index and prints the top results.
  */
 import { parseArgs } from 'node:util';
-import { isLang, type FacetFilter } from '../common/facets';
-import { createSearchEngine } from '../common/search/search-engine';
-import { readBuiltIndex } from './load-built-index';
+import { isLang, type FacetFilter } from '../common/facets.ts';
+import { createSearchEngine } from '../common/search/search-engine.ts';
+import { readBuiltIndex } from './load-built-index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

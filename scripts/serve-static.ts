@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appResponseHeaders, resolveAppFile } from '../common/app-files';
+import { appResponseHeaders, resolveAppFile } from '../common/app-files.ts';
 
 /**
  * Serves the built renderer on 127.0.0.1 with the same path rules and headers

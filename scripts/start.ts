@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { browserOpenCommand, decideLaunch } from './launch-decision';
-import { serveStatic } from './serve-static';
+import { browserOpenCommand, decideLaunch } from './launch-decision.ts';
+import { serveStatic } from './serve-static.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rendererDir = path.join(root, 'dist/renderer');

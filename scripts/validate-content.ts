@@ -1,7 +1,7 @@
 /** `npm run validate`: checks every content file and prints each problem as file:line — message. */
 import path from 'node:path';
-import { formatProblem } from './content/content-error';
-import { loadContent } from './content/load-content';
+import { formatProblem } from './content/content-error.ts';
+import { loadContent } from './content/load-content.ts';
 
 const root = path.resolve(process.argv[2] ?? 'content');
 const content = loadContent(root);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { buildContentData, buildManifest, buildSearchIndexes, assertValidContent } from './content/build-artifacts';
-import { formatProblem } from './content/content-error';
-import { loadContent, type LoadedContent } from './content/load-content';
+import { buildContentData, buildManifest, buildSearchIndexes, assertValidContent } from './content/build-artifacts.ts';
+import { formatProblem } from './content/content-error.ts';
+import { loadContent, type LoadedContent } from './content/load-content.ts';
 
 const VIRTUAL_ID = 'virtual:puente-content';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;

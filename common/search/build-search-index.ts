@@ -1,9 +1,9 @@
 import { Index } from 'flexsearch';
-import type { Lang } from '../facets';
-import type { GlossaryTerm } from '../content-schema';
-import { searchTerms } from '../text';
-import { flexOptions } from './flex-options';
-import type { SearchDoc, SearchIndexData } from './search-types';
+import type { Lang } from '../facets.ts';
+import type { GlossaryTerm } from '../content-schema.ts';
+import { searchTerms } from '../text.ts';
+import { flexOptions } from './flex-options.ts';
+import type { SearchDoc, SearchIndexData } from './search-types.ts';
 
 /** The names of one glossary entry, split where authors write alternatives ("a / b (c)"). */
 function glossaryNames(term: GlossaryTerm): string[] {

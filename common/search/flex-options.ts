@@ -1,5 +1,5 @@
-import type { Lang } from '../facets';
-import { searchTerms } from '../text';
+import type { Lang } from '../facets.ts';
+import { searchTerms } from '../text.ts';
 
 /**
  * The flexsearch settings used to build and to load an index; they must match.

@@ -1,6 +1,6 @@
-import type { Lang } from '../facets';
-import { foldText, stem } from '../text';
-import type { SnippetPart } from './search-types';
+import type { Lang } from '../facets.ts';
+import { foldText, stem } from '../text.ts';
+import type { SnippetPart } from './search-types.ts';
 
 const FOLDED_WORD = /[a-z0-9]+/g;
 const ANY_WORD = /[\p{L}\p{N}]+/gu;

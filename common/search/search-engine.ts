@@ -1,9 +1,9 @@
 import { Index } from 'flexsearch';
-import { matchesFacets, type FacetFilter } from '../facets';
-import { searchTerms, withinOneEdit } from '../text';
-import { flexOptions } from './flex-options';
-import { makeSnippet } from './highlight';
-import type { SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types';
+import { matchesFacets, type FacetFilter } from '../facets.ts';
+import { searchTerms, withinOneEdit } from '../text.ts';
+import { flexOptions } from './flex-options.ts';
+import { makeSnippet } from './highlight.ts';
+import type { SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
 
 export interface SearchOptions {
   filter?: FacetFilter;

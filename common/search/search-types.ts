@@ -1,4 +1,4 @@
-import type { Facets, Lang } from '../facets';
+import type { Facets, Lang } from '../facets.ts';
 
 /** One searchable unit: a heading section of a chapter, or a glossary term. */
 export interface SearchDoc extends Facets {

@@ -1,8 +1,8 @@
-import './zod-config';
+import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { AppStateProvider, loadInitialSettings } from './app/app-state';
+import { App } from './app/App.tsx';
+import { AppStateProvider, loadInitialSettings } from './app/app-state.tsx';
 import './styles.css';
 
 loadInitialSettings().then((settings) => {

@@ -1,10 +1,10 @@
-import { LANGS, type Lang } from '../../common/facets';
-import { formatRoute } from '../../common/routes';
-import type { ContentData, ContentManifest, ManifestChapter } from '../../common/content-schema';
-import { buildSearchIndex } from '../../common/search/build-search-index';
-import type { SearchIndexData } from '../../common/search/search-types';
-import { ContentValidationError } from './content-error';
-import { searchDocs, type LoadedContent } from './load-content';
+import { LANGS, type Lang } from '../../common/facets.ts';
+import { formatRoute } from '../../common/routes.ts';
+import type { ContentData, ContentManifest, ManifestChapter } from '../../common/content-schema.ts';
+import { buildSearchIndex } from '../../common/search/build-search-index.ts';
+import type { SearchIndexData } from '../../common/search/search-types.ts';
+import { ContentValidationError } from './content-error.ts';
+import { searchDocs, type LoadedContent } from './load-content.ts';
 
 
 /** Throws one error listing every problem (file:line — message) when the content is not valid. */

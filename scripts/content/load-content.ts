@@ -10,15 +10,15 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, Yaml } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { LANGS, type Lang } from '../../common/facets';
+import { LANGS, type Lang } from '../../common/facets.ts';
 import {
   chapterFrontmatterSchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema, sourcesFileSchema,
   type ChapterFrontmatter, type GlossaryTerm, type HeadingEntry, type ReadingPath, type Section, type Source,
-} from '../../common/content-schema';
-import type { SearchDoc } from '../../common/search/search-types';
-import type { ContentProblem } from './content-error';
-import { headingIds } from './remark-heading-ids';
-import { parseYamlWithLines, schemaProblems } from './yaml-with-lines';
+} from '../../common/content-schema.ts';
+import type { SearchDoc } from '../../common/search/search-types.ts';
+import type { ContentProblem } from './content-error.ts';
+import { headingIds } from './remark-heading-ids.ts';
+import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 
 export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList'] as const;
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;

@@ -1,7 +1,7 @@
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { slugify } from '../../common/text';
+import { slugify } from '../../common/text.ts';
 
 /** Anchor ids of a chapter's headings, in order; repeated headings get -2, -3 … */
 export function headingIds(tree: Root): Array<{ node: Heading; id: string; text: string }> {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
-import type { ContentProblem } from './content-error';
+import type { ContentProblem } from './content-error.ts';
 
 export interface ParsedYaml {
   value: unknown;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { _electron as electron } from 'playwright-core';
-import { decideLaunch } from '../../scripts/launch-decision';
-import { ROOT } from './harness';
+import { decideLaunch } from '../../scripts/launch-decision.ts';
+import { ROOT } from './harness.ts';
 
 // The same decision `npm start` makes: is there an Electron binary and a display here?
 const decision = decideLaunch({

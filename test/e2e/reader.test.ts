@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContentManifest } from '../../common/content-schema';
-import { newWatchedPage, RENDERER_DIR, shot, startHarness, type Harness } from './harness';
+import type { ContentManifest } from '../../common/content-schema.ts';
+import { newWatchedPage, RENDERER_DIR, shot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveAppFile } from '../../common/app-files';
-import { createAppProtocolHandler } from '../../electron/app-protocol';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveAppFile } from '../../common/app-files.ts';
+import { createAppProtocolHandler } from '../../electron/app-protocol.ts';
 
 describe('resolving app file paths', () => {
   it('maps ordinary paths to files inside the app folder', () => {

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/content/load-content';
-import { buildManifest } from '../../scripts/content/build-artifacts';
-import { puenteContent } from '../../scripts/vite-plugin-content';
+import { loadContent } from '../../scripts/content/load-content.ts';
+import { buildManifest } from '../../scripts/content/build-artifacts.ts';
+import { puenteContent } from '../../scripts/vite-plugin-content.ts';
 
 const GOOD = path.resolve(import.meta.dirname, '../fixtures/content-good');
 const REAL = path.resolve(import.meta.dirname, '../../content');

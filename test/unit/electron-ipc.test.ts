@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MENU_COMMAND_EVENT } from '../../common/ipc-contract';
-import { DEFAULT_SETTINGS } from '../../common/settings';
-import { handleIpc, isTrustedSender, registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers';
-import { createPreloadBridge } from '../../electron/preload-bridge';
+import { CHANNELS, MENU_COMMAND_EVENT } from '../../common/ipc-contract.ts';
+import { DEFAULT_SETTINGS } from '../../common/settings.ts';
+import { handleIpc, isTrustedSender, registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers.ts';
+import { createPreloadBridge } from '../../electron/preload-bridge.ts';
 
 const appFrame = { url: 'app://puente/index.html#/es/glossary', parent: null };
 

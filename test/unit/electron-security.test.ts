@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { applySecurityPolicy, isAllowedRequest, secureWebPreferences, type SecurityTargets } from '../../electron/security-policy';
+import { applySecurityPolicy, isAllowedRequest, secureWebPreferences, type SecurityTargets } from '../../electron/security-policy.ts';
 
 function fakeTargets() {
   const listeners = new Map<string, (...a: unknown[]) => void>();

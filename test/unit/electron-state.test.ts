@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu';
-import { createJsonFileStore, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store';
-import { restoreWindowState } from '../../electron/window-state';
-import { readSettings, DEFAULT_SETTINGS } from '../../common/settings';
+import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu.ts';
+import { createJsonFileStore, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
+import { restoreWindowState } from '../../electron/window-state.ts';
+import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
 
 function memoryFs(options: { failRenames?: string[] } = {}) {
   const files = new Map<string, string>();

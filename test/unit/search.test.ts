@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GlossaryTerm } from '../../common/content-schema';
-import { buildSearchIndex } from '../../common/search/build-search-index';
-import { createSearchEngine, type SearchEngine } from '../../common/search/search-engine';
-import type { SearchDoc } from '../../common/search/search-types';
-import { buildSearchIndexes } from '../../scripts/content/build-artifacts';
-import { loadContent } from '../../scripts/content/load-content';
+import type { GlossaryTerm } from '../../common/content-schema.ts';
+import { buildSearchIndex } from '../../common/search/build-search-index.ts';
+import { createSearchEngine, type SearchEngine } from '../../common/search/search-engine.ts';
+import type { SearchDoc } from '../../common/search/search-types.ts';
+import { buildSearchIndexes } from '../../scripts/content/build-artifacts.ts';
+import { loadContent } from '../../scripts/content/load-content.ts';
 
 function doc(partial: Partial<SearchDoc> & Pick<SearchDoc, 'chapterId' | 'heading' | 'text'>): SearchDoc {
   return {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserOpenCommand, decideLaunch, type LaunchEnvironment } from '../../scripts/launch-decision';
-import { formatRoute, languageFromLocale, parseRoute, resolveContentLink } from '../../common/routes';
+import { browserOpenCommand, decideLaunch, type LaunchEnvironment } from '../../scripts/launch-decision.ts';
+import { formatRoute, languageFromLocale, parseRoute, resolveContentLink } from '../../common/routes.ts';
 
 const pkg = '/proj/node_modules/electron';
 function env(overrides: Partial<LaunchEnvironment> & { files?: string[]; pathTxt?: string }): LaunchEnvironment {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, searchTerms, slugify, stem, withinOneEdit } from '../../common/text';
+import { foldText, searchTerms, slugify, stem, withinOneEdit } from '../../common/text.ts';
 
 describe('text folding', () => {
   it('removes accents, lowercases and folds ñ to n', () => {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MenuCommand } from '../../../common/ipc-contract';
-import { bridge, call } from '../bridge';
-import { ChapterView } from '../components/ChapterView';
-import { Home } from '../components/Home';
-import { SearchDialog } from '../components/SearchDialog';
-import { Sidebar } from '../components/Sidebar';
-import { TopBar } from '../components/TopBar';
-import { useApp } from './app-state';
+import type { MenuCommand } from '../../../common/ipc-contract.ts';
+import { bridge, call } from '../bridge/index.ts';
+import { ChapterView } from '../components/ChapterView.tsx';
+import { Home } from '../components/Home.tsx';
+import { SearchDialog } from '../components/SearchDialog.tsx';
+import { Sidebar } from '../components/Sidebar.tsx';
+import { TopBar } from '../components/TopBar.tsx';
+import { useApp } from './app-state.tsx';
 
 export function App() {
   const { t, route, lang, navigate, updateSettings, effectiveTheme, changeTextSize } = useApp();

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { FacetFilter, Lang } from '../../../common/facets';
-import { formatRoute, languageFromLocale, parseRoute, type Route } from '../../../common/routes';
-import { TEXT_SIZES, type Settings, type SettingsPatch } from '../../../common/settings';
-import { call } from '../bridge';
-import { STRINGS, type Strings } from './i18n';
+import type { FacetFilter, Lang } from '../../../common/facets.ts';
+import { formatRoute, languageFromLocale, parseRoute, type Route } from '../../../common/routes.ts';
+import { TEXT_SIZES, type Settings, type SettingsPatch } from '../../../common/settings.ts';
+import { call } from '../bridge/index.ts';
+import { STRINGS, type Strings } from './i18n.ts';
 
 interface AppState {
   settings: Settings;

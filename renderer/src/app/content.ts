@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import bundled from 'virtual:puente-content';
-import type { Lang } from '../../../common/facets';
-import type { ContentData, ManifestChapter } from '../../../common/content-schema';
+import type { Lang } from '../../../common/facets.ts';
+import type { ContentData, ManifestChapter } from '../../../common/content-schema.ts';
 
 /** Written by the content build (scripts/vite-plugin-content.ts) from validated content. */
 const content = bundled as ContentData & { chapters: ManifestChapter[] };

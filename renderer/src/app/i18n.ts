@@ -1,4 +1,4 @@
-import type { Lang } from '../../../common/facets';
+import type { Lang } from '../../../common/facets.ts';
 
 const en = {
   appName: 'Puente',

@@ -1,5 +1,5 @@
-import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract';
-import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings';
+import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract.ts';
+import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings.ts';
 
 const SETTINGS_KEY = 'puente.settings';
 

@@ -1,5 +1,5 @@
-import { BRIDGE_GLOBAL, type Channel, type ChannelArg, type ChannelResult, type PuenteBridge } from '../../../common/ipc-contract';
-import { createBrowserBridge } from './browser-bridge';
+import { BRIDGE_GLOBAL, type Channel, type ChannelArg, type ChannelResult, type PuenteBridge } from '../../../common/ipc-contract.ts';
+import { createBrowserBridge } from './browser-bridge.ts';
 
 declare global {
   interface Window {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import type { ManifestChapter } from '../../../common/content-schema';
-import { findChapter, loadChapter, neighbours, sectionTitle } from '../app/content';
-import { useApp } from '../app/app-state';
-import { mdxComponents } from '../mdx/components';
-import { highlightTerms } from '../search/highlight-terms';
-import { Icon } from './Icon';
+import type { ManifestChapter } from '../../../common/content-schema.ts';
+import { findChapter, loadChapter, neighbours, sectionTitle } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+import { mdxComponents } from '../mdx/components.tsx';
+import { highlightTerms } from '../search/highlight-terms.ts';
+import { Icon } from './Icon.tsx';
 
 type ChapterComponent = ComponentType<{ components?: Record<string, unknown> }>;
 

@@ -1,6 +1,6 @@
-import { FILTER_CHOICES, FILTERABLE_FACETS, type FacetFilter, type FilterKey } from '../../../common/facets';
-import { useApp } from '../app/app-state';
-import { Icon } from './Icon';
+import { FILTER_CHOICES, FILTERABLE_FACETS, type FacetFilter, type FilterKey } from '../../../common/facets.ts';
+import { useApp } from '../app/app-state.tsx';
+import { Icon } from './Icon.tsx';
 
 function toggle(filter: FacetFilter, key: FilterKey, value: string): FacetFilter {
   const current = filter[key] ?? [];

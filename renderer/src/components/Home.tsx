@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { matchesFacets, type FacetFilter } from '../../../common/facets';
-import { chaptersIn, findChapter, readingPaths, sections } from '../app/content';
-import { useApp } from '../app/app-state';
+import { matchesFacets, type FacetFilter } from '../../../common/facets.ts';
+import { chaptersIn, findChapter, readingPaths, sections } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
 
 export function Home() {
   const { t, lang, settings } = useApp();

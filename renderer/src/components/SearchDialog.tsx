@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { FacetFilter } from '../../../common/facets';
-import { formatRoute } from '../../../common/routes';
-import type { SearchEngine } from '../../../common/search/search-engine';
-import type { SearchResponse } from '../../../common/search/search-types';
-import { sectionTitle } from '../app/content';
-import { useApp } from '../app/app-state';
-import { searchEngineFor } from '../search/search-client';
-import { FilterChips } from './FilterPanel';
-import { Icon } from './Icon';
+import type { FacetFilter } from '../../../common/facets.ts';
+import { formatRoute } from '../../../common/routes.ts';
+import type { SearchEngine } from '../../../common/search/search-engine.ts';
+import type { SearchResponse } from '../../../common/search/search-types.ts';
+import { sectionTitle } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+import { searchEngineFor } from '../search/search-client.ts';
+import { FilterChips } from './FilterPanel.tsx';
+import { Icon } from './Icon.tsx';
 
 export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t, lang, settings, navigate, setHighlight } = useApp();

@@ -1,7 +1,7 @@
-import { matchesFacets, type FacetFilter } from '../../../common/facets';
-import { chaptersIn, sections } from '../app/content';
-import { useApp } from '../app/app-state';
-import { FilterChips, FilterPanel } from './FilterPanel';
+import { matchesFacets, type FacetFilter } from '../../../common/facets.ts';
+import { chaptersIn, sections } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+import { FilterChips, FilterPanel } from './FilterPanel.tsx';
 
 /** Sections and their chapters, narrowed by the active filters. */
 export function Sidebar({ open, onNavigate }: { open: boolean; onNavigate(): void }) {

@@ -1,7 +1,7 @@
-import { matchingAnchor } from '../app/content';
-import { useApp } from '../app/app-state';
-import { headingAtTop } from './ChapterView';
-import { Icon } from './Icon';
+import { matchingAnchor } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+import { headingAtTop } from './ChapterView.tsx';
+import { Icon } from './Icon.tsx';
 
 export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
   onOpenSearch(): void;

@@ -1,9 +1,9 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { formatRoute, resolveContentLink } from '../../../common/routes';
-import { foldText } from '../../../common/text';
-import { glossary, sources } from '../app/content';
-import { useApp } from '../app/app-state';
-import { Icon } from '../components/Icon';
+import { formatRoute, resolveContentLink } from '../../../common/routes.ts';
+import { foldText } from '../../../common/text.ts';
+import { glossary, sources } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+import { Icon } from '../components/Icon.tsx';
 
 function sourceRoute(lang: 'en' | 'es', src: string): string {
   return formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` });

@@ -1,5 +1,5 @@
-import type { Lang } from '../../../common/facets';
-import { findMatches } from '../../../common/search/highlight';
+import type { Lang } from '../../../common/facets.ts';
+import { findMatches } from '../../../common/search/highlight.ts';
 
 const HIGHLIGHT_NAME = 'search-terms';
 

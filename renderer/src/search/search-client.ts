@@ -1,6 +1,6 @@
-import type { Lang } from '../../../common/facets';
-import type { SearchEngine } from '../../../common/search/search-engine';
-import type { SearchIndexData } from '../../../common/search/search-types';
+import type { Lang } from '../../../common/facets.ts';
+import type { SearchEngine } from '../../../common/search/search-engine.ts';
+import type { SearchIndexData } from '../../../common/search/search-types.ts';
 
 const engines = new Map<Lang, Promise<SearchEngine>>();
 
@@ -12,7 +12,7 @@ export function searchEngineFor(lang: Lang): Promise<SearchEngine> {
   let pending = engines.get(lang);
   if (!pending) {
     pending = Promise.all([
-      import('../../../common/search/search-engine'),
+      import('../../../common/search/search-engine.ts'),
       fetch(`./search-index-${lang}.json`).then((r) => {
         if (!r.ok) throw new Error(`search index for ${lang}: HTTP ${r.status}`);
         return r.json() as Promise<SearchIndexData>;
