@@ -20,8 +20,8 @@ interface Alternative {
 
 const HEADING_WEIGHT = 3;
 const BODY_WEIGHT = 1;
-const SYNONYM_WEIGHT = 0.9;
-const TYPO_WEIGHT = 0.6;
+const SYNONYM_WEIGHT = 0.6;
+const TYPO_WEIGHT = 0.5;
 /** Terms shorter than this are not corrected: too many near neighbours (nin → fin, sin, min). */
 const TYPO_MIN_LENGTH = 5;
 const MAX_TYPO_CANDIDATES = 6;
@@ -47,6 +47,7 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
   const bodyIndex = importIndex(data.flex.body, options);
   const docs: SearchDoc[] = data.docs;
   // Typo candidates differ in length by at most one: look only there.
+  const known = new Set(data.vocabulary);
   const vocabularyByLength = new Map<number, string[]>();
   for (const word of data.vocabulary) {
     const list = vocabularyByLength.get(word.length);
@@ -81,7 +82,8 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
       }
     };
     addSynonyms(term, SYNONYM_WEIGHT);
-    if (term.length >= TYPO_MIN_LENGTH) {
+    // Only words the manual does not contain are corrected (miner stays miner, not diner).
+    if (term.length >= TYPO_MIN_LENGTH && !known.has(term)) {
       for (const near of typoCandidates(term)) {
         alts.push({ terms: [near], weight: TYPO_WEIGHT });
         addSynonyms(near, TYPO_WEIGHT * SYNONYM_WEIGHT);
@@ -121,10 +123,12 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
         const lists = alt.terms.map(lookup);
         const [first, ...rest] = lists;
         let any = false;
+        // Scores add up across a term's alternatives: a glossary entry naming the term and
+        // its synonyms, or a section using several regional names, ranks above one mention.
         for (const [id, score] of first) {
           if (!rest.every((m) => m.has(id))) continue;
           const total = alt.weight * rest.reduce((s, m) => s + m.get(id)!, score);
-          if (total > (best.get(id) ?? 0)) best.set(id, total);
+          best.set(id, (best.get(id) ?? 0) + total);
           any = true;
         }
         if (any) alt.terms.forEach((t) => matched.add(t));

@@ -208,7 +208,7 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
       continue;
     }
     // NFC, so that folding keeps character positions for highlighting.
-    const text = plainText(node).normalize('NFC').replace(/\s+/g, ' ').trim();
+    const text = plainText(node).normalize('NFC').replace(/\s+/g, ' ').replace(/ ([.,;:!?)])/g, '$1').trim();
     if (text) {
       const block = blocks[blocks.length - 1];
       block.text = block.text ? `${block.text} ${text}` : text;

@@ -69,6 +69,13 @@ describe('search', () => {
     expect(ids(es, 'zzz')).toEqual([]);
   });
 
+  it('corrects only words the manual does not contain', async () => {
+    const docs = [doc({ chapterId: 'a', heading: 'Mineros', text: 'Los mineros trabajan.' }), doc({ chapterId: 'b', heading: 'Dinero', text: 'El dinero de la venta.' })];
+    const engine = createSearchEngine(await buildSearchIndex('es', docs, []));
+    expect(ids(engine, 'minero')).toEqual(['a']);
+    expect(ids(engine, 'mineor')).toEqual(['a']);
+  });
+
   it('expands regional synonyms from the glossary', () => {
     expect(ids(es, 'jancheo')).toEqual(['trabajo']);
     expect(ids(es, 'barranquilla')).toEqual(['trabajo']);
