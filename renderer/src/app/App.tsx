@@ -42,6 +42,12 @@ export function App() {
   }, []);
 
   useEffect(() => setNavOpen(false), [route]);
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setNavOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navOpen]);
 
   return (
     <div className="app">
@@ -49,6 +55,7 @@ export function App() {
       <TopBar onOpenSearch={() => setSearchOpen(true)} onToggleNav={() => setNavOpen((o) => !o)} navOpen={navOpen} />
       <div className="body">
         <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} />
+        {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
         {route.kind === 'chapter'
           ? <ChapterView chapterId={route.chapterId} anchor={route.anchor} activeAnchor={activeAnchor} onActiveAnchor={onActiveAnchor} />
           : <Home />}
