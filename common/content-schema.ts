@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, COUNTRIES, ORGANISATIONS, WORK_RELATIONS } from './facets.ts';
 import type { Facets, Lang } from './facets.ts';
+import type { ProfilerDefinition } from './profiler.ts';
 
 const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -58,6 +59,36 @@ export const glossaryTermSchema = z.strictObject({
 });
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 
+export const COMMUNITY_TYPE_VALUES = ['settlement', 'urban'] as const;
+export const ORGANISATION_VALUES = ['property-equality', 'property-inequality', 'not-reported'] as const;
+export const WORK_RELATION_VALUES = ['formal', 'informal', 'not-reported'] as const;
+export const SIZE_BANDS = ['small', 'medium', 'large', 'not-reported'] as const;
+export const MINERALS = ['gold', 'silver', 'tin', 'coal'] as const;
+export const MATURITY_LEVELS = ['ready-to-transfer', 'needs-support-to-complete', 'needs-support-to-continue', 'not-assessed'] as const;
+
+const communityText = z.strictObject({ name: nonEmpty, implementingAgency: nonEmpty, production: nonEmpty, results: nonEmpty });
+
+/** A case community: the typed record behind its case study, the comparison table and the profiler. */
+export const communitySchema = z.strictObject({
+  id: slugId,
+  caseChapter: slugId,
+  country: z.enum(COUNTRIES),
+  communityType: z.enum(COMMUNITY_TYPE_VALUES).or(z.literal('not-reported')),
+  organisation: z.enum(ORGANISATION_VALUES),
+  workRelations: z.enum(WORK_RELATION_VALUES),
+  sizeBand: z.enum(SIZE_BANDS),
+  partOfLargerComplex: z.boolean(),
+  minerals: z.array(z.enum(MINERALS)).min(1),
+  maturity: z.enum(MATURITY_LEVELS),
+  standout: z.array(slugId).default([]),
+  plannedChildren: z.number().int().positive().optional(),
+  plannedFamilies: z.number().int().positive().optional(),
+  en: communityText,
+  es: communityText,
+  sources: z.array(citation).min(1, 'cite at least one source'),
+});
+export type Community = z.infer<typeof communitySchema>;
+
 /** A heading of a chapter, as the reader's on-page contents and the language switch use it. */
 export interface HeadingEntry {
   depth: 2 | 3;
@@ -93,6 +124,8 @@ export interface ContentData {
   sources: Source[];
   glossary: GlossaryTerm[];
   readingPaths: ReadingPath[];
+  communities: Community[];
+  profiler: ProfilerDefinition | null;
 }
 
 export const readingPathSchema = z.strictObject({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LANGS } from './facets.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
 import type { Channel, MenuCommand } from './ipc-channels.ts';
+import { userDataKeySchema, userDataWriteSchema } from './user-data.ts';
 
 export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels.ts';
 
@@ -24,6 +25,8 @@ export const ipcContract = {
   'app:info': { arg: z.undefined(), result: systemInfoSchema },
   'window:print': { arg: z.undefined(), result: z.boolean() },
   'menu:set-language': { arg: z.enum(LANGS), result: z.boolean() },
+  'userdata:get': { arg: userDataKeySchema, result: z.unknown() },
+  'userdata:set': { arg: userDataWriteSchema, result: z.boolean() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;

@@ -10,6 +10,8 @@ import { buildMenuTemplate, type MenuItemTemplate } from './app-menu.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { createJsonFileStore, schemaReader } from './json-file-store.ts';
+import { createUserDataStore } from './user-data-store.ts';
+import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
 import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
@@ -26,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
   let menuLang: Lang = 'en';
   const userData = app.getPath('userData');
   const settingsStore = createJsonFileStore<Settings>(fs, path.join(userData, 'settings.json'), readSettings, DEFAULT_SETTINGS);
+  const userDataStore = createUserDataStore(fs, path.join(userData, 'user-data'));
   const windowStore = createJsonFileStore<WindowState>(fs, path.join(userData, 'window-state.json'), schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE), DEFAULT_WINDOW_STATE);
 
   const send = (command: MenuCommand) => win?.webContents.send(MENU_COMMAND_EVENT, command);
@@ -55,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
         if (lang !== menuLang) setMenu(lang);
         return true;
       },
+      'userdata:get': (key) => userDataStore.get(key),
+      'userdata:set': (write) => userDataStore.set(write as UserDataWrite),
     });
 
     const saved = restoreWindowState(await windowStore.get(), screen.getAllDisplays().map((d) => d.workArea));

@@ -29,7 +29,7 @@ export function buildManifest(content: LoadedContent): ContentManifest {
 }
 
 export function buildContentData(content: LoadedContent): ContentData {
-  return { sections: content.sections, sources: content.sources, glossary: content.glossary, readingPaths: content.readingPaths };
+  return { sections: content.sections, sources: content.sources, glossary: content.glossary, readingPaths: content.readingPaths, communities: content.communities, profiler: content.profiler };
 }
 
 export async function buildSearchIndexes(content: LoadedContent): Promise<Record<Lang, SearchIndexData>> {

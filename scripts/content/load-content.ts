@@ -12,15 +12,17 @@ import type { Root, RootContent, Yaml } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LANGS, type Lang } from '../../common/facets.ts';
 import {
-  chapterFrontmatterSchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema, sourcesFileSchema,
-  type ChapterFrontmatter, type GlossaryTerm, type HeadingEntry, type ReadingPath, type Section, type Source,
+  chapterFrontmatterSchema, communitySchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema, sourcesFileSchema,
+  type ChapterFrontmatter, type Community, type GlossaryTerm, type HeadingEntry, type ReadingPath, type Section, type Source,
 } from '../../common/content-schema.ts';
 import type { SearchDoc } from '../../common/search/search-types.ts';
 import type { ContentProblem } from './content-error.ts';
 import { headingIds } from './remark-heading-ids.ts';
+import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '../../common/profiler.ts';
+import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 
-export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList'] as const;
+export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler'] as const;
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
 export interface LoadedChapter {
@@ -39,6 +41,8 @@ export interface LoadedContent {
   sources: Source[];
   glossary: GlossaryTerm[];
   readingPaths: ReadingPath[];
+  communities: Community[];
+  profiler: ProfilerDefinition | null;
   chapters: LoadedChapter[];
   problems: ContentProblem[];
   warnings: ContentProblem[];
@@ -79,6 +83,100 @@ function readYamlFile<T>(root: string, name: string, schema: { safeParse(v: unkn
   return result.data;
 }
 
+const FEATURE_VALUES: Record<ProfileFeature, readonly string[]> = {
+  communityType: ['settlement', 'urban'],
+  organisation: ['property-equality', 'property-inequality'],
+  workRelations: ['formal', 'informal'],
+  sizeBand: ['small', 'medium', 'large'],
+  partOfLargerComplex: ['true', 'false'],
+};
+
+/** content/profiler.yaml: its schema, then every reference in it (questions, options, chapters, sources, feature values). */
+function loadProfiler(root: string, sourceIds: Set<string>, chapterExists: (id: string) => boolean, problems: ContentProblem[]): ProfilerDefinition | null {
+  const file = path.join(root, 'profiler.yaml');
+  if (!existsSync(file)) return null;
+  const shown = rel(root, file);
+  const parsed = parseYamlWithLines(readFileSync(file, 'utf8'), shown);
+  if (parsed.problems.length) {
+    problems.push(...parsed.problems);
+    return null;
+  }
+  const result = profilerSchema.safeParse(parsed.value);
+  if (!result.success) {
+    problems.push(...schemaProblems(result.error, parsed, shown, 'profiler'));
+    return null;
+  }
+  const def = result.data;
+  const at = (p: PropertyKey[], message: string) => problems.push({ file: shown, line: parsed.lineOf(p), message });
+  const checkSets = (sets: Record<string, unknown> | undefined, p: PropertyKey[]) => {
+    for (const [feature, value] of Object.entries(sets ?? {})) {
+      if (!FEATURE_VALUES[feature as ProfileFeature].includes(String(value))) at([...p, feature], `profiler field "${feature}": "${String(value)}" is not one of ${FEATURE_VALUES[feature as ProfileFeature].join(', ')}`);
+    }
+  };
+  const seen = new Set<string>();
+  def.questions.forEach((q, qi) => {
+    if (seen.has(q.id)) at(['questions', qi, 'id'], `profiler: question id "${q.id}" is used twice`);
+    seen.add(q.id);
+    q.options.forEach((o, oi) => checkSets(o.sets, ['questions', qi, 'options', oi, 'sets']));
+  });
+  def.hypotheses.forEach((h, hi) => {
+    checkSets(h.when, ['hypotheses', hi, 'when']);
+    if (!sourceIds.has(h.cite.src)) at(['hypotheses', hi, 'cite', 'src'], `profiler: unknown source id "${h.cite.src}"`);
+  });
+  def.rules.forEach((r, ri) => {
+    r.when.forEach((c, ci) => {
+      const q = def.questions.find((x) => x.id === c.question);
+      if (!q) at(['rules', ri, 'when', ci, 'question'], `profiler rule "${r.id}": no question "${c.question}"`);
+      else c.anyOf.forEach((o, oi) => {
+        if (!q.options.some((x) => x.id === o)) at(['rules', ri, 'when', ci, 'anyOf', oi], `profiler rule "${r.id}": question "${q.id}" has no option "${o}"`);
+      });
+    });
+    r.read.forEach((id, i) => {
+      if (!chapterExists(id)) at(['rules', ri, 'read', i], `profiler rule "${r.id}": no chapter "${id}"`);
+    });
+    r.steps.forEach((s, si) => {
+      if (s.cite && !sourceIds.has(s.cite.src)) at(['rules', ri, 'steps', si, 'cite', 'src'], `profiler rule "${r.id}": unknown source id "${s.cite.src}"`);
+    });
+  });
+  return def;
+}
+
+interface LoadedRecord<T> {
+  record: T;
+  file: string;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** One typed record per YAML file in a folder (glossary terms, communities): schema, id = file name, known sources. */
+function loadRecordFolder<T extends { id: string; sources: Array<{ src: string }> }>(
+  root: string, folder: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').z.ZodError } },
+  what: string, sourceIds: Set<string>, problems: ContentProblem[],
+): Array<LoadedRecord<T>> {
+  const dir = path.join(root, folder);
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const out: Array<LoadedRecord<T>> = [];
+  for (const name of names) {
+    const shown = rel(root, path.join(dir, name));
+    const parsed = parseYamlWithLines(readFileSync(path.join(dir, name), 'utf8'), shown);
+    if (parsed.problems.length) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const result = schema.safeParse(parsed.value);
+    if (!result.success) {
+      problems.push(...schemaProblems(result.error, parsed, shown, what));
+      continue;
+    }
+    const record = result.data;
+    if (`${record.id}.yaml` !== name) problems.push({ file: shown, line: parsed.lineOf(['id']), message: `${what} field "id" is "${record.id}" but the file is named ${name}: they must match` });
+    record.sources.forEach((s, i) => {
+      if (!sourceIds.has(s.src)) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'src']), message: `${what} field "sources[${i}].src": unknown source id "${s.src}"` });
+    });
+    out.push({ record, file: shown, lineOf: parsed.lineOf });
+  }
+  return out;
+}
+
 /** Text a reader sees in a block of MDX: JSX children kept, code and expressions dropped. */
 function plainText(node: RootContent | Root): string {
   switch (node.type) {
@@ -115,6 +213,7 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   glossaryIds: Set<string>;
   problems: ContentProblem[];
   links: PendingLink[];
+  communityRefs: Array<{ file: string; line: number; id: string }>;
 }): LoadedChapter | undefined {
   const file = path.join(root, lang, fileName);
   const shown = rel(root, file);
@@ -181,6 +280,9 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
         else if (!frontmatter.sources.includes(src)) problems.push({ file: shown, line, message: `<Cite src="${src}">: add "${src}" to the frontmatter's sources` });
         if (!at) problems.push({ file: shown, line, message: '<Cite> needs at="…" (paragraph or section, e.g. §68)' });
       }
+      if (name === 'CommunityProfile') {
+        ctx.communityRefs.push({ file: shown, line, id: attribute(node, 'id') ?? '' });
+      }
       if (name === 'Term') {
         const id = attribute(node, 'id');
         if (!id || !ctx.glossaryIds.has(id)) problems.push({ file: shown, line, message: `<Term id="${id ?? ''}">: no such glossary term in content/glossary/` });
@@ -228,41 +330,20 @@ export function loadContent(root: string): LoadedContent {
   const sources = readYamlFile(root, 'sources.yaml', sourcesFileSchema, problems) ?? [];
   const sourceIds = new Set(sources.map((s) => s.id));
 
-  const glossary: GlossaryTerm[] = [];
-  const glossaryDir = path.join(root, 'glossary');
-  const glossaryFiles = existsSync(glossaryDir) ? readdirSync(glossaryDir).filter((f) => f.endsWith('.yaml')).sort() : [];
-  const glossaryLines = new Map<string, { file: string; lineOf: (p: readonly PropertyKey[]) => number }>();
-  for (const name of glossaryFiles) {
-    const file = path.join(glossaryDir, name);
-    const shown = rel(root, file);
-    const parsed = parseYamlWithLines(readFileSync(file, 'utf8'), shown);
-    if (parsed.problems.length) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const result = glossaryTermSchema.safeParse(parsed.value);
-    if (!result.success) {
-      problems.push(...schemaProblems(result.error, parsed, shown, 'glossary term'));
-      continue;
-    }
-    const term = result.data;
-    if (`${term.id}.yaml` !== name) problems.push({ file: shown, line: parsed.lineOf(['id']), message: `glossary field "id" is "${term.id}" but the file is named ${name}: they must match` });
-    term.sources.forEach((s, i) => {
-      if (!sourceIds.has(s.src)) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'src']), message: `glossary field "sources[${i}].src": unknown source id "${s.src}"` });
-    });
-    glossary.push(term);
-    glossaryLines.set(term.id, { file: shown, lineOf: parsed.lineOf });
-  }
+  const glossaryRecords = loadRecordFolder(root, 'glossary', glossaryTermSchema, 'glossary term', sourceIds, problems);
+  const glossary = glossaryRecords.map((r) => r.record);
   const glossaryIds = new Set(glossary.map((t) => t.id));
-  for (const term of glossary) {
-    const at = glossaryLines.get(term.id)!;
+  for (const { record: term, file, lineOf } of glossaryRecords) {
     term.related.forEach((id, i) => {
-      if (!glossaryIds.has(id)) problems.push({ file: at.file, line: at.lineOf(['related', i]), message: `glossary field "related[${i}]": no glossary term "${id}"` });
+      if (!glossaryIds.has(id)) problems.push({ file, line: lineOf(['related', i]), message: `glossary field "related[${i}]": no glossary term "${id}"` });
     });
   }
+  const communityRecords = loadRecordFolder(root, 'communities', communitySchema, 'community', sourceIds, problems);
+  const communities = communityRecords.map((r) => r.record);
 
   const schema = chapterFrontmatterSchema(sections.length ? sections.map((s) => s.id) : ['-'], sources.length ? sources.map((s) => s.id) : ['-']);
   const links: PendingLink[] = [];
+  const communityRefs: Array<{ file: string; line: number; id: string }> = [];
   const chapters: LoadedChapter[] = [];
   const filesByLang = new Map<Lang, string[]>();
   for (const lang of LANGS) {
@@ -270,7 +351,7 @@ export function loadContent(root: string): LoadedContent {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
     filesByLang.set(lang, files);
     for (const name of files) {
-      const chapter = loadChapter(root, lang, name, { schema, sourceIds, glossaryIds, problems, links });
+      const chapter = loadChapter(root, lang, name, { schema, sourceIds, glossaryIds, problems, links, communityRefs });
       if (chapter) chapters.push(chapter);
     }
   }
@@ -310,13 +391,29 @@ export function loadContent(root: string): LoadedContent {
     }
   }
 
+  for (const { record: c, file, lineOf } of communityRecords) {
+    const chapter = byKey.get(`en/${c.caseChapter}`);
+    if (!chapter) problems.push({ file, line: lineOf(['caseChapter']), message: `community field "caseChapter": no chapter "${c.caseChapter}"` });
+    c.standout.forEach((id, i) => {
+      if (byKey.get(`en/${id}`)?.frontmatter.section !== 'interventions') {
+        problems.push({ file, line: lineOf(['standout', i]), message: `community field "standout[${i}]": "${id}" is not a chapter of the interventions section` });
+      }
+    });
+  }
+  const communityIds = new Set(communities.map((c) => c.id));
+  for (const ref of communityRefs) {
+    if (!communityIds.has(ref.id)) problems.push({ file: ref.file, line: ref.line, message: `<CommunityProfile id="${ref.id}">: no community in content/communities/` });
+  }
+
+  const profiler = loadProfiler(root, sourceIds, (id) => byKey.has(`en/${id}`), problems);
+
   const readingPaths = readYamlFile(root, 'reading-paths.yaml', readingPathsFileSchema, problems) ?? [];
   for (const p of readingPaths) {
     for (const id of p.chapters) {
       if (!byKey.has(`en/${id}`)) problems.push({ file: 'content/reading-paths.yaml', line: 1, message: `reading path "${p.id}": no chapter "${id}"` });
     }
   }
-  return { root, sections, sources, glossary, readingPaths, chapters, problems, warnings };
+  return { root, sections, sources, glossary, readingPaths, communities, profiler, chapters, problems, warnings };
 }
 
 /** The searchable documents of one language: chapter blocks and glossary terms. */
@@ -330,6 +427,17 @@ export function searchDocs(content: LoadedContent, lang: Lang, glossaryChapterTi
         ageGroups: fm.ageGroups, communityTypes: fm.communityTypes, audiences: fm.audiences, ...(fm.countries ? { countries: fm.countries } : {}),
       });
     }
+  }
+  // Each case community is found under its case study: name as heading, agency and organisation terms as text.
+  for (const c of content.communities) {
+    const chapter = content.chapters.find((ch) => ch.lang === lang && ch.frontmatter.id === c.caseChapter);
+    if (!chapter) continue;
+    const fm = chapter.frontmatter;
+    docs.push({
+      kind: 'section', chapterId: fm.id, chapterTitle: fm.title, section: fm.section, anchor: '', heading: c[lang].name,
+      text: communitySearchText(c, lang).normalize('NFC'),
+      ageGroups: fm.ageGroups, communityTypes: fm.communityTypes, audiences: fm.audiences, ...(fm.countries ? { countries: fm.countries } : {}),
+    });
   }
   const glossaryChapter = content.chapters.find((c) => c.lang === lang && c.frontmatter.id === 'glossary');
   for (const t of content.glossary) {

@@ -13,6 +13,8 @@ function handlers(): IpcHandlers {
     'app:info': vi.fn(() => ({ locale: 'es-PE', platform: 'linux', version: '0.1.0', host: 'electron' as const })),
     'window:print': vi.fn(() => true),
     'menu:set-language': vi.fn(() => true),
+    'userdata:get': vi.fn(() => []),
+    'userdata:set': vi.fn(() => true),
   };
 }
 

@@ -6,7 +6,7 @@ import type { ContentData, ManifestChapter } from '../../../common/content-schem
 /** Written by the content build (scripts/vite-plugin-content.ts) from validated content. */
 const content = bundled as ContentData & { chapters: ManifestChapter[] };
 
-export const { sections, sources, glossary, readingPaths } = content;
+export const { sections, sources, glossary, readingPaths, communities, profiler } = content;
 
 /** Chapters of one language, in reading order (section order, then chapter order). */
 export function chaptersIn(lang: Lang): ManifestChapter[] {

@@ -1,5 +1,6 @@
 import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract.ts';
 import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings.ts';
+import { readUserData, userDataKeySchema, userDataWriteSchema } from '../../../common/user-data.ts';
 
 const SETTINGS_KEY = 'puente.settings';
 
@@ -36,6 +37,25 @@ export function createBrowserBridge(): PuenteBridge {
       return ok(true);
     },
     'menu:set-language': () => ok(true),
+    'userdata:get': (key) => {
+      const parsed = userDataKeySchema.safeParse(key);
+      if (!parsed.success) return Promise.resolve({ ok: false, error: `unknown data "${String(key)}"` });
+      try {
+        return ok(readUserData(parsed.data, JSON.parse(localStorage.getItem(`puente.userdata.${parsed.data}`) ?? 'null')));
+      } catch {
+        return ok(readUserData(parsed.data, null));
+      }
+    },
+    'userdata:set': (write) => {
+      const parsed = userDataWriteSchema.safeParse(write);
+      if (!parsed.success) return Promise.resolve({ ok: false, error: parsed.error.issues[0]?.message ?? 'invalid data' });
+      try {
+        localStorage.setItem(`puente.userdata.${parsed.data.key}`, JSON.stringify(parsed.data.value));
+      } catch (e) {
+        return Promise.resolve({ ok: false, error: `could not save: ${String(e)}` });
+      }
+      return ok(true);
+    },
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
   };
 }

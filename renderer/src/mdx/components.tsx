@@ -4,6 +4,8 @@ import { foldText } from '../../../common/text.ts';
 import { glossary, sources } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { CommunityProfile, CommunityTable } from './community.tsx';
+import { Profiler } from './Profiler.tsx';
 
 function sourceRoute(lang: 'en' | 'es', src: string): string {
   return formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` });
@@ -200,7 +202,7 @@ function Table({ children }: { children?: ReactNode }) {
 
 /** Every component an author may use in MDX, plus the element overrides of the reader. */
 export const mdxComponents = {
-  Cite, Callout, Term, Checklist, GlossaryList, SourceList, References,
+  Cite, Callout, Term, Checklist, GlossaryList, SourceList, References, CommunityProfile, CommunityTable, Profiler,
   a: ContentLink,
   li: ListItem,
   h2: headingWithAnchor('h2'),

@@ -1,0 +1,257 @@
+import { useEffect, useMemo, useState } from 'react';
+import { communityLabel } from '../../../common/community-labels.ts';
+import { buildPlan, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
+import { formatRoute } from '../../../common/routes.ts';
+import { call } from '../bridge/index.ts';
+import { communities, findChapter, profiler, sources } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+
+// The answers being edited survive a language switch (which loads the other language's chapter).
+let draft: { answers: ProfilerAnswers; savedId: string | null; name: string } = { answers: {}, savedId: null, name: '' };
+
+function newId(): string {
+  return `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function SourceRef({ src, at }: { src: string; at: string }) {
+  const { lang } = useApp();
+  const title = sources.find((s) => s.id === src)?.[lang].title ?? src;
+  return (
+    <a className="source-pill" href={formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` })} title={title}>
+      {src} {at}
+    </a>
+  );
+}
+
+/** <Profiler/>: "Which approach fits my community?" — questions in, a tailored plan out. */
+export function Profiler() {
+  const { lang, t } = useApp();
+  const p = t.profiler;
+  const [answers, setAnswers] = useState<ProfilerAnswers>(draft.answers);
+  const [savedId, setSavedId] = useState<string | null>(draft.savedId);
+  const [name, setName] = useState(draft.name);
+  const [saved, setSaved] = useState<SavedProfile[]>([]);
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    draft = { answers, savedId, name };
+  }, [answers, savedId, name]);
+
+  useEffect(() => {
+    call('userdata:get', 'profiler-plans').then((v) => setSaved(v as SavedProfile[]), (e: unknown) => setStatus(`${p.saveError} ${String(e)}`));
+  }, [p.saveError]);
+
+  const result = useMemo(() => (profiler ? buildPlan(profiler, answers, communities) : null), [answers]);
+  if (!profiler || !result) return null;
+  const questions = profiler.questions;
+  const answered = questions.filter((q) => (answers[q.id] ?? []).length > 0).length;
+  const problemOf = (id: string) => (result.ok ? undefined : result.problems.find((x) => x.question === id));
+  const touched = Object.keys(answers).length > 0;
+
+  const choose = (qid: string, optionId: string, multiple: boolean) => {
+    setStatus(null);
+    setAnswers((prev) => {
+      const current = prev[qid] ?? [];
+      let next: string[];
+      if (!multiple) next = [optionId];
+      else if (current.includes(optionId)) next = current.filter((o) => o !== optionId);
+      else next = [...current, optionId];
+      const out = { ...prev };
+      if (next.length) out[qid] = next;
+      else delete out[qid];
+      return out;
+    });
+  };
+
+  const persist = async (list: SavedProfile[], message: string) => {
+    try {
+      await call('userdata:set', { key: 'profiler-plans', value: list });
+      setSaved(list);
+      setStatus(message);
+    } catch (e) {
+      setStatus(`${p.saveError} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const save = (asNew: boolean) => {
+    const now = new Date().toISOString();
+    const planName = name.trim() || p.defaultName;
+    const existing = !asNew && savedId ? saved.find((s) => s.id === savedId) : undefined;
+    const record: SavedProfile = { id: existing?.id ?? newId(), name: planName, createdAt: existing?.createdAt ?? now, updatedAt: now, answers };
+    setSavedId(record.id);
+    setName(planName);
+    void persist(existing ? saved.map((s) => (s.id === record.id ? record : s)) : [...saved, record], p.savedOk);
+  };
+
+  const open = (s: SavedProfile) => {
+    setAnswers(s.answers);
+    setSavedId(s.id);
+    setName(s.name);
+    setStatus(null);
+  };
+
+  const remove = (s: SavedProfile) => {
+    if (!window.confirm(p.confirmDelete(s.name))) return;
+    if (savedId === s.id) setSavedId(null);
+    void persist(saved.filter((x) => x.id !== s.id), p.savedOk);
+  };
+
+  const reset = () => {
+    setAnswers({});
+    setSavedId(null);
+    setName('');
+    setStatus(null);
+  };
+
+  return (
+    <div className="profiler">
+      <section className="profiler-saved" aria-labelledby="profiler-saved-title">
+        <h3 id="profiler-saved-title">{p.saved}</h3>
+        {saved.length === 0 ? <p className="muted">{p.none}</p> : (
+          <ul>
+            {saved.map((s) => (
+              <li key={s.id} className={s.id === savedId ? 'current' : undefined}>
+                <span>{s.name}</span>
+                <small className="muted">{new Date(s.updatedAt).toLocaleDateString(lang)}</small>
+                <button type="button" onClick={() => open(s)}>{p.open}</button>
+                <button type="button" onClick={() => remove(s)}>{p.delete}</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" onClick={reset}>{p.newPlan}</button>
+      </section>
+
+      <p>{p.intro}</p>
+      <p className="muted" role="status" data-testid="profiler-progress">{p.progress(answered, questions.length)}</p>
+      <form className="profiler-form" onSubmit={(e) => e.preventDefault()}>
+        {questions.map((q, i) => {
+          const problem = touched ? problemOf(q.id) : undefined;
+          const multiple = q.kind === 'multiple';
+          return (
+            <fieldset key={q.id} id={`question-${q.id}`} aria-invalid={problem ? true : undefined} data-question={q.id}>
+              <legend>
+                <span className="question-number">{i + 1}.</span> {q[lang].label}
+                {!q.required && <span className="muted"> ({p.optional})</span>}
+              </legend>
+              {q[lang].hint && <p className="muted">{q[lang].hint}</p>}
+              {q.options.map((o) => (
+                <label key={o.id} className="check">
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={`q-${q.id}`}
+                    value={o.id}
+                    checked={(answers[q.id] ?? []).includes(o.id)}
+                    onChange={() => choose(q.id, o.id, multiple)}
+                  />
+                  {o[lang]}
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+      </form>
+
+      {!result.ok && touched && (
+        <div className="profiler-incomplete" role="alert" data-testid="profiler-incomplete">
+          <p>{p.incomplete}</p>
+          <ul>
+            {result.problems.map((x) => {
+              const index = questions.findIndex((q) => q.id === x.question);
+              const q = questions[index];
+              const detail = x.message === 'too-many' ? ` — ${p.tooMany}` : x.message === 'unknown-option' ? ` — ${p.unknownOption}` : '';
+              return (
+                <li key={x.question}>
+                  <a href={`#question-${x.question}`} onClick={(e) => { e.preventDefault(); document.getElementById(`question-${x.question}`)?.scrollIntoView({ block: 'center' }); }}>
+                    {index + 1}. {q ? q[lang].label : x.question}
+                  </a>{detail}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+
+      {result.ok && (
+        <section className="profiler-plan" aria-labelledby="plan-title" data-testid="profiler-plan">
+          <h3 id="plan-title">{p.planTitle}{name ? ` — ${name}` : ''}</h3>
+          <p className="muted">{p.planNote}</p>
+
+          <h4>{p.matches}</h4>
+          {result.plan.matches.length === 0 ? <p>{p.noMatch}</p> : (
+            <ol className="plan-matches">
+              {result.plan.matches.map((m) => {
+                const c = communities.find((x) => x.id === m.communityId)!;
+                return (
+                  <li key={m.communityId} data-match={m.communityId}>
+                    <a href={formatRoute({ kind: 'chapter', lang, chapterId: c.caseChapter })}><strong>{c[lang].name}</strong></a>{' '}
+                    <span className="muted">({communityLabel(lang, c.country)})</span>
+                    <div className="chips-inline">
+                      <span className="muted">{p.matchReasons}</span>
+                      {m.reasons.map((r) => (
+                        <span key={r.feature} className="tag">
+                          {r.feature === 'partOfLargerComplex' ? `${t.community.complex}: ${r.value === 'true' ? t.community.yes : t.community.no}` : communityLabel(lang, r.value)}
+                        </span>
+                      ))}
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+
+          {result.plan.hypotheses.length > 0 && (
+            <>
+              <h4>{p.hypotheses}</h4>
+              <ul className="plan-hypotheses">
+                {result.plan.hypotheses.map((h) => (
+                  <li key={h.id}>
+                    <span className="tag">{p.hypothesisLabel}</span> {h[lang]} <SourceRef src={h.cite.src} at={h.cite.at} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          <h4>{p.readFirst}</h4>
+          <ol className="plan-read">
+            {result.plan.read.map((id) => {
+              const ch = findChapter(lang, id);
+              return ch ? <li key={id}><a href={ch.route}>{ch.title}</a></li> : null;
+            })}
+          </ol>
+
+          <h4>{p.steps}</h4>
+          <ul className="plan-steps checklist-static">
+            {result.plan.steps.map((s, i) => (
+              <li key={i}>{s[lang]} {s.cite && <SourceRef src={s.cite.src} at={s.cite.at} />}</li>
+            ))}
+          </ul>
+
+          <h4>{p.answers}</h4>
+          <div className="plan-answers">
+            <dl>
+              {questions.filter((q) => answers[q.id]?.length).map((q) => (
+                <div key={q.id}>
+                  <dt>{q[lang].label}</dt>
+                  <dd>{(answers[q.id] ?? []).map((o) => q.options.find((x) => x.id === o)?.[lang] ?? o).join('; ')}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+
+          <div className="plan-actions">
+            <label>
+              <span>{p.name}</span>
+              <input type="text" value={name} maxLength={120} placeholder={p.defaultName} onChange={(e) => setName(e.target.value)} data-testid="plan-name" />
+            </label>
+            <button type="button" className="button-primary" onClick={() => save(false)} data-testid="plan-save">{p.save}</button>
+            {savedId && <button type="button" onClick={() => save(true)}>{p.saveAsNew}</button>}
+            <button type="button" onClick={() => call('window:print').catch(() => window.print())}>{p.print}</button>
+          </div>
+        </section>
+      )}
+      {status && <p role="status" className="profiler-status">{status}</p>}
+    </div>
+  );
+}
