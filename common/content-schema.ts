@@ -78,7 +78,8 @@ export const communitySchema = z.strictObject({
   workRelations: z.enum(WORK_RELATION_VALUES),
   sizeBand: z.enum(SIZE_BANDS),
   partOfLargerComplex: z.boolean(),
-  minerals: z.array(z.enum(MINERALS)).min(1),
+  // Empty when no source says which minerals the community mines.
+  minerals: z.array(z.enum(MINERALS)),
   maturity: z.enum(MATURITY_LEVELS),
   standout: z.array(slugId).default([]),
   plannedChildren: z.number().int().positive().optional(),

@@ -43,7 +43,7 @@ export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: 
   const body = new Index(flexOptions(lang));
   const vocabulary = new Set<string>();
   docs.forEach((doc, id) => {
-    const headingText = doc.kind === 'term' ? doc.heading : `${doc.heading} ${doc.chapterTitle}`;
+    const headingText = [doc.heading, doc.kind === 'term' ? '' : doc.chapterTitle, doc.keywords ?? ''].filter(Boolean).join(' ');
     heading.add(id, headingText);
     body.add(id, doc.text);
     for (const t of searchTerms(`${headingText} ${doc.text}`, lang)) vocabulary.add(t);

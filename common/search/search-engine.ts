@@ -152,7 +152,7 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
     for (const [id, entry] of combined) {
       if (anyFull && entry.count < needed) continue;
       if (opts.filter && !matchesFacets(docs[id], opts.filter)) continue;
-      hits.push({ id, score: entry.score * (entry.count / needed) });
+      hits.push({ id, score: entry.score * (entry.count / needed) * (docs[id].boost ?? 1) });
     }
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
 

@@ -10,6 +10,10 @@ export interface SearchDoc extends Facets {
   anchor: string;
   heading: string;
   text: string;
+  /** Names the reader may search this by, weighted like the heading but not shown (e.g. a case's agency). */
+  keywords?: string;
+  /** Score multiplier: a case community's own entry outranks mentions of it elsewhere. */
+  boost?: number;
 }
 
 /** The prebuilt index of one language, written at build time and loaded lazily by the app. */

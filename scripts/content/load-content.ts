@@ -436,6 +436,9 @@ export function searchDocs(content: LoadedContent, lang: Lang, glossaryChapterTi
     docs.push({
       kind: 'section', chapterId: fm.id, chapterTitle: fm.title, section: fm.section, anchor: '', heading: c[lang].name,
       text: communitySearchText(c, lang).normalize('NFC'),
+      // Asides in brackets often name other communities ("same programme as Potosí"): left out.
+      keywords: `${c.en.name} ${c.es.name} ${c[lang].implementingAgency.replace(/\([^)]*\)/g, ' ')} ${c[lang].production}`.normalize('NFC'),
+      boost: 2,
       ageGroups: fm.ageGroups, communityTypes: fm.communityTypes, audiences: fm.audiences, ...(fm.countries ? { countries: fm.countries } : {}),
     });
   }

@@ -55,6 +55,18 @@ describe('IPC payload validation', () => {
     expect(h['settings:set']).not.toHaveBeenCalled();
   });
 
+  it('stores only user data that matches its schema', async () => {
+    const h = handlers();
+    const plan = { id: 'p1', name: 'Chima', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', answers: { size: ['small'] } };
+    expect(await handleIpc('userdata:set', appFrame, { key: 'profiler-plans', value: [plan] }, h)).toEqual({ ok: true, value: true });
+    const bad = await handleIpc('userdata:set', appFrame, { key: 'profiler-plans', value: [{ ...plan, name: '' }] }, h);
+    expect(bad.ok).toBe(false);
+    const unknownKey = await handleIpc('userdata:set', appFrame, { key: 'passwords', value: [] }, h);
+    expect(unknownKey.ok).toBe(false);
+    expect(await handleIpc('userdata:get', appFrame, '../../etc/passwd', h)).toMatchObject({ ok: false });
+    expect(h['userdata:set']).toHaveBeenCalledTimes(1);
+  });
+
   it('turns a handler failure into an error result instead of throwing', async () => {
     const h = handlers();
     h['window:print'] = () => {

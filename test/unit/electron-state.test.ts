@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu.ts';
 import { createJsonFileStore, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
 import { restoreWindowState } from '../../electron/window-state.ts';
+import { createUserDataStore } from '../../electron/user-data-store.ts';
 import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
 
 function memoryFs(options: { failRenames?: string[] } = {}) {
@@ -64,6 +65,19 @@ describe('atomic JSON files', () => {
     const store = createJsonFileStore(fs, '/s.json', readSettings, DEFAULT_SETTINGS);
     await Promise.all([1, 1.125, 1.25].map((textSize) => store.set({ ...DEFAULT_SETTINGS, textSize })));
     expect(JSON.parse(fs.files.get('/s.json')!).textSize).toBe(1.25);
+  });
+});
+
+describe('user data store', () => {
+  it('keeps each kind in its own file and reads damaged files as empty', async () => {
+    const fs = memoryFs();
+    const store = createUserDataStore(fs, '/ud');
+    expect(await store.get('profiler-plans')).toEqual([]);
+    const plan = { id: 'p1', name: 'Chima', createdAt: 'a', updatedAt: 'b', answers: {} };
+    await store.set({ key: 'profiler-plans', value: [plan] });
+    expect(JSON.parse(fs.files.get('/ud/profiler-plans.json')!)).toEqual([plan]);
+    fs.files.set('/ud2/profiler-plans.json', '[{"id": 5}]');
+    expect(await createUserDataStore(fs, '/ud2').get('profiler-plans')).toEqual([]);
   });
 });
 

@@ -119,8 +119,9 @@ describe('search', () => {
 
 describe('search on the real manual', () => {
   let real: Record<'en' | 'es', SearchEngine>;
+  let content: ReturnType<typeof loadContent>;
   beforeAll(async () => {
-    const content = loadContent(path.resolve(import.meta.dirname, '../../content'));
+    content = loadContent(path.resolve(import.meta.dirname, '../../content'));
     const data = await buildSearchIndexes(content);
     real = { en: createSearchEngine(data.en), es: createSearchEngine(data.es) };
   });
@@ -138,6 +139,15 @@ describe('search on the real manual', () => {
     expect(ids(real.es, 'ninos').length).toBeGreaterThan(3);
     expect(ids(real.es, 'nino')).toEqual(ids(real.es, 'niños'));
     expect(ids(real.en, 'monitoring')).toEqual(ids(real.en, 'monitored'));
+  });
+
+  it('finds every case study first by its community’s name, in both languages', () => {
+    expect(content.communities.length).toBeGreaterThanOrEqual(8);
+    for (const c of content.communities) {
+      for (const lang of ['en', 'es'] as const) {
+        expect(ids(real[lang], c[lang].name)[0], `${lang}: ${c[lang].name}`).toBe(c.caseChapter);
+      }
+    }
   });
 
   it('opens the glossary entry of a regional term', () => {

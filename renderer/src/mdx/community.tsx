@@ -35,7 +35,7 @@ export function CommunityProfile({ id }: { id: string }) {
     [t.community.type, label(c.communityType)],
     [t.community.organisation, label(c.organisation)],
     [t.community.workRelations, label(c.workRelations)],
-    [t.community.minerals, c.minerals.map(label).join(', ')],
+    [t.community.minerals, c.minerals.length ? c.minerals.map(label).join(', ') : label('not-reported')],
     [t.community.size, label(c.sizeBand)],
     [t.community.complex, c.partOfLargerComplex ? t.community.yes : t.community.no],
     [t.community.agency, c[lang].implementingAgency],
