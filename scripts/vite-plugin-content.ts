@@ -6,6 +6,9 @@ import { loadContent, type LoadedContent } from './content/load-content.ts';
 
 const VIRTUAL_ID = 'virtual:puente-content';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
+/** Glossary, case communities and profiler: only chapters need them, so they load with the first chapter. */
+const RECORDS_ID = 'virtual:puente-records';
+const RESOLVED_RECORDS_ID = '\0' + RECORDS_ID;
 
 /** The files the content build writes next to index.html. */
 export const SEARCH_INDEX_FILE = (lang: string) => `search-index-${lang}.json`;
@@ -13,7 +16,8 @@ export const MANIFEST_FILE = 'content-manifest.json';
 
 /**
  * Validates content/ at the start of every build (failing with file and line), offers
- * the manifest, glossary, sources and reading paths as `virtual:puente-content`, and
+ * the manifest, sections, sources and reading paths as `virtual:puente-content` and the
+ * typed records as `virtual:puente-records`, and
  * writes content-manifest.json and one prebuilt search index per language.
  */
 export function puenteContent(contentRoot: string): Plugin {
@@ -30,12 +34,20 @@ export function puenteContent(contentRoot: string): Plugin {
       this.addWatchFile(contentRoot);
     },
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+      if (id === VIRTUAL_ID) return RESOLVED_ID;
+      if (id === RECORDS_ID) return RESOLVED_RECORDS_ID;
+      return undefined;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const manifest = buildManifest(content);
-      return `export default ${JSON.stringify({ ...buildContentData(content), chapters: manifest.chapters })};`;
+      if (id === RESOLVED_ID) {
+        const { sections, sources, readingPaths } = buildContentData(content);
+        return `export default ${JSON.stringify({ sections, sources, readingPaths, chapters: buildManifest(content).chapters })};`;
+      }
+      if (id === RESOLVED_RECORDS_ID) {
+        const { glossary, communities, profiler } = buildContentData(content);
+        return `export default ${JSON.stringify({ glossary, communities, profiler })};`;
+      }
+      return undefined;
     },
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(buildManifest(content), null, 1) });

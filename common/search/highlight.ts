@@ -32,14 +32,14 @@ function termMatcher(terms: readonly string[], lang: Lang) {
  * Folding keeps positions when the text is composed (NFC), which the content build ensures;
  * otherwise each word is folded on its own.
  */
-export function findMatches(text: string, terms: readonly string[], lang: Lang, options: { from?: number; to?: number; first?: boolean } = {}): Array<[number, number]> {
+export function findMatches(text: string, terms: readonly string[], lang: Lang, options: { from?: number; to?: number; first?: boolean; folded?: string } = {}): Array<[number, number]> {
   if (terms.length === 0) return [];
   const from = options.from ?? 0;
   const to = options.to ?? text.length;
   const matches = termMatcher(terms, lang);
   const ranges: Array<[number, number]> = [];
   const slice = text.slice(from, to);
-  const folded = foldText(slice);
+  const folded = options.folded !== undefined && options.folded.length === text.length ? options.folded.slice(from, to) : foldText(slice);
   const samePositions = folded.length === slice.length;
   const pattern = samePositions ? FOLDED_WORD : ANY_WORD;
   pattern.lastIndex = 0;
@@ -53,9 +53,9 @@ export function findMatches(text: string, terms: readonly string[], lang: Lang, 
   return ranges;
 }
 
-/** A short extract of `text` around its first match, split into plain and highlighted parts. */
-export function makeSnippet(text: string, terms: readonly string[], lang: Lang, maxLength = 180): SnippetPart[] {
-  const first = findMatches(text, terms, lang, { first: true })[0];
+/** A short extract of `text` around its first match, split into plain and highlighted parts. `folded` is foldText(text), if already known. */
+export function makeSnippet(text: string, terms: readonly string[], lang: Lang, maxLength = 180, folded?: string): SnippetPart[] {
+  const first = findMatches(text, terms, lang, { first: true, folded })[0];
   let start = 0;
   if (first && first[0] > maxLength / 3) {
     start = text.lastIndexOf(' ', first[0] - Math.floor(maxLength / 3)) + 1;
@@ -68,7 +68,7 @@ export function makeSnippet(text: string, terms: readonly string[], lang: Lang, 
   const parts: SnippetPart[] = [];
   if (start > 0) parts.push({ text: '… ', hit: false });
   let cursor = start;
-  for (const [a, b] of first ? findMatches(text, terms, lang, { from: start, to: end }) : []) {
+  for (const [a, b] of first ? findMatches(text, terms, lang, { from: start, to: end, folded }) : []) {
     if (a > cursor) parts.push({ text: text.slice(cursor, a), hit: false });
     parts.push({ text: text.slice(a, b), hit: true });
     cursor = b;

@@ -1,6 +1,6 @@
 import { Index } from 'flexsearch';
 import { matchesFacets, type FacetFilter } from '../facets.ts';
-import { searchTerms, withinOneEdit } from '../text.ts';
+import { foldText, searchTerms, withinOneEdit } from '../text.ts';
 import { flexOptions } from './flex-options.ts';
 import { makeSnippet } from './highlight.ts';
 import type { SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
@@ -47,6 +47,9 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
   const bodyIndex = importIndex(data.flex.body, options);
   const docs: SearchDoc[] = data.docs;
   // Typo candidates differ in length by at most one: look only there.
+  // Folded once per document, the first time it gives a snippet.
+  const foldedTexts: Array<string | undefined> = [];
+  const foldedText = (id: number) => (foldedTexts[id] ??= foldText(docs[id].text));
   const known = new Set(data.vocabulary);
   const vocabularyByLength = new Map<number, string[]>();
   for (const word of data.vocabulary) {
@@ -171,7 +174,7 @@ export function createSearchEngine(data: SearchIndexData): SearchEngine {
         kind: doc.kind,
         anchor: doc.anchor,
         heading: doc.heading,
-        snippet: makeSnippet(doc.text, matchedTerms, data.lang),
+        snippet: makeSnippet(doc.text, matchedTerms, data.lang, 180, foldedText(id)),
         score: Math.round(score * 1000) / 1000,
       };
       group.hits.push(hit);

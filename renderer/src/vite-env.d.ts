@@ -7,6 +7,11 @@ declare module 'virtual:puente-content' {
   export default content;
 }
 
+declare module 'virtual:puente-records' {
+  const records: unknown;
+  export default records;
+}
+
 declare module '*.mdx' {
   import type { ComponentType } from 'react';
   const Chapter: ComponentType<{ components?: Record<string, unknown> }>;

@@ -11,6 +11,9 @@ const views: Array<{ name: string; hash: string; scrollTo?: string; action?: 'se
   { name: 'checklist', hash: 'key-definitions', scrollTo: '.checklist' },
   { name: 'search', hash: '', action: 'search' },
   { name: 'menu', hash: 'glossary', action: 'menu' },
+  { name: 'case-card', hash: 'santa-filomena', scrollTo: '.community-card' },
+  { name: 'case-table', hash: 'case-studies', scrollTo: '.community-table' },
+  { name: 'profiler', hash: 'community-profiler', scrollTo: '.profiler-form' },
 ];
 for (const lang of ['es', 'en'] as const) {
   for (const [width, height] of [[1366, 768], [360, 740]]) {

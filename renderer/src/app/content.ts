@@ -4,9 +4,9 @@ import type { Lang } from '../../../common/facets.ts';
 import type { ContentData, ManifestChapter } from '../../../common/content-schema.ts';
 
 /** Written by the content build (scripts/vite-plugin-content.ts) from validated content. */
-const content = bundled as ContentData & { chapters: ManifestChapter[] };
+const content = bundled as Pick<ContentData, 'sections' | 'sources' | 'readingPaths'> & { chapters: ManifestChapter[] };
 
-export const { sections, sources, glossary, readingPaths, communities, profiler } = content;
+export const { sections, sources, readingPaths } = content;
 
 /** Chapters of one language, in reading order (section order, then chapter order). */
 export function chaptersIn(lang: Lang): ManifestChapter[] {

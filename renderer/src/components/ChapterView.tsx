@@ -2,14 +2,22 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { ManifestChapter } from '../../../common/content-schema.ts';
 import { findChapter, loadChapter, neighbours, sectionTitle } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
-import { mdxComponents } from '../mdx/components.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';
 import { Icon } from './Icon.tsx';
 
 type ChapterComponent = ComponentType<{ components?: Record<string, unknown> }>;
 
+type Components = Record<string, unknown>;
+
+// The MDX components (and the records they show) load with the first chapter, not with the app.
+let componentsPromise: Promise<Components> | undefined;
+function loadComponents(): Promise<Components> {
+  componentsPromise ??= import('../mdx/components.tsx').then((m) => m.mdxComponents as Components);
+  return componentsPromise;
+}
+
 function useChapterModule(chapter: ManifestChapter | undefined) {
-  const [state, setState] = useState<{ key: string; Component?: ChapterComponent; error?: string } | null>(null);
+  const [state, setState] = useState<{ key: string; Component?: ChapterComponent; components?: Components; error?: string } | null>(null);
   const key = chapter ? `${chapter.lang}/${chapter.id}` : '';
   useEffect(() => {
     if (!chapter) return;
@@ -19,8 +27,8 @@ function useChapterModule(chapter: ManifestChapter | undefined) {
       setState({ key, error: 'missing' });
       return;
     }
-    pending.then(
-      (mod) => live && setState({ key, Component: mod.default }),
+    Promise.all([pending, loadComponents()]).then(
+      ([mod, components]) => live && setState({ key, Component: mod.default, components }),
       (e: unknown) => live && setState({ key, error: String(e) }),
     );
     return () => {
@@ -112,7 +120,7 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
           {chapter.countries?.map((c) => <span key={c} className="tag tag-country">{t.value[c]}</span>)}
         </p>
         <div className="chapter-body">
-          {loaded?.Component ? <loaded.Component components={mdxComponents} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading">{t.loading}</p>}
+          {loaded?.Component ? <loaded.Component components={loaded.components} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading">{t.loading}</p>}
         </div>
         <nav className="pager" aria-label={`${t.previous} / ${t.next}`}>
           {prev ? (

@@ -3,7 +3,8 @@ import { communityLabel } from '../../../common/community-labels.ts';
 import { buildPlan, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { call } from '../bridge/index.ts';
-import { communities, findChapter, profiler, sources } from '../app/content.ts';
+import { findChapter, sources } from '../app/content.ts';
+import { communities, profiler } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
 
 // The answers being edited survive a language switch (which loads the other language's chapter).

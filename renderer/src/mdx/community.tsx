@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { communityLabel } from '../../../common/community-labels.ts';
 import type { Community } from '../../../common/content-schema.ts';
 import { formatRoute } from '../../../common/routes.ts';
-import { communities, findChapter } from '../app/content.ts';
+import { findChapter } from '../app/content.ts';
+import { communities } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
 
 function useLabels() {

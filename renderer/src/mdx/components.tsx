@@ -1,7 +1,8 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { formatRoute, resolveContentLink } from '../../../common/routes.ts';
 import { foldText } from '../../../common/text.ts';
-import { glossary, sources } from '../app/content.ts';
+import { sources } from '../app/content.ts';
+import { glossary } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { CommunityProfile, CommunityTable } from './community.tsx';
