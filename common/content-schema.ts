@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, COUNTRIES, ORGANISATIONS, WORK_RELATIONS } from './facets.ts';
 import type { Facets, Lang } from './facets.ts';
 import type { ProfilerDefinition } from './profiler.ts';
+import type { Indicator, Instrument } from './forms/instrument-schema.ts';
 
 const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -99,6 +100,8 @@ export interface HeadingEntry {
 
 /** One chapter in one language, as listed in content-manifest.json. */
 export interface ManifestChapter extends Facets {
+  /** A written chapter (MDX), or the page of an instrument (rendered from its data). */
+  kind: 'chapter' | 'instrument';
   id: string;
   lang: Lang;
   title: string;
@@ -127,6 +130,8 @@ export interface ContentData {
   readingPaths: ReadingPath[];
   communities: Community[];
   profiler: ProfilerDefinition | null;
+  instruments: Instrument[];
+  indicators: Indicator[];
 }
 
 export const readingPathSchema = z.strictObject({

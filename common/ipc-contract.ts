@@ -11,6 +11,19 @@ import { userDataKeySchema, userDataWriteSchema } from './user-data.ts';
 
 export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels.ts';
 
+/** A file the reader saves (an XLSForm, a CSV…): the host asks where, then writes it. */
+export const fileSaveSchema = z.strictObject({
+  suggestedName: z.string().regex(/^[\w.() -]{1,120}$/u, 'a plain file name, no folders'),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= 50 * 1024 * 1024, 'at most 50 MB'),
+  filter: z.enum(['xlsx', 'csv', 'pdf', 'json']),
+});
+export const pdfRequestSchema = z.strictObject({
+  suggestedName: z.string().regex(/^[\w.() -]{1,120}$/u, 'a plain file name, no folders'),
+  pageSize: z.enum(['A4', 'Letter']),
+});
+export const saveResultSchema = z.strictObject({ saved: z.boolean(), path: z.string().optional() });
+export type SaveResult = z.infer<typeof saveResultSchema>;
+
 export const systemInfoSchema = z.strictObject({
   locale: z.string(),
   platform: z.string(),
@@ -26,6 +39,8 @@ export const ipcContract = {
   'window:print': { arg: z.undefined(), result: z.boolean() },
   'menu:set-language': { arg: z.enum(LANGS), result: z.boolean() },
   'userdata:get': { arg: userDataKeySchema, result: z.unknown() },
+  'file:save': { arg: fileSaveSchema, result: saveResultSchema },
+  'window:save-pdf': { arg: pdfRequestSchema, result: saveResultSchema },
   'userdata:set': { arg: userDataWriteSchema, result: z.boolean() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 

@@ -1,6 +1,6 @@
 // The Electron main process: wiring only. Every decision lives in a module with the
 // Electron API injected, unit-tested under Node (see test/unit/electron-*.test.ts).
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-contract.ts';
@@ -11,6 +11,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { createJsonFileStore, schemaReader } from './json-file-store.ts';
 import { createUserDataStore } from './user-data-store.ts';
+import { saveWithDialog, type SaveDialogDeps } from './save-file.ts';
 import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
 import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state.ts';
@@ -31,6 +32,11 @@ if (!app.requestSingleInstanceLock()) {
   const userDataStore = createUserDataStore(fs, path.join(userData, 'user-data'));
   const windowStore = createJsonFileStore<WindowState>(fs, path.join(userData, 'window-state.json'), schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE), DEFAULT_WINDOW_STATE);
 
+  const saveDeps = (): SaveDialogDeps => ({
+    showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+    writeFile: (file, data) => fs.writeFile(file, data),
+    defaultDir: app.getPath('documents'),
+  });
   const send = (command: MenuCommand) => win?.webContents.send(MENU_COMMAND_EVENT, command);
   const setMenu = (lang: Lang) => {
     menuLang = lang;
@@ -58,6 +64,9 @@ if (!app.requestSingleInstanceLock()) {
         if (lang !== menuLang) setMenu(lang);
         return true;
       },
+      'file:save': ({ suggestedName, bytes, filter }) => saveWithDialog(saveDeps(), suggestedName, filter, () => bytes),
+      'window:save-pdf': ({ suggestedName, pageSize }) =>
+        saveWithDialog(saveDeps(), suggestedName, 'pdf', async () => new Uint8Array(await win!.webContents.printToPDF({ pageSize, printBackground: false, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>' }))),
       'userdata:get': (key) => userDataStore.get(key),
       'userdata:set': (write) => userDataStore.set(write as UserDataWrite),
     });

@@ -18,11 +18,13 @@ import {
 import type { SearchDoc } from '../../common/search/search-types.ts';
 import type { ContentProblem } from './content-error.ts';
 import { headingIds } from './remark-heading-ids.ts';
+import { indicatorSchema, instrumentSchema, instrumentSectionAnchor, type Indicator, type Instrument } from '../../common/forms/instrument-schema.ts';
+import { checkInstruments } from './check-instruments.ts';
 import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '../../common/profiler.ts';
 import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 
-export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler'] as const;
+export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler', 'IndicatorCatalogue', 'InstrumentList'] as const;
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
 export interface LoadedChapter {
@@ -43,6 +45,8 @@ export interface LoadedContent {
   readingPaths: ReadingPath[];
   communities: Community[];
   profiler: ProfilerDefinition | null;
+  instruments: Instrument[];
+  indicators: Indicator[];
   chapters: LoadedChapter[];
   problems: ContentProblem[];
   warnings: ContentProblem[];
@@ -382,15 +386,6 @@ export function loadContent(root: string): LoadedContent {
     }
   }
 
-  for (const link of links) {
-    const target = byKey.get(`${link.lang}/${link.target}`);
-    if (!target) {
-      problems.push({ file: link.file, line: link.line, column: link.column, message: `broken link: no chapter "${link.target}" in ${link.lang}` });
-    } else if (link.anchor && !target.headings.some((h) => h.id === link.anchor)) {
-      problems.push({ file: link.file, line: link.line, column: link.column, message: `broken anchor: chapter "${link.target}" (${link.lang}) has no heading "#${link.anchor}"` });
-    }
-  }
-
   for (const { record: c, file, lineOf } of communityRecords) {
     const chapter = byKey.get(`en/${c.caseChapter}`);
     if (!chapter) problems.push({ file, line: lineOf(['caseChapter']), message: `community field "caseChapter": no chapter "${c.caseChapter}"` });
@@ -405,6 +400,27 @@ export function loadContent(root: string): LoadedContent {
     if (!communityIds.has(ref.id)) problems.push({ file: ref.file, line: ref.line, message: `<CommunityProfile id="${ref.id}">: no community in content/communities/` });
   }
 
+  const indicatorRecords = loadRecordFolder(root, 'indicators', indicatorSchema, 'indicator', sourceIds, problems);
+  const instrumentRecords = loadRecordFolder(root, 'instruments', instrumentSchema, 'instrument', sourceIds, problems);
+  checkInstruments(instrumentRecords, indicatorRecords, (id) => byKey.has(`en/${id}`), problems);
+  for (const { record: f, file, lineOf } of instrumentRecords) {
+    if (!sections.some((sec) => sec.id === f.kind)) problems.push({ file, line: lineOf(['kind']), message: `instrument field "kind": there is no section "${f.kind}" in sections.yaml to list it under` });
+  }
+  const instruments = instrumentRecords.map((r) => r.record).sort((a, b) => a.kind.localeCompare(b.kind) || a.order - b.order);
+  const indicators = indicatorRecords.map((r) => r.record);
+
+  // Links may point to chapters and to instrument pages (whose headings are their sections).
+  const instrumentAnchors = new Map(instruments.map((f) => [f.id, f.sections.map((sec) => instrumentSectionAnchor(sec.id))]));
+  for (const link of links) {
+    const target = byKey.get(`${link.lang}/${link.target}`);
+    const anchors = target ? target.headings.map((h) => h.id) : instrumentAnchors.get(link.target);
+    if (!anchors) {
+      problems.push({ file: link.file, line: link.line, column: link.column, message: `broken link: no chapter or instrument "${link.target}" in ${link.lang}` });
+    } else if (link.anchor && !anchors.includes(link.anchor)) {
+      problems.push({ file: link.file, line: link.line, column: link.column, message: `broken anchor: "${link.target}" (${link.lang}) has no heading "#${link.anchor}"` });
+    }
+  }
+
   const profiler = loadProfiler(root, sourceIds, (id) => byKey.has(`en/${id}`), problems);
 
   const readingPaths = readYamlFile(root, 'reading-paths.yaml', readingPathsFileSchema, problems) ?? [];
@@ -413,7 +429,7 @@ export function loadContent(root: string): LoadedContent {
       if (!byKey.has(`en/${id}`)) problems.push({ file: 'content/reading-paths.yaml', line: 1, message: `reading path "${p.id}": no chapter "${id}"` });
     }
   }
-  return { root, sections, sources, glossary, readingPaths, communities, profiler, chapters, problems, warnings };
+  return { root, sections, sources, glossary, readingPaths, communities, profiler, instruments, indicators, chapters, problems, warnings };
 }
 
 /** The searchable documents of one language: chapter blocks and glossary terms. */
@@ -441,6 +457,19 @@ export function searchDocs(content: LoadedContent, lang: Lang, glossaryChapterTi
       boost: 2,
       ageGroups: fm.ageGroups, communityTypes: fm.communityTypes, audiences: fm.audiences, ...(fm.countries ? { countries: fm.countries } : {}),
     });
+  }
+  // Each instrument: its description, and each section with the wording of its questions and choices.
+  for (const f of content.instruments) {
+    const base = { kind: 'section' as const, chapterId: f.id, chapterTitle: f[lang].title, section: f.kind, ageGroups: ['all' as const], communityTypes: ['all' as const], audiences: ['ngo' as const] };
+    const t = f[lang];
+    docs.push({ ...base, anchor: '', heading: t.title, text: [t.purpose, t.whoApplies, t.when, t.duration].join(' ').normalize('NFC') });
+    for (const sec of f.sections) {
+      const words = sec.questions.flatMap((q) => {
+        const list = q.choices ? f.choiceLists.find((l) => l.name === q.choices) : undefined;
+        return [q[lang].label, q[lang].hint ?? '', ...(list?.choices.map((c) => c[lang]) ?? [])];
+      });
+      docs.push({ ...base, anchor: instrumentSectionAnchor(sec.id), heading: sec[lang].title, text: [sec[lang].intro ?? '', ...words].filter(Boolean).join(' · ').normalize('NFC') });
+    }
   }
   const glossaryChapter = content.chapters.find((c) => c.lang === lang && c.frontmatter.id === 'glossary');
   for (const t of content.glossary) {

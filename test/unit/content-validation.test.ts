@@ -36,7 +36,9 @@ describe('content validation', () => {
     const content = loadContent(GOOD);
     expect(content.problems).toEqual([]);
     const manifest = buildManifest(content);
-    expect(manifest.chapters.map((c) => `${c.lang}/${c.id}`)).toEqual(['en/intro', 'en/picking', 'es/intro', 'es/picking']);
+    expect(manifest.chapters.map((c) => `${c.lang}/${c.kind}/${c.id}`)).toEqual([
+      'en/chapter/intro', 'en/chapter/picking', 'en/instrument/child-registration', 'es/chapter/intro', 'es/chapter/picking', 'es/instrument/child-registration',
+    ]);
     const picking = manifest.chapters.find((c) => c.lang === 'es' && c.id === 'picking')!;
     expect(picking).toMatchObject({ route: '#/es/picking', section: 'problem', ageGroups: ['under14'], communityTypes: ['settlement'] });
     expect(picking.headings).toEqual([{ depth: 2, id: 'que-hacen-los-ninos', text: 'Qué hacen los niños' }]);
@@ -76,9 +78,9 @@ describe('content validation', () => {
 
   it('rejects a broken internal link and a broken anchor, with line and column', () => {
     const link = fixtureWith('en/intro.mdx', (t) => t.replace('(picking#what-children-do)', '(pickin)'));
-    expect(problemsOf(link)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken link: no chapter "pickin" in en/));
+    expect(problemsOf(link)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken link: no chapter or instrument "pickin" in en/));
     const anchor = fixtureWith('en/intro.mdx', (t) => t.replace('#what-children-do', '#what-adults-do'));
-    expect(problemsOf(anchor)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken anchor: chapter "picking" \(en\) has no heading "#what-adults-do"/));
+    expect(problemsOf(anchor)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken anchor: "picking" \(en\) has no heading "#what-adults-do"/));
   });
 
   it('reports an MDX syntax error at its line', () => {
@@ -112,6 +114,26 @@ describe('content validation', () => {
     expect(problemsOf(missing)).toContainEqual(expect.stringMatching(/^content\/glossary\/palliri\.yaml:1 glossary term field "es": is missing/));
     const term = fixtureWith('glossary/pallaqueo.yaml', () => null);
     expect(problemsOf(term)).toContainEqual(expect.stringMatching(/^content\/en\/picking\.mdx:15 <Term id="pallaqueo">: no such glossary term/));
+  });
+
+  it('checks instruments: duplicate names, missing choice lists, skip logic, translations, indicators', () => {
+    const form = 'instruments/child-registration.yaml';
+    const dup = fixtureWith(form, (t) => t.replace('- name: age\n', '- name: sex\n'));
+    expect(problemsOf(dup)).toContainEqual('content/instruments/child-registration.yaml:37 question "sex": the name is used twice in this form');
+    const list = fixtureWith(form, (t) => t.replace('choices: tasks\n', 'choices: chores\n'));
+    expect(problemsOf(list)).toContainEqual('content/instruments/child-registration.yaml:55 question "tasks": choice list "chores" does not exist in choiceLists');
+    const later = fixtureWith(form, (t) => t.replace("- { question: works, equals: ['yes'] }", "- { question: shaft_hours, atLeast: 1 }"));
+    expect(problemsOf(later)).toContainEqual(expect.stringMatching(/child-registration\.yaml:57 question "tasks": skip logic refers to "shaft_hours", which is not an earlier question/));
+    const unknown = fixtureWith(form, (t) => t.replace("- { question: works, equals: ['yes'] }", "- { question: workz, equals: ['yes'] }"));
+    expect(problemsOf(unknown)).toContainEqual(expect.stringMatching(/:57 question "tasks": skip logic refers to "workz"/));
+    const badValue = fixtureWith(form, (t) => t.replace("equals: ['yes']", "equals: ['si']"));
+    expect(problemsOf(badValue)).toContainEqual(expect.stringMatching(/:57 question "tasks": skip logic expects "si" from the yes\/no question "works"/));
+    const noSpanish = fixtureWith(form, (t) => t.replace("        es: { label: Sexo }\n", ''));
+    expect(problemsOf(noSpanish)).toContainEqual(expect.stringMatching(/^content\/instruments\/child-registration\.yaml:\d+ instrument field "sections\[0\]\.questions\[1\]\.es": is missing/));
+    const feeds = fixtureWith(form, (t) => t.replace('feeds: [children-withdrawn]', 'feeds: [children-rescued]'));
+    expect(problemsOf(feeds)).toContainEqual('content/instruments/child-registration.yaml:5 instrument field "feeds[0]": no indicator "children-rescued" in content/indicators/');
+    const badName = fixtureWith(form, (t) => t.replace('- name: child_code', '- name: Child-Code'));
+    expect(problemsOf(badName)).toContainEqual(expect.stringMatching(/instrument field "sections\[0\]\.questions\[0\]\.name": use lowercase letters/));
   });
 
   it('fails the Vite build with file and line', () => {

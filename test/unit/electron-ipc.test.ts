@@ -15,6 +15,8 @@ function handlers(): IpcHandlers {
     'menu:set-language': vi.fn(() => true),
     'userdata:get': vi.fn(() => []),
     'userdata:set': vi.fn(() => true),
+    'file:save': vi.fn(() => ({ saved: true })),
+    'window:save-pdf': vi.fn(() => ({ saved: false })),
   };
 }
 

@@ -3,6 +3,7 @@ import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-men
 import { createJsonFileStore, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
 import { restoreWindowState } from '../../electron/window-state.ts';
 import { createUserDataStore } from '../../electron/user-data-store.ts';
+import { saveWithDialog } from '../../electron/save-file.ts';
 import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
 
 function memoryFs(options: { failRenames?: string[] } = {}) {
@@ -108,5 +109,25 @@ describe('application menu', () => {
     const en = flatten(buildMenuTemplate('en', () => undefined, { isMac: false, devTools: true }));
     expect(en.map((i) => i.label)).toContain('Print…');
     expect(en.some((i) => i.role === 'toggleDevTools')).toBe(true);
+  });
+});
+
+describe('saving a file through the dialog', () => {
+  it('writes where the user chose, adding the extension, and writes nothing when cancelled', async () => {
+    const written = new Map<string, Uint8Array>();
+    const deps = (filePath?: string) => ({
+      showSaveDialog: async (o: { defaultPath: string }) => {
+        expect(o.defaultPath).toBe('/home/u/Documents/form.xlsx');
+        return { canceled: !filePath, filePath };
+      },
+      writeFile: async (f: string, d: Uint8Array) => void written.set(f, d),
+      defaultDir: '/home/u/Documents',
+    });
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(await saveWithDialog(deps('/tmp/census'), 'form.xlsx', 'xlsx', () => bytes)).toEqual({ saved: true, path: '/tmp/census.xlsx' });
+    expect(written.get('/tmp/census.xlsx')).toEqual(bytes);
+    let produced = false;
+    expect(await saveWithDialog(deps(undefined), 'form.xlsx', 'xlsx', () => { produced = true; return bytes; })).toEqual({ saved: false });
+    expect(produced).toBe(false);
   });
 });

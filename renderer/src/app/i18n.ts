@@ -80,6 +80,16 @@ const en = {
     pe: 'Peru',
     co: 'Colombia',
   } as Record<string, string>,
+  objective: {
+    development: 'Development objective', awareness: '1. Awareness and mobilisation', monitoring: '2. Monitoring systems',
+    models: '3. Models for prevention and withdrawal', propagation: '4. Spreading the models',
+  } as Record<string, string>,
+  frequency: {
+    'baseline-and-end': 'At baseline and at the end', quarterly: 'Every quarter', 'every-six-months': 'Every six months', yearly: 'Every year', monthly: 'Every month',
+  } as Record<string, string>,
+  disaggregation: {
+    sex: 'sex', 'age-group': 'age group', community: 'community', 'work-type': 'type of work', 'school-level': 'school level',
+  } as Record<string, string>,
   callout: {
     lesson: 'Lesson learned',
     warning: 'Watch out',
@@ -93,6 +103,20 @@ const en = {
     planned: 'Planned direct beneficiaries', children: 'children', families: 'families', production: 'How production is organised',
     results: 'Results', readCase: 'Read the case study', filter: 'Filter', all: 'All', sortBy: (c: string) => `Sort by ${c}`,
     shown: (n: number, t: number) => `${n} of ${t} communities`, name: 'Community', yes: 'Yes', no: 'No',
+  },
+  forms: {
+    purpose: 'Purpose', whoApplies: 'Who applies it', when: 'When', duration: 'How long', training: 'Training the people who apply it',
+    feeds: 'What the answers feed', version: 'Version', print: 'Print the blank form', savePdf: 'Save as PDF', exportXls: 'Export XLSForm (ODK / Kobo)',
+    paper: 'Paper', exported: (f: string) => `Saved: ${f}`, exportedDownload: 'The file is in your downloads.', exportError: 'Could not export:',
+    required: 'required', questions: (n: number) => `${n} questions`, sources: 'Follows',
+    skipIf: 'Ask only if', and: 'and', or: 'or', is: 'is', includes: 'includes', atLeast: 'is at least', atMost: 'is at most',
+    yes: 'Yes', no: 'No', question: 'question', tickOne: 'Tick one', tickAll: 'Tick all that apply', write: 'Write', date: 'Day / month / year',
+    number: 'Number', range: (a: string) => `(${a})`, note: 'Instruction', template: 'A template to adapt: change the questions to fit your community, then test the form before using it.',
+    formHeader: 'Interviewer · Date · Community · Form no.',
+    instruments: 'Instruments', catalogueFilter: 'Filter indicators', objective: 'Objective', type: 'Type', ageGroup: 'Age group', all: 'All',
+    outcome: 'Outcome', activity: 'Activity', definition: 'Definition', formula: 'Formula', verification: 'Means of verification',
+    frequency: 'Frequency', disaggregation: 'Disaggregate by', shownIndicators: (n: number, t: number) => `${n} of ${t} indicators`,
+    fedBy: 'Fed by',
   },
   profiler: {
     intro: 'Answer the questions about your community. The plan appears below as soon as every required question is answered.',
@@ -216,6 +240,16 @@ const es: Strings = {
     pe: 'Perú',
     co: 'Colombia',
   },
+  objective: {
+    development: 'Objetivo de desarrollo', awareness: '1. Sensibilización y movilización', monitoring: '2. Sistemas de monitoreo',
+    models: '3. Modelos de prevención y retiro', propagation: '4. Difusión de los modelos',
+  },
+  frequency: {
+    'baseline-and-end': 'En la línea de base y al final', quarterly: 'Cada trimestre', 'every-six-months': 'Cada seis meses', yearly: 'Cada año', monthly: 'Cada mes',
+  },
+  disaggregation: {
+    sex: 'sexo', 'age-group': 'grupo de edad', community: 'comunidad', 'work-type': 'tipo de trabajo', 'school-level': 'nivel escolar',
+  },
   callout: {
     lesson: 'Lección aprendida',
     warning: 'Atención',
@@ -229,6 +263,20 @@ const es: Strings = {
     planned: 'Beneficiarios directos previstos', children: 'niños y niñas', families: 'familias', production: 'Cómo se organiza la producción',
     results: 'Resultados', readCase: 'Leer el estudio de caso', filter: 'Filtrar', all: 'Todos', sortBy: (c: string) => `Ordenar por ${c}`,
     shown: (n: number, t: number) => `${n} de ${t} comunidades`, name: 'Comunidad', yes: 'Sí', no: 'No',
+  },
+  forms: {
+    purpose: 'Para qué sirve', whoApplies: 'Quién lo aplica', when: 'Cuándo', duration: 'Cuánto tarda', training: 'Cómo capacitar a quienes lo aplican',
+    feeds: 'A qué indicadores alimenta', version: 'Versión', print: 'Imprimir el formulario en blanco', savePdf: 'Guardar como PDF', exportXls: 'Exportar XLSForm (ODK / Kobo)',
+    paper: 'Papel', exported: (f: string) => `Guardado: ${f}`, exportedDownload: 'El archivo está en sus descargas.', exportError: 'No se pudo exportar:',
+    required: 'obligatoria', questions: (n: number) => `${n} preguntas`, sources: 'Se basa en',
+    skipIf: 'Pregunte solo si', and: 'y', or: 'o', is: 'es', includes: 'incluye', atLeast: 'es al menos', atMost: 'es como máximo',
+    yes: 'Sí', no: 'No', question: 'pregunta', tickOne: 'Marque una', tickAll: 'Marque todas las que correspondan', write: 'Escriba', date: 'Día / mes / año',
+    number: 'Número', range: (a: string) => `(${a})`, note: 'Indicación', template: 'Una plantilla para adaptar: cambie las preguntas según su comunidad y pruebe el formulario antes de usarlo.',
+    formHeader: 'Encuestador/a · Fecha · Comunidad · N.º de formulario',
+    instruments: 'Instrumentos', catalogueFilter: 'Filtrar indicadores', objective: 'Objetivo', type: 'Tipo', ageGroup: 'Grupo de edad', all: 'Todos',
+    outcome: 'De resultado', activity: 'De actividad', definition: 'Definición', formula: 'Fórmula', verification: 'Medio de verificación',
+    frequency: 'Frecuencia', disaggregation: 'Desagregar por', shownIndicators: (n: number, t: number) => `${n} de ${t} indicadores`,
+    fedBy: 'Lo alimentan',
   },
   profiler: {
     intro: 'Responda las preguntas sobre su comunidad. El plan aparece abajo apenas estén respondidas todas las preguntas obligatorias.',

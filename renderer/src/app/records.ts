@@ -1,7 +1,7 @@
 import bundled from 'virtual:puente-records';
 import type { ContentData } from '../../../common/content-schema.ts';
 
-/** Typed records (glossary, case communities, profiler), in the chunk that chapters load. */
-const records = bundled as Pick<ContentData, 'glossary' | 'communities' | 'profiler'>;
+/** Typed records (glossary, case communities, profiler, instruments, indicators), in the chunk that chapters load. */
+const records = bundled as Pick<ContentData, 'glossary' | 'communities' | 'profiler' | 'instruments' | 'indicators'>;
 
-export const { glossary, communities, profiler } = records;
+export const { glossary, communities, profiler, instruments, indicators } = records;

@@ -3,6 +3,19 @@ import { readSettings, settingsPatchSchema, type Settings } from '../../../commo
 import { readUserData, userDataKeySchema, userDataWriteSchema } from '../../../common/user-data.ts';
 
 const SETTINGS_KEY = 'puente.settings';
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8', pdf: 'application/pdf', json: 'application/json' } as const;
+
+/** A download started from the page: the browser edition's "save as". */
+function downloadFile(name: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function ok<T>(value: T): Promise<IpcResult<T>> {
   return Promise.resolve({ ok: true, value });
@@ -37,6 +50,15 @@ export function createBrowserBridge(): PuenteBridge {
       return ok(true);
     },
     'menu:set-language': () => ok(true),
+    'file:save': ({ suggestedName, bytes, filter }) => {
+      downloadFile(suggestedName, bytes, MIME[filter]);
+      return ok({ saved: true });
+    },
+    // The browser's print dialog has "Save as PDF"; the page size follows the print stylesheet.
+    'window:save-pdf': () => {
+      window.print();
+      return ok({ saved: false });
+    },
     'userdata:get': (key) => {
       const parsed = userDataKeySchema.safeParse(key);
       if (!parsed.success) return Promise.resolve({ ok: false, error: `unknown data "${String(key)}"` });

@@ -9,6 +9,13 @@ type ChapterComponent = ComponentType<{ components?: Record<string, unknown> }>;
 
 type Components = Record<string, unknown>;
 
+function InstrumentChapter(id: string): ChapterComponent {
+  return function Instrument({ components }) {
+    const Page = components?.InstrumentPage as ComponentType<{ id: string }>;
+    return <Page id={id} />;
+  };
+}
+
 // The MDX components (and the records they show) load with the first chapter, not with the app.
 let componentsPromise: Promise<Components> | undefined;
 function loadComponents(): Promise<Components> {
@@ -22,7 +29,8 @@ function useChapterModule(chapter: ManifestChapter | undefined) {
   useEffect(() => {
     if (!chapter) return;
     let live = true;
-    const pending = loadChapter(chapter.lang, chapter.id);
+    // An instrument's page has no MDX: it is drawn from the instrument's data.
+    const pending = chapter.kind === 'instrument' ? Promise.resolve({ default: InstrumentChapter(chapter.id) }) : loadChapter(chapter.lang, chapter.id);
     if (!pending) {
       setState({ key, error: 'missing' });
       return;

@@ -7,6 +7,7 @@ import { useApp } from '../app/app-state.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { CommunityProfile, CommunityTable } from './community.tsx';
 import { Profiler } from './Profiler.tsx';
+import { IndicatorCatalogue, InstrumentList, InstrumentPage } from './instruments.tsx';
 
 function sourceRoute(lang: 'en' | 'es', src: string): string {
   return formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` });
@@ -204,6 +205,7 @@ function Table({ children }: { children?: ReactNode }) {
 /** Every component an author may use in MDX, plus the element overrides of the reader. */
 export const mdxComponents = {
   Cite, Callout, Term, Checklist, GlossaryList, SourceList, References, CommunityProfile, CommunityTable, Profiler,
+  IndicatorCatalogue, InstrumentList, InstrumentPage,
   a: ContentLink,
   li: ListItem,
   h2: headingWithAnchor('h2'),

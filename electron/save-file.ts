@@ -1,0 +1,25 @@
+import type { SaveResult } from '../common/ipc-contract.ts';
+
+type FileKind = 'xlsx' | 'csv' | 'pdf' | 'json';
+const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
+  xlsx: { name: 'Excel / XLSForm', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+export interface SaveDialogDeps {
+  showSaveDialog(options: { defaultPath: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<{ canceled: boolean; filePath?: string }>;
+  writeFile(filePath: string, data: Uint8Array): Promise<void>;
+  /** Where the dialog opens (the user's documents folder). */
+  defaultDir: string;
+}
+
+/** Asks the user where to save, then writes the bytes there; cancelling saves nothing. */
+export async function saveWithDialog(deps: SaveDialogDeps, suggestedName: string, filter: FileKind, produce: () => Promise<Uint8Array> | Uint8Array): Promise<SaveResult> {
+  const { canceled, filePath } = await deps.showSaveDialog({ defaultPath: `${deps.defaultDir}/${suggestedName}`, filters: [FILTERS[filter]] });
+  if (canceled || !filePath) return { saved: false };
+  const target = filePath.toLowerCase().endsWith(`.${filter}`) ? filePath : `${filePath}.${filter}`;
+  await deps.writeFile(target, await produce());
+  return { saved: true, path: target };
+}

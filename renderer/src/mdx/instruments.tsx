@@ -1,0 +1,263 @@
+import { useEffect, useMemo, useState } from 'react';
+import { skipInstruction, questionNumbers } from '../../../common/forms/form-text.ts';
+import { instrumentSectionAnchor, questionsOf, type Instrument, type Question } from '../../../common/forms/instrument-schema.ts';
+import { exportXlsForm, xlsFormFileName } from '../../../common/forms/xlsform.ts';
+import { formatRoute } from '../../../common/routes.ts';
+import { foldText } from '../../../common/text.ts';
+import { call } from '../bridge/index.ts';
+import { findChapter, sources } from '../app/content.ts';
+import { useApp } from '../app/app-state.tsx';
+import { indicators, instruments } from '../app/records.ts';
+
+type Paper = 'A4' | 'Letter';
+let paperSheet: CSSStyleSheet | undefined;
+
+/** Sets the printed page size (a constructed stylesheet: no inline style, so the CSP stays strict). */
+function usePaperSize(paper: Paper) {
+  useEffect(() => {
+    paperSheet ??= new CSSStyleSheet();
+    paperSheet.replaceSync(`@page { size: ${paper === 'A4' ? 'A4' : 'letter'}; margin: 14mm 14mm 16mm; }`);
+    if (!document.adoptedStyleSheets.includes(paperSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, paperSheet];
+    document.documentElement.dataset.paper = paper;
+  }, [paper]);
+}
+
+function SourcePills({ list }: { list: Array<{ src: string; at: string }> }) {
+  const { lang } = useApp();
+  return (
+    <>
+      {list.map((s) => (
+        <a key={`${s.src}${s.at}`} className="source-pill" href={formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${s.src}` })} title={sources.find((x) => x.id === s.src)?.[lang].title}>
+          {s.src} {s.at}
+        </a>
+      ))}
+    </>
+  );
+}
+
+function AnswerSpace({ form, q }: { form: Instrument; q: Question }) {
+  const { lang, t } = useApp();
+  const f = t.forms;
+  const list = q.choices ? form.choiceLists.find((l) => l.name === q.choices) : undefined;
+  switch (q.type) {
+    case 'note':
+      return null;
+    case 'yes_no':
+    case 'select_one':
+    case 'select_multiple': {
+      const choices = q.type === 'yes_no' ? [{ value: 'yes', label: f.yes }, { value: 'no', label: f.no }] : (list?.choices ?? []).map((c) => ({ value: c.value, label: c[lang] }));
+      const multiple = q.type === 'select_multiple';
+      return (
+        <div className="answer-choices">
+          <span className="answer-how">{multiple ? f.tickAll : f.tickOne}</span>
+          <ul className={multiple ? 'boxes square' : 'boxes round'}>
+            {choices.map((c) => <li key={c.value}><span className="box" aria-hidden="true" />{c.label}</li>)}
+          </ul>
+        </div>
+      );
+    }
+    case 'integer':
+    case 'decimal': {
+      const digits = Math.max(2, String(Math.trunc(Math.abs(q.max ?? 999))).length + (q.type === 'decimal' ? 2 : 0));
+      const range = q.min !== undefined && q.max !== undefined ? `${q.min}–${q.max}` : q.min !== undefined ? `≥ ${q.min}` : q.max !== undefined ? `≤ ${q.max}` : '';
+      return (
+        <div className="answer-number">
+          {Array.from({ length: digits }, (_, i) => <span key={i} className="digit" aria-hidden="true" />)}
+          {range && <span className="answer-how">{f.range(range)}</span>}
+        </div>
+      );
+    }
+    case 'date':
+      return (
+        <div className="answer-number">
+          <span className="digit" /><span className="digit" /><span className="sep">/</span><span className="digit" /><span className="digit" /><span className="sep">/</span>
+          <span className="digit" /><span className="digit" /><span className="digit" /><span className="digit" />
+          <span className="answer-how">{f.date}</span>
+        </div>
+      );
+    default:
+      return <div className={`answer-lines lines-${(q.maxLength ?? 80) > 120 ? 3 : 2}`} aria-hidden="true"><span /><span /><span /></div>;
+  }
+}
+
+/** The blank form: sections, numbered questions, answer spaces and skip instructions in words. */
+function BlankForm({ form }: { form: Instrument }) {
+  const { lang, t } = useApp();
+  const numbers = useMemo(() => questionNumbers(form), [form]);
+  return (
+    <div className="blank-form" lang={lang}>
+      <p className="form-print-header">
+        <strong>{form[lang].title}</strong> · {t.forms.version} {form.version}
+        <span className="form-print-fields">{t.forms.formHeader}</span>
+      </p>
+      {form.sections.map((section) => (
+        <section key={section.id} className="form-section" aria-labelledby={instrumentSectionAnchor(section.id)}>
+          <h2 id={instrumentSectionAnchor(section.id)} tabIndex={-1}>{section[lang].title}</h2>
+          {section[lang].intro && <p className="form-intro">{section[lang].intro}</p>}
+          <ol className="form-questions">
+            {section.questions.map((q) => {
+              const skip = skipInstruction(form, q.name, lang, numbers);
+              if (q.type === 'note') return <li key={q.name} className="form-note" data-name={q.name}><strong>{t.forms.note}:</strong> {q[lang].label}</li>;
+              return (
+                <li key={q.name} className="form-question" data-name={q.name} value={numbers.get(q.name)}>
+                  {skip && <p className="skip">{skip}</p>}
+                  <p className="question-label">
+                    <span className="qnum">{numbers.get(q.name)}.</span> {q[lang].label}
+                    {q.required && <span className="req" title={t.forms.required}> *</span>}
+                  </p>
+                  {q[lang].hint && <p className="question-hint">{q[lang].hint}</p>}
+                  <AnswerSpace form={form} q={q} />
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** An instrument's page: what it is for, how to use it, the blank form; print and export. */
+export function InstrumentPage({ id }: { id: string }) {
+  const { lang, t, settings } = useApp();
+  const f = t.forms;
+  const form = instruments.find((x) => x.id === id);
+  const [paper, setPaper] = useState<Paper>(() => (settings.lang === 'en' && navigator.language === 'en-US' ? 'Letter' : 'A4'));
+  const [status, setStatus] = useState<string | null>(null);
+  usePaperSize(paper);
+  if (!form) return null;
+  const text = form[lang];
+  const count = questionsOf(form).filter((q) => q.type !== 'note').length;
+
+  const exportForm = async () => {
+    setStatus(null);
+    try {
+      const name = xlsFormFileName(form, lang);
+      const result = await call('file:save', { suggestedName: name, bytes: exportXlsForm(form, lang), filter: 'xlsx' });
+      setStatus(result.saved ? (result.path ? f.exported(result.path) : f.exportedDownload) : null);
+    } catch (e) {
+      setStatus(`${f.exportError} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const savePdf = () => call('window:save-pdf', { suggestedName: `${form.id}-${lang}.pdf`, pageSize: paper }).then(
+    (r) => setStatus(r.saved && r.path ? f.exported(r.path) : null),
+    (e: unknown) => setStatus(`${f.exportError} ${String(e)}`),
+  );
+
+  return (
+    <div className="instrument">
+      <dl className="instrument-facts">
+        <div><dt>{f.purpose}</dt><dd>{text.purpose}</dd></div>
+        <div><dt>{f.whoApplies}</dt><dd>{text.whoApplies}</dd></div>
+        <div><dt>{f.when}</dt><dd>{text.when}</dd></div>
+        <div><dt>{f.duration}</dt><dd>{text.duration} · {f.questions(count)}</dd></div>
+        <div><dt>{f.training}</dt><dd>{text.training}</dd></div>
+        {form.feeds.length > 0 && (
+          <div>
+            <dt>{f.feeds}</dt>
+            <dd>
+              {form.feeds.map((iid, i) => {
+                const ind = indicators.find((x) => x.id === iid);
+                return <span key={iid}>{i > 0 && ', '}<a href={formatRoute({ kind: 'chapter', lang, chapterId: 'indicators', anchor: `indicator-${iid}` })}>{ind?.[lang].name ?? iid}</a></span>;
+              })}
+            </dd>
+          </div>
+        )}
+        <div><dt>{f.sources}</dt><dd><SourcePills list={form.sources} /></dd></div>
+      </dl>
+      <p className="muted">{f.template}</p>
+      <div className="instrument-toolbar" role="group">
+        <label>
+          <span>{f.paper}</span>
+          <select value={paper} onChange={(e) => setPaper(e.target.value as Paper)} data-testid="paper-size">
+            <option value="A4">A4</option>
+            <option value="Letter">Letter</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => call('window:print').catch(() => window.print())} data-testid="print-form">{f.print}</button>
+        <button type="button" onClick={savePdf}>{f.savePdf}</button>
+        <button type="button" className="button-primary" onClick={exportForm} data-testid="export-xlsform">{f.exportXls}</button>
+      </div>
+      {status && <p role="status" className="instrument-status">{status}</p>}
+      <BlankForm form={form} />
+    </div>
+  );
+}
+
+/** <InstrumentList kind/>: every instrument of a kind, with its purpose and duration. */
+export function InstrumentList({ kind }: { kind: 'baseline' | 'monitoring' }) {
+  const { lang, t } = useApp();
+  return (
+    <ul className="instrument-list">
+      {instruments.filter((f) => f.kind === kind).map((form) => (
+        <li key={form.id}>
+          <a href={findChapter(lang, form.id)?.route ?? formatRoute({ kind: 'chapter', lang, chapterId: form.id })}><strong>{form[lang].title}</strong></a>
+          <span className="muted"> · {form[lang].duration} · {t.forms.questions(questionsOf(form).filter((q) => q.type !== 'note').length)}</span>
+          <p>{form[lang].purpose}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** <IndicatorCatalogue/>: every indicator, filterable by objective, age group and type. */
+export function IndicatorCatalogue() {
+  const { lang, t } = useApp();
+  const f = t.forms;
+  const [objective, setObjective] = useState('');
+  const [ageGroup, setAgeGroup] = useState('');
+  const [type, setType] = useState('');
+  const [query, setQuery] = useState('');
+  const q = foldText(query.trim());
+  const shown = indicators.filter((ind) =>
+    (!objective || ind.objective === objective) &&
+    (!type || ind.type === type) &&
+    (!ageGroup || ind.ageGroups.includes(ageGroup as never) || ind.ageGroups.includes('all')) &&
+    (!q || foldText(`${ind[lang].name} ${ind[lang].definition}`).includes(q)));
+  const fedBy = (iid: string) => instruments.filter((form) => form.feeds.includes(iid));
+  const objectives = [...new Set(indicators.map((i) => i.objective))];
+  return (
+    <div className="indicator-catalogue">
+      <div className="community-filters" role="group" aria-label={f.catalogueFilter}>
+        <label><span>{f.objective}</span>
+          <select value={objective} onChange={(e) => setObjective(e.target.value)} data-filter="objective">
+            <option value="">{f.all}</option>
+            {objectives.map((o) => <option key={o} value={o}>{t.objective[o]}</option>)}
+          </select>
+        </label>
+        <label><span>{f.ageGroup}</span>
+          <select value={ageGroup} onChange={(e) => setAgeGroup(e.target.value)} data-filter="age-group">
+            <option value="">{f.all}</option>
+            {['early', 'under14', '14to17'].map((a) => <option key={a} value={a}>{t.value[a]}</option>)}
+          </select>
+        </label>
+        <label><span>{f.type}</span>
+          <select value={type} onChange={(e) => setType(e.target.value)} data-filter="type">
+            <option value="">{f.all}</option>
+            <option value="outcome">{f.outcome}</option>
+            <option value="activity">{f.activity}</option>
+          </select>
+        </label>
+        <label><span>{f.catalogueFilter}</span><input type="search" value={query} onChange={(e) => setQuery(e.target.value)} /></label>
+        <span className="muted" role="status">{f.shownIndicators(shown.length, indicators.length)}</span>
+      </div>
+      {shown.map((ind) => (
+        <article key={ind.id} id={`indicator-${ind.id}`} className="indicator" data-indicator={ind.id}>
+          <h3>{ind[lang].name} <span className={`tag tag-${ind.type}`}>{ind.type === 'outcome' ? f.outcome : f.activity}</span></h3>
+          <p className="muted">{t.objective[ind.objective]} · {t.frequency[ind.frequency]} · {ind.ageGroups.map((a) => t.value[a]).join(', ')}</p>
+          <dl>
+            <div><dt>{f.definition}</dt><dd>{ind[lang].definition}</dd></div>
+            <div><dt>{f.formula}</dt><dd>{ind[lang].formula}</dd></div>
+            {ind.disaggregation.length > 0 && <div><dt>{f.disaggregation}</dt><dd>{ind.disaggregation.map((d) => t.disaggregation[d]).join(', ')}</dd></div>}
+            <div><dt>{f.verification}</dt><dd>{ind[lang].meansOfVerification}</dd></div>
+            {fedBy(ind.id).length > 0 && (
+              <div><dt>{f.fedBy}</dt><dd>{fedBy(ind.id).map((form, i) => <span key={form.id}>{i > 0 && ', '}<a href={formatRoute({ kind: 'chapter', lang, chapterId: form.id })}>{form[lang].title}</a></span>)}</dd></div>
+            )}
+            {ind[lang].note && <div><dt>⚠</dt><dd>{ind[lang].note}</dd></div>}
+          </dl>
+          <p><SourcePills list={ind.sources} /></p>
+        </article>
+      ))}
+    </div>
+  );
+}
