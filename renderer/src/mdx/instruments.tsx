@@ -147,7 +147,6 @@ export function InstrumentPage({ id }: { id: string }) {
   return (
     <div className="instrument">
       <dl className="instrument-facts">
-        <div><dt>{f.purpose}</dt><dd>{text.purpose}</dd></div>
         <div><dt>{f.whoApplies}</dt><dd>{text.whoApplies}</dd></div>
         <div><dt>{f.when}</dt><dd>{text.when}</dd></div>
         <div><dt>{f.duration}</dt><dd>{text.duration} · {f.questions(count)}</dd></div>
