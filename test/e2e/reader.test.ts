@@ -40,7 +40,7 @@ describe('the reader in Chromium', () => {
   it('opens a chapter with its contents, references and previous/next links', async () => {
     const { page, context, watch } = await newWatchedPage(h);
     await page.goto(`${h.baseUrl}#/en/work-by-age-and-sex`);
-    await page.locator('main h1').waitFor();
+    await page.locator('.references li').first().waitFor();
     expect(await page.locator('main h1').textContent()).toMatch(/children do/i);
     expect(await page.locator('.on-this-page li').count()).toBeGreaterThan(3);
     expect(await page.locator('.references li').count()).toBeGreaterThan(0);
