@@ -13,12 +13,12 @@ import { visit } from 'unist-util-visit';
 import { LANGS, type Lang } from '../../common/facets.ts';
 import {
   chapterFrontmatterSchema, communitySchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema, sourcesFileSchema,
-  type ChapterFrontmatter, type Community, type GlossaryTerm, type HeadingEntry, type ReadingPath, type Section, type Source,
+  type ChapterFrontmatter, type ContentData, type HeadingEntry,
 } from '../../common/content-schema.ts';
 import type { SearchDoc } from '../../common/search/search-types.ts';
 import type { ContentProblem } from './content-error.ts';
 import { headingIds } from './remark-heading-ids.ts';
-import { indicatorSchema, instrumentSchema, instrumentSectionAnchor, type Indicator, type Instrument } from '../../common/forms/instrument-schema.ts';
+import { indicatorSchema, instrumentSchema, instrumentSectionAnchor } from '../../common/forms/instrument-schema.ts';
 import { checkInstruments } from './check-instruments.ts';
 import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '../../common/profiler.ts';
 import { communitySearchText } from '../../common/community-labels.ts';
@@ -37,16 +37,8 @@ export interface LoadedChapter {
   words: number;
 }
 
-export interface LoadedContent {
+export interface LoadedContent extends ContentData {
   root: string;
-  sections: Section[];
-  sources: Source[];
-  glossary: GlossaryTerm[];
-  readingPaths: ReadingPath[];
-  communities: Community[];
-  profiler: ProfilerDefinition | null;
-  instruments: Instrument[];
-  indicators: Indicator[];
   chapters: LoadedChapter[];
   problems: ContentProblem[];
   warnings: ContentProblem[];
@@ -67,13 +59,15 @@ function rel(root: string, file: string): string {
   return path.relative(path.dirname(root), file).split(path.sep).join('/');
 }
 
-function readYamlFile<T>(root: string, name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').z.ZodError } }, problems: ContentProblem[]): T | undefined {
-  const file = path.join(root, name);
-  const shown = rel(root, file);
-  if (!existsSync(file)) {
-    problems.push({ file: shown, line: 1, message: 'file is missing' });
-    return undefined;
-  }
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').z.ZodError } };
+
+interface ParsedRecord<T> {
+  value: T;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** One YAML file through its schema: the value and a way to locate its fields, or the problems (file:line). */
+function parseYamlRecord<T>(file: string, shown: string, schema: Schema<T>, what: string, problems: ContentProblem[]): ParsedRecord<T> | undefined {
   const parsed = parseYamlWithLines(readFileSync(file, 'utf8'), shown);
   if (parsed.problems.length) {
     problems.push(...parsed.problems);
@@ -81,10 +75,21 @@ function readYamlFile<T>(root: string, name: string, schema: { safeParse(v: unkn
   }
   const result = schema.safeParse(parsed.value);
   if (!result.success) {
-    problems.push(...schemaProblems(result.error, parsed, shown, name));
+    problems.push(...schemaProblems(result.error, parsed, shown, what));
     return undefined;
   }
-  return result.data;
+  return { value: result.data, lineOf: parsed.lineOf };
+}
+
+/** A YAML file at the top of content/ (a missing required file is a problem too). */
+function readYamlFile<T>(root: string, name: string, schema: Schema<T>, problems: ContentProblem[], options: { optional?: boolean } = {}): ParsedRecord<T> | undefined {
+  const file = path.join(root, name);
+  const shown = rel(root, file);
+  if (!existsSync(file)) {
+    if (!options.optional) problems.push({ file: shown, line: 1, message: 'file is missing' });
+    return undefined;
+  }
+  return parseYamlRecord(file, shown, schema, name, problems);
 }
 
 const FEATURE_VALUES: Record<ProfileFeature, readonly string[]> = {
@@ -97,20 +102,10 @@ const FEATURE_VALUES: Record<ProfileFeature, readonly string[]> = {
 
 /** content/profiler.yaml: its schema, then every reference in it (questions, options, chapters, sources, feature values). */
 function loadProfiler(root: string, sourceIds: Set<string>, chapterExists: (id: string) => boolean, problems: ContentProblem[]): ProfilerDefinition | null {
-  const file = path.join(root, 'profiler.yaml');
-  if (!existsSync(file)) return null;
-  const shown = rel(root, file);
-  const parsed = parseYamlWithLines(readFileSync(file, 'utf8'), shown);
-  if (parsed.problems.length) {
-    problems.push(...parsed.problems);
-    return null;
-  }
-  const result = profilerSchema.safeParse(parsed.value);
-  if (!result.success) {
-    problems.push(...schemaProblems(result.error, parsed, shown, 'profiler'));
-    return null;
-  }
-  const def = result.data;
+  const parsed = readYamlFile(root, 'profiler.yaml', profilerSchema, problems, { optional: true });
+  if (!parsed) return null;
+  const shown = rel(root, path.join(root, 'profiler.yaml'));
+  const def = parsed.value;
   const at = (p: PropertyKey[], message: string) => problems.push({ file: shown, line: parsed.lineOf(p), message });
   const checkSets = (sets: Record<string, unknown> | undefined, p: PropertyKey[]) => {
     for (const [feature, value] of Object.entries(sets ?? {})) {
@@ -153,7 +148,7 @@ interface LoadedRecord<T> {
 
 /** One typed record per YAML file in a folder (glossary terms, communities): schema, id = file name, known sources. */
 function loadRecordFolder<T extends { id: string; sources: Array<{ src: string }> }>(
-  root: string, folder: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').z.ZodError } },
+  root: string, folder: string, schema: Schema<T>,
   what: string, sourceIds: Set<string>, problems: ContentProblem[],
 ): Array<LoadedRecord<T>> {
   const dir = path.join(root, folder);
@@ -161,17 +156,9 @@ function loadRecordFolder<T extends { id: string; sources: Array<{ src: string }
   const out: Array<LoadedRecord<T>> = [];
   for (const name of names) {
     const shown = rel(root, path.join(dir, name));
-    const parsed = parseYamlWithLines(readFileSync(path.join(dir, name), 'utf8'), shown);
-    if (parsed.problems.length) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const result = schema.safeParse(parsed.value);
-    if (!result.success) {
-      problems.push(...schemaProblems(result.error, parsed, shown, what));
-      continue;
-    }
-    const record = result.data;
+    const parsed = parseYamlRecord(path.join(dir, name), shown, schema, what, problems);
+    if (!parsed) continue;
+    const record = parsed.value;
     if (`${record.id}.yaml` !== name) problems.push({ file: shown, line: parsed.lineOf(['id']), message: `${what} field "id" is "${record.id}" but the file is named ${name}: they must match` });
     record.sources.forEach((s, i) => {
       if (!sourceIds.has(s.src)) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'src']), message: `${what} field "sources[${i}].src": unknown source id "${s.src}"` });
@@ -330,8 +317,8 @@ const PAIRED_FIELDS = ['section', 'order', 'ageGroups', 'communityTypes', 'audie
 export function loadContent(root: string): LoadedContent {
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
-  const sections = readYamlFile(root, 'sections.yaml', sectionsFileSchema, problems) ?? [];
-  const sources = readYamlFile(root, 'sources.yaml', sourcesFileSchema, problems) ?? [];
+  const sections = readYamlFile(root, 'sections.yaml', sectionsFileSchema, problems)?.value ?? [];
+  const sources = readYamlFile(root, 'sources.yaml', sourcesFileSchema, problems)?.value ?? [];
   const sourceIds = new Set(sources.map((s) => s.id));
 
   const glossaryRecords = loadRecordFolder(root, 'glossary', glossaryTermSchema, 'glossary term', sourceIds, problems);
@@ -423,7 +410,7 @@ export function loadContent(root: string): LoadedContent {
 
   const profiler = loadProfiler(root, sourceIds, (id) => byKey.has(`en/${id}`), problems);
 
-  const readingPaths = readYamlFile(root, 'reading-paths.yaml', readingPathsFileSchema, problems) ?? [];
+  const readingPaths = readYamlFile(root, 'reading-paths.yaml', readingPathsFileSchema, problems)?.value ?? [];
   for (const p of readingPaths) {
     for (const id of p.chapters) {
       if (!byKey.has(`en/${id}`)) problems.push({ file: 'content/reading-paths.yaml', line: 1, message: `reading path "${p.id}": no chapter "${id}"` });
