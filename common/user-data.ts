@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import { savedProfileSchema } from './profiler.ts';
+import { EMPTY_READER_DATA, readerDataSchema } from './reader-data.ts';
 
 export const userDataSchemas = {
   'profiler-plans': z.array(savedProfileSchema).max(200),
+  'reader-data': readerDataSchema,
 } as const;
 
 export type UserDataKey = keyof typeof userDataSchemas;
@@ -15,6 +17,7 @@ export const USER_DATA_KEYS = Object.keys(userDataSchemas) as UserDataKey[];
 
 export const userDataDefaults: { [K in UserDataKey]: UserData<K> } = {
   'profiler-plans': [],
+  'reader-data': EMPTY_READER_DATA,
 };
 
 export const userDataKeySchema = z.enum(USER_DATA_KEYS as [UserDataKey, ...UserDataKey[]]);

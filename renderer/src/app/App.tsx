@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../../common/ipc-contract.ts';
 import { bridge, call } from '../bridge/index.ts';
 import { ChapterView } from '../components/ChapterView.tsx';
 import { Home } from '../components/Home.tsx';
+import { Library, LIBRARY_ID } from '../components/Library.tsx';
 import { SearchDialog } from '../components/SearchDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
@@ -56,9 +57,10 @@ export function App() {
       <div className="body">
         <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} />
         {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
-        {route.kind === 'chapter'
-          ? <ChapterView chapterId={route.chapterId} anchor={route.anchor} activeAnchor={activeAnchor} onActiveAnchor={onActiveAnchor} />
-          : <Home />}
+        {route.kind === 'chapter' && route.chapterId === LIBRARY_ID ? <Library />
+          : route.kind === 'chapter'
+            ? <ChapterView chapterId={route.chapterId} anchor={route.anchor} activeAnchor={activeAnchor} onActiveAnchor={onActiveAnchor} />
+            : <Home />}
       </div>
       <SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} />
     </div>

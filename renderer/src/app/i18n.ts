@@ -104,6 +104,16 @@ const en = {
     results: 'Results', readCase: 'Read the case study', filter: 'Filter', all: 'All', sortBy: (c: string) => `Sort by ${c}`,
     shown: (n: number, t: number) => `${n} of ${t} communities`, name: 'Community', yes: 'Yes', no: 'No',
   },
+  marks: {
+    bookmark: 'Bookmark', bookmarked: 'Bookmarked', bookmarkChapter: 'Bookmark this chapter', removeBookmark: 'Remove bookmark',
+    addNote: 'Add a note', editNote: 'Edit note', note: 'My note', save: 'Save note', cancel: 'Cancel', deleteNote: 'Delete note',
+    library: 'My notes and bookmarks', libraryIntro: 'Everything here is saved on this computer only. Export it to a file to take it to another computer.',
+    bookmarks: 'Bookmarks', notes: 'Notes', recent: 'Recently viewed', none: 'Nothing yet.',
+    exportFile: 'Export to a file', importFile: 'Import a file', imported: (n: number) => `Imported: ${n} new bookmark(s) or note(s).`,
+    importError: 'This file could not be imported, nothing was changed:', continueReading: 'Continue reading',
+    progress: (a: number, b: number) => `${a} of ${b} read`, continuePath: 'Continue', nextInPath: (p: string) => `Next in “${p}”`,
+    pathDone: 'Path complete', saveError: 'Could not save your marks:',
+  },
   forms: {
     purpose: 'Purpose', whoApplies: 'Who applies it', when: 'When', duration: 'How long', training: 'Training the people who apply it',
     feeds: 'What the answers feed', version: 'Version', print: 'Print the blank form', savePdf: 'Save as PDF', exportXls: 'Export XLSForm (ODK / Kobo)',
@@ -263,6 +273,16 @@ const es: Strings = {
     planned: 'Beneficiarios directos previstos', children: 'niños y niñas', families: 'familias', production: 'Cómo se organiza la producción',
     results: 'Resultados', readCase: 'Leer el estudio de caso', filter: 'Filtrar', all: 'Todos', sortBy: (c: string) => `Ordenar por ${c}`,
     shown: (n: number, t: number) => `${n} de ${t} comunidades`, name: 'Comunidad', yes: 'Sí', no: 'No',
+  },
+  marks: {
+    bookmark: 'Marcador', bookmarked: 'Marcado', bookmarkChapter: 'Marcar este capítulo', removeBookmark: 'Quitar marcador',
+    addNote: 'Agregar una nota', editNote: 'Editar nota', note: 'Mi nota', save: 'Guardar nota', cancel: 'Cancelar', deleteNote: 'Borrar nota',
+    library: 'Mis notas y marcadores', libraryIntro: 'Todo lo que está aquí se guarda solo en esta computadora. Expórtelo a un archivo para llevarlo a otra computadora.',
+    bookmarks: 'Marcadores', notes: 'Notas', recent: 'Vistos hace poco', none: 'Nada todavía.',
+    exportFile: 'Exportar a un archivo', importFile: 'Importar un archivo', imported: (n: number) => `Importado: ${n} marcador(es) o nota(s) nuevos.`,
+    importError: 'No se pudo importar este archivo, no se cambió nada:', continueReading: 'Seguir leyendo',
+    progress: (a: number, b: number) => `${a} de ${b} leídos`, continuePath: 'Continuar', nextInPath: (p: string) => `Siguiente en «${p}»`,
+    pathDone: 'Camino completo', saveError: 'No se pudieron guardar sus marcas:',
   },
   forms: {
     purpose: 'Para qué sirve', whoApplies: 'Quién lo aplica', when: 'Cuándo', duration: 'Cuánto tarda', training: 'Cómo capacitar a quienes lo aplican',

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { ManifestChapter } from '../../../common/content-schema.ts';
-import { findChapter, loadChapter, neighbours, sectionTitle } from '../app/content.ts';
+import { findChapter, loadChapter, neighbours, readingPaths, sectionTitle } from '../app/content.ts';
+import { useReaderMarks } from '../app/reader-data.tsx';
+import { nextInPath } from '../../../common/reader-data.ts';
+import { MarkButtons } from './HeadingMarks.tsx';
 import { useApp } from '../app/app-state.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';
 import { Icon } from './Icon.tsx';
@@ -79,6 +82,10 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
   const article = useRef<HTMLElement>(null);
   const ready = Boolean(loaded?.Component);
   useActiveHeading(article, ready, onActiveAnchor);
+  const { markViewed } = useReaderMarks();
+  useEffect(() => {
+    if (ready && chapter) markViewed(chapter.id);
+  }, [ready, chapter, markViewed]);
 
   // Title for the window and screen readers.
   useEffect(() => {
@@ -126,10 +133,12 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
           {chapter.ageGroups.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-age">{t.value[a]}</span>)}
           {chapter.communityTypes.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-community">{t.value[a]}</span>)}
           {chapter.countries?.map((c) => <span key={c} className="tag tag-country">{t.value[c]}</span>)}
+          <MarkButtons chapterId={chapter.id} anchor="" label={chapter.title} />
         </p>
         <div className="chapter-body">
           {loaded?.Component ? <loaded.Component components={loaded.components} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading">{t.loading}</p>}
         </div>
+        <PathNext chapterId={chapter.id} />
         <nav className="pager" aria-label={`${t.previous} / ${t.next}`}>
           {prev ? (
             <a className="pager-prev" href={prev.route} rel="prev">
@@ -158,5 +167,26 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
         </nav>
       )}
     </div>
+  );
+}
+
+/** "Next in this path" for each reading path the chapter belongs to. */
+function PathNext({ chapterId }: { chapterId: string }) {
+  const { lang, t } = useApp();
+  const items = readingPaths.flatMap((p) => {
+    const next = nextInPath(p.chapters, chapterId);
+    const chapter = next ? findChapter(lang, next) : undefined;
+    return chapter ? [{ path: p, chapter }] : [];
+  });
+  if (items.length === 0) return null;
+  return (
+    <ul className="path-next" data-testid="path-next">
+      {items.map(({ path, chapter }) => (
+        <li key={path.id} className={`path-${path.id}`}>
+          <small>{t.marks.nextInPath(path[lang].title)}</small>
+          <a href={chapter.route}>{chapter.title} →</a>
+        </li>
+      ))}
+    </ul>
   );
 }

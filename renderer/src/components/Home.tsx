@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { matchesFacets, type FacetFilter } from '../../../common/facets.ts';
 import { chaptersIn, findChapter, readingPaths, sections } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
+import { useReaderMarks } from '../app/reader-data.tsx';
+import { continueInPath } from '../../../common/reader-data.ts';
 
 export function Home() {
   const { t, lang, settings } = useApp();
@@ -10,6 +12,8 @@ export function Home() {
   }, [t]);
   const chapters = chaptersIn(lang).filter((c) => matchesFacets(c, settings.filters as FacetFilter));
   const model = findChapter(lang, 'model-on-one-page');
+  const { data: marks } = useReaderMarks();
+  const recent = marks.recent.map((r) => findChapter(lang, r.chapterId)).filter((c) => c !== undefined).slice(0, 4);
   return (
     <main id="main" className="home" tabIndex={-1}>
       <section className="hero">
@@ -22,6 +26,14 @@ export function Home() {
           </a>
         )}
       </section>
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-title" className="recent">
+          <h2 id="recent-title">{t.marks.continueReading}</h2>
+          <ul className="recent-list">
+            {recent.map((c) => <li key={c.id}><a href={c.route}>{c.title}</a></li>)}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="paths-title">
         <h2 id="paths-title">{t.readingPaths}</h2>
         <p>{t.readingPathsIntro}</p>
@@ -35,7 +47,7 @@ export function Home() {
                 <ol>
                   {steps.map((c) => <li key={c.id}><a href={c.route}>{c.title}</a></li>)}
                 </ol>
-                {steps[0] && <a className="button" href={steps[0].route}>{t.startPath} →</a>}
+                <PathProgress chapters={steps.map((c) => c.id)} />
               </article>
             );
           })}
@@ -60,5 +72,20 @@ export function Home() {
         </div>
       </section>
     </main>
+  );
+}
+
+function PathProgress({ chapters }: { chapters: string[] }) {
+  const { lang, t } = useApp();
+  const { data } = useReaderMarks();
+  const done = chapters.filter((id) => data.read.includes(id)).length;
+  const next = continueInPath(chapters, data.read);
+  const target = findChapter(lang, next ?? chapters[0]);
+  return (
+    <div className="path-progress">
+      <progress max={chapters.length} value={done} aria-label={t.marks.progress(done, chapters.length)} />
+      <span className="muted">{next ? t.marks.progress(done, chapters.length) : t.marks.pathDone}</span>
+      {target && <a className="button" href={target.route}>{done === 0 ? t.startPath : t.marks.continuePath} →</a>}
+    </div>
   );
 }

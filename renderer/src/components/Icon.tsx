@@ -8,6 +8,9 @@ const PATHS = {
   filter: 'M3 5h18l-7 8v6l-4 2v-8z',
   print: 'M7 3h10v4H7zM4 8h16a2 2 0 0 1 2 2v6h-4v5H6v-5H2v-6a2 2 0 0 1 2-2zm4 8v3h8v-3z',
   link: 'M10.6 13.4a1 1 0 0 0 1.4 1.4l4.6-4.6a3 3 0 0 0-4.2-4.2l-1.8 1.8 1.4 1.4 1.8-1.8a1 1 0 0 1 1.4 1.4zm2.8-2.8a1 1 0 0 0-1.4-1.4l-4.6 4.6a3 3 0 0 0 4.2 4.2l1.8-1.8-1.4-1.4-1.8 1.8a1 1 0 0 1-1.4-1.4z',
+  bookmark: 'M6 2h12a1 1 0 0 1 1 1v19l-7-4.5L5 22V3a1 1 0 0 1 1-1zm1 2v14.3l5-3.2 5 3.2V4z',
+  bookmarkFilled: 'M6 2h12a1 1 0 0 1 1 1v19l-7-4.5L5 22V3a1 1 0 0 1 1-1z',
+  note: 'M4 3h12l4 4v14H4zm2 2v14h12V8h-3V5zm2 6h8v2H8zm0 4h8v2H8z',
   arrowLeft: 'M10 6 4 12l6 6 1.4-1.4L7.8 13H20v-2H7.8l3.6-3.6z',
   arrowRight: 'M14 6l-1.4 1.4 3.6 3.6H4v2h12.2l-3.6 3.6L14 18l6-6z',
 } as const;

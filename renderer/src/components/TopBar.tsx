@@ -39,6 +39,9 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
           <button type="button" className="icon-button" onClick={() => changeTextSize(-1)} disabled={settings.textSize <= 0.875} title={t.textSmaller} aria-label={t.textSmaller}>A−</button>
           <button type="button" className="icon-button" onClick={() => changeTextSize(1)} disabled={settings.textSize >= 1.5} title={t.textBigger} aria-label={t.textBigger}>A+</button>
         </div>
+        <a className="icon-button" href={`#/${lang}/my-library`} title={t.marks.library} aria-label={t.marks.library} data-testid="library-link">
+          <Icon name="bookmark" />
+        </a>
         <button
           type="button"
           className="icon-button"

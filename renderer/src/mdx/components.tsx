@@ -5,6 +5,7 @@ import { sources } from '../app/content.ts';
 import { glossary } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { HeadingNote, MarkButtons } from '../components/HeadingMarks.tsx';
 import { CommunityProfile, CommunityTable } from './community.tsx';
 import { Profiler } from './Profiler.tsx';
 import { IndicatorCatalogue, InstrumentList, InstrumentPage } from './instruments.tsx';
@@ -180,16 +181,24 @@ function ContentLink({ href = '', children }: { href?: string; children?: ReactN
 function headingWithAnchor(Tag: 'h2' | 'h3') {
   return function Heading({ id, children }: { id?: string; children?: ReactNode }) {
     const { lang, route, t } = useApp();
+    const [editing, setEditing] = useState(false);
     const chapterId = route.kind === 'chapter' ? route.chapterId : '';
+    const label = typeof children === 'string' ? children : (id ?? '');
     return (
-      <Tag id={id} tabIndex={-1}>
-        {children}
-        {id && (
-          <a className="heading-anchor" href={formatRoute({ kind: 'chapter', lang, chapterId, anchor: id })} aria-label={t.copyLink} title={t.copyLink}>
-            <Icon name="link" size={16} />
-          </a>
-        )}
-      </Tag>
+      <>
+        <Tag id={id} tabIndex={-1}>
+          {children}
+          {id && (
+            <span className="heading-tools">
+              <a className="heading-anchor" href={formatRoute({ kind: 'chapter', lang, chapterId, anchor: id })} aria-label={t.copyLink} title={t.copyLink}>
+                <Icon name="link" size={16} />
+              </a>
+              <MarkButtons chapterId={chapterId} anchor={id} label={label} onNote={() => setEditing(true)} />
+            </span>
+          )}
+        </Tag>
+        {id && <HeadingNote chapterId={chapterId} anchor={id} editing={editing} setEditing={setEditing} />}
+      </>
     );
   };
 }

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { newWatchedPage, SCREENSHOT_DIR, shot, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('bookmarks and notes in Chromium', () => {
+  it('keeps a bookmarked heading and a note after a reload, and moves them to a fresh profile by file', async () => {
+    const { page, context, watch } = await newWatchedPage(h);
+    await page.goto(`${h.baseUrl}#/en/baseline`);
+    const heading = page.locator('.chapter-body h2[id]').nth(1);
+    await heading.waitFor();
+    const anchor = (await heading.getAttribute('id'))!;
+    await page.getByTestId(`bookmark-${anchor}`).click();
+    expect(await page.getByTestId(`bookmark-${anchor}`).getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId(`note-${anchor}`).click();
+    await page.getByTestId('note-text').fill('Ask the head teacher before the census.');
+    await page.getByTestId('note-save').click();
+    await page.locator('.reader-note', { hasText: 'Ask the head teacher' }).waitFor();
+
+    await page.reload();
+    await page.locator('.reader-note', { hasText: 'Ask the head teacher' }).waitFor();
+    expect(await page.getByTestId(`bookmark-${anchor}`).getAttribute('aria-pressed')).toBe('true');
+    await shot(page, 'note-en');
+
+    await page.goto(`${h.baseUrl}#/en/my-library`);
+    await page.getByTestId('library-notes').waitFor();
+    expect(await page.getByTestId('library-bookmarks').textContent()).toMatch(/Baseline/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('marks-export').click()]);
+    const file = path.join(SCREENSHOT_DIR, 'exported-notes.json');
+    await download.saveAs(file);
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('puente-reader-data');
+    expect(watch).toEqual({ offOrigin: [], consoleErrors: [] });
+    await context.close();
+
+    // A fresh profile: a bad file changes nothing and says why; the real file brings both back.
+    const fresh = await newWatchedPage(h, { locale: 'es-PE' });
+    await fresh.page.goto(`${h.baseUrl}#/es/my-library`);
+    await fresh.page.locator('main h1').waitFor();
+    await fresh.page.getByTestId('marks-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"puente-reader-data","version":2}') });
+    expect(await fresh.page.getByTestId('marks-status').textContent()).toMatch(/No se pudo importar.*version/);
+    expect(await fresh.page.getByTestId('library-notes').count()).toBe(0);
+    await fresh.page.getByTestId('marks-import').setInputFiles(file);
+    await fresh.page.getByTestId('library-notes').waitFor();
+    expect(await fresh.page.getByTestId('library-notes').textContent()).toMatch(/Ask the head teacher/);
+    await fresh.page.goto(`${h.baseUrl}#/en/baseline/${anchor}`);
+    await fresh.page.locator('.reader-note', { hasText: 'Ask the head teacher' }).waitFor();
+    await fresh.context.close();
+  });
+
+  it('shows reading-path progress on the home page and the next chapter of the path', async () => {
+    const { page, context } = await newWatchedPage(h);
+    await page.goto(`${h.baseUrl}#/en/how-to-use`);
+    await page.getByTestId('path-next').waitFor();
+    expect(await page.getByTestId('path-next').textContent()).toMatch(/Next in/);
+    await page.goto(`${h.baseUrl}#/en`);
+    await page.locator('[data-path="ngo"] .path-progress').waitFor();
+    expect(await page.locator('[data-path="ngo"] .path-progress').textContent()).toMatch(/1 of \d+ read/);
+    expect(await page.locator('.recent-list a').first().textContent()).toMatch(/How to use/);
+    await context.close();
+  });
+});
