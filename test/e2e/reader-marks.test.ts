@@ -45,7 +45,7 @@ describe('bookmarks and notes in Chromium', () => {
     await fresh.page.goto(`${h.baseUrl}#/es/my-library`);
     await fresh.page.locator('main h1').waitFor();
     await fresh.page.getByTestId('marks-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"puente-reader-data","version":2}') });
-    expect(await fresh.page.getByTestId('marks-status').textContent()).toMatch(/No se pudo importar.*version/);
+    await expect.poll(() => fresh.page.getByTestId('marks-status').textContent()).toMatch(/No se pudo importar.*version/);
     expect(await fresh.page.getByTestId('library-notes').count()).toBe(0);
     await fresh.page.getByTestId('marks-import').setInputFiles(file);
     await fresh.page.getByTestId('library-notes').waitFor();
@@ -60,9 +60,10 @@ describe('bookmarks and notes in Chromium', () => {
     await page.goto(`${h.baseUrl}#/en/how-to-use`);
     await page.getByTestId('path-next').waitFor();
     expect(await page.getByTestId('path-next').textContent()).toMatch(/Next in/);
+    // The visit is saved on the machine before we leave.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('puente.userdata.reader-data') ?? '')).toContain('how-to-use');
     await page.goto(`${h.baseUrl}#/en`);
-    await page.locator('[data-path="ngo"] .path-progress').waitFor();
-    expect(await page.locator('[data-path="ngo"] .path-progress').textContent()).toMatch(/1 of \d+ read/);
+    await expect.poll(() => page.locator('[data-path="ngo"] .path-progress').textContent()).toMatch(/1 of \d+ read/);
     expect(await page.locator('.recent-list a').first().textContent()).toMatch(/How to use/);
     await context.close();
   });
