@@ -52,8 +52,9 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
         >
           <Icon name={effectiveTheme === 'dark' ? 'sun' : 'moon'} />
         </button>
-        <button type="button" className="lang-switch" onClick={switchLanguage} lang={other} data-testid="lang-switch">
-          {t.switchTo}
+        <button type="button" className="lang-switch" onClick={switchLanguage} lang={other} aria-label={t.switchTo} data-testid="lang-switch">
+          <span className="lang-long">{t.switchTo}</span>
+          <span className="lang-short" aria-hidden="true">{other.toUpperCase()}</span>
         </button>
       </div>
     </header>
