@@ -155,4 +155,15 @@ describe('search on the real manual', () => {
     const glossaryGroup = r.groups.find((g) => g.chapterId === 'glossary');
     expect(glossaryGroup?.hits.map((h) => h.anchor)).toContain('term-palliri');
   });
+
+  it('finds the policy and gender chapters by their laws, organisations and women’s trades, in both languages', () => {
+    const cases: Array<[string, string]> = [
+      ['Ley 27651', 'public-policy-and-formalisation'], ['AMASUC', 'public-policy-and-formalisation'], ['CRAFT', 'public-policy-and-formalisation'],
+      ['palliri', 'gender'], ['pallaquera', 'gender'], ['mujeres mineras', 'gender'],
+    ];
+    for (const [q, chapter] of cases) expect(ids(real.es, q), q).toContain(chapter);
+    for (const [q, chapter] of [['Law 27651', 'public-policy-and-formalisation'], ['women miners', 'gender'], ['pallaqueras', 'gender']]) {
+      expect(ids(real.en, q).slice(0, 5), q).toContain(chapter);
+    }
+  });
 });
