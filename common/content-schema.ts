@@ -4,6 +4,7 @@ import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, COUNTRIES, ORGANISATIONS, WORK_
 import type { Facets, Lang } from './facets.ts';
 import type { ProfilerDefinition } from './profiler.ts';
 import type { Indicator, Instrument } from './forms/instrument-schema.ts';
+import type { WorkshopModule } from './workshops/module-schema.ts';
 
 const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -100,8 +101,8 @@ export interface HeadingEntry {
 
 /** One chapter in one language, as listed in content-manifest.json. */
 export interface ManifestChapter extends Facets {
-  /** A written chapter (MDX), or the page of an instrument (rendered from its data). */
-  kind: 'chapter' | 'instrument';
+  /** A written chapter (MDX), or the page of an instrument or a workshop module (rendered from its data). */
+  kind: 'chapter' | 'instrument' | 'module';
   id: string;
   lang: Lang;
   title: string;
@@ -132,6 +133,7 @@ export interface ContentData {
   profiler: ProfilerDefinition | null;
   instruments: Instrument[];
   indicators: Indicator[];
+  workshopModules: WorkshopModule[];
 }
 
 export const readingPathSchema = z.strictObject({

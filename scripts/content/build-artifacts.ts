@@ -6,6 +6,8 @@ import { buildSearchIndex } from '../../common/search/build-search-index.ts';
 import type { SearchIndexData } from '../../common/search/search-types.ts';
 import { ContentValidationError } from './content-error.ts';
 import { searchDocs, type LoadedContent } from './load-content.ts';
+import type { WorkshopModule } from '../../common/workshops/module-schema.ts';
+import { modulePageHeadings } from '../../common/workshops/module-page.ts';
 
 
 /** Throws one error listing every problem (file:line — message) when the content is not valid. */
@@ -16,6 +18,7 @@ export function assertValidContent(content: LoadedContent): void {
 export function buildManifest(content: LoadedContent): ContentManifest {
   const sectionOrder = new Map(content.sections.map((s, i) => [s.id, i]));
   const instrumentPages: ManifestChapter[] = content.instruments.flatMap((f) => LANGS.map((lang) => instrumentPage(f, lang)));
+  const modulePages: ManifestChapter[] = content.workshopModules.flatMap((m, i) => LANGS.map((lang) => modulePage(m, i, lang)));
   const chapters: ManifestChapter[] = content.chapters
     .map((c): ManifestChapter => {
       const fm = c.frontmatter;
@@ -27,7 +30,7 @@ export function buildManifest(content: LoadedContent): ContentManifest {
         ...(fm.countries ? { countries: fm.countries } : {}),
       };
     })
-    .concat(instrumentPages)
+    .concat(instrumentPages, modulePages)
     .sort((a, b) => a.lang.localeCompare(b.lang) || sectionOrder.get(a.section)! - sectionOrder.get(b.section)! || a.order - b.order || a.id.localeCompare(b.id));
   return { version: 1, generatedAt: new Date(0).toISOString(), languages: LANGS, sections: content.sections, chapters };
 }
@@ -48,10 +51,26 @@ function instrumentPage(f: Instrument, lang: Lang): ManifestChapter {
 /** Instruments are listed after the chapters of their section. */
 const INSTRUMENT_ORDER_OFFSET = 100;
 
+/** A workshop module's page: after the awareness chapters, grouped by audience (the modules come sorted). */
+function modulePage(m: WorkshopModule, position: number, lang: Lang): ManifestChapter {
+  const t = m[lang];
+  const words = [t.summary, ...t.objectives, ...m.steps.map((s) => s[lang].instructions), ...t.discussionQuestions, t.takeHome, t.adapt];
+  return {
+    kind: 'module', id: m.id, lang, title: t.title, summary: t.summary,
+    route: formatRoute({ kind: 'chapter', lang, chapterId: m.id }), section: 'awareness', order: INSTRUMENT_ORDER_OFFSET + position + 1,
+    sources: [...new Set(m.sources.map((s) => s.src))],
+    headings: modulePageHeadings(m, lang),
+    words: words.join(' ').split(/\s+/).length,
+    ageGroups: m.ageGroups, communityTypes: m.communityTypes, audiences: ['trainer', m.audience],
+    ...(m.countries ? { countries: m.countries } : {}),
+  };
+}
+
 export function buildContentData(content: LoadedContent): ContentData {
   return {
     sections: content.sections, sources: content.sources, glossary: content.glossary, readingPaths: content.readingPaths,
     communities: content.communities, profiler: content.profiler, instruments: content.instruments, indicators: content.indicators,
+    workshopModules: content.workshopModules,
   };
 }
 

@@ -20,11 +20,14 @@ import type { ContentProblem } from './content-error.ts';
 import { headingIds } from './remark-heading-ids.ts';
 import { indicatorSchema, instrumentSchema, instrumentSectionAnchor } from '../../common/forms/instrument-schema.ts';
 import { checkInstruments } from './check-instruments.ts';
+import { checkWorkshopModules } from './check-workshop-modules.ts';
+import { workshopModuleSchema } from '../../common/workshops/module-schema.ts';
+import { MODULE_PAGE_PARTS, MODULE_PART_TITLES, modulePartAnchor, type ModulePagePart } from '../../common/workshops/module-page.ts';
 import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '../../common/profiler.ts';
 import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 
-export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler', 'IndicatorCatalogue', 'InstrumentList'] as const;
+export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler', 'IndicatorCatalogue', 'InstrumentList', 'ModuleCatalogue', 'WorkshopBuilder'] as const;
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
 export interface LoadedChapter {
@@ -395,9 +398,14 @@ export function loadContent(root: string): LoadedContent {
   }
   const instruments = instrumentRecords.map((r) => r.record).sort((a, b) => a.kind.localeCompare(b.kind) || a.order - b.order);
   const indicators = indicatorRecords.map((r) => r.record);
+  const moduleRecords = loadRecordFolder(root, 'workshops', workshopModuleSchema, 'workshop module', sourceIds, problems);
+  checkWorkshopModules(moduleRecords, (id) => byKey.has(`en/${id}`) || instruments.some((f) => f.id === id), problems);
+  if (moduleRecords.length && !sections.some((sec) => sec.id === 'awareness')) problems.push({ file: moduleRecords[0].file, line: 1, message: 'workshop modules are listed under the "awareness" section, which sections.yaml does not have' });
+  const workshopModules = moduleRecords.map((r) => r.record).sort((a, b) => a.audience.localeCompare(b.audience) || a.order - b.order);
 
-  // Links may point to chapters and to instrument pages (whose headings are their sections).
+  // Links may point to chapters, to instrument pages (whose headings are their sections) and to workshop modules.
   const instrumentAnchors = new Map(instruments.map((f) => [f.id, f.sections.map((sec) => instrumentSectionAnchor(sec.id))]));
+  for (const m of workshopModules) instrumentAnchors.set(m.id, MODULE_PAGE_PARTS.map(modulePartAnchor));
   for (const link of links) {
     const target = byKey.get(`${link.lang}/${link.target}`);
     const anchors = target ? target.headings.map((h) => h.id) : instrumentAnchors.get(link.target);
@@ -416,7 +424,7 @@ export function loadContent(root: string): LoadedContent {
       if (!byKey.has(`en/${id}`)) problems.push({ file: 'content/reading-paths.yaml', line: 1, message: `reading path "${p.id}": no chapter "${id}"` });
     }
   }
-  return { root, sections, sources, glossary, readingPaths, communities, profiler, instruments, indicators, chapters, problems, warnings };
+  return { root, sections, sources, glossary, readingPaths, communities, profiler, instruments, indicators, workshopModules, chapters, problems, warnings };
 }
 
 /** The searchable documents of one language: chapter blocks and glossary terms. */
@@ -457,6 +465,19 @@ export function searchDocs(content: LoadedContent, lang: Lang, glossaryChapterTi
       });
       docs.push({ ...base, anchor: instrumentSectionAnchor(sec.id), heading: sec[lang].title, text: [sec[lang].intro ?? '', ...words].filter(Boolean).join(' · ').normalize('NFC') });
     }
+  }
+  // Each workshop module: its summary and objectives, then each part of its page.
+  for (const m of content.workshopModules) {
+    const t = m[lang];
+    const base = { kind: 'section' as const, chapterId: m.id, chapterTitle: t.title, section: 'awareness', ageGroups: m.ageGroups, communityTypes: m.communityTypes, audiences: ['trainer' as const, m.audience], ...(m.countries ? { countries: m.countries } : {}) };
+    const title = (part: ModulePagePart) => MODULE_PART_TITLES[lang][part];
+    const parts: Array<[ModulePagePart, string[]]> = [
+      ['objectives', t.objectives], ['materials', t.materials],
+      ['steps', m.steps.flatMap((s) => [s[lang].title, s[lang].instructions])],
+      ['discussion', t.discussionQuestions], ['take-home', [t.takeHome]], ['handout', [t.handout.title, ...t.handout.points]], ['adapt', [t.adapt]],
+    ];
+    docs.push({ ...base, anchor: '', heading: t.title, text: t.summary.normalize('NFC') });
+    for (const [part, texts] of parts) docs.push({ ...base, anchor: modulePartAnchor(part), heading: title(part), text: texts.join(' · ').normalize('NFC') });
   }
   const glossaryChapter = content.chapters.find((c) => c.lang === lang && c.frontmatter.id === 'glossary');
   for (const t of content.glossary) {

@@ -37,8 +37,12 @@ describe('content validation', () => {
     expect(content.problems).toEqual([]);
     const manifest = buildManifest(content);
     expect(manifest.chapters.map((c) => `${c.lang}/${c.kind}/${c.id}`)).toEqual([
-      'en/chapter/intro', 'en/chapter/picking', 'en/instrument/child-registration', 'es/chapter/intro', 'es/chapter/picking', 'es/instrument/child-registration',
+      'en/chapter/intro', 'en/chapter/picking', 'en/instrument/child-registration', 'en/module/children-map',
+      'es/chapter/intro', 'es/chapter/picking', 'es/instrument/child-registration', 'es/module/children-map',
     ]);
+    const module = manifest.chapters.find((c) => c.lang === 'es' && c.id === 'children-map')!;
+    expect(module).toMatchObject({ section: 'awareness', title: 'Un mapa de lugares seguros', audiences: ['trainer', 'children'], ageGroups: ['under14'] });
+    expect(module.headings.map((h) => h.id)).toContain('module-steps');
     const picking = manifest.chapters.find((c) => c.lang === 'es' && c.id === 'picking')!;
     expect(picking).toMatchObject({ route: '#/es/picking', section: 'problem', ageGroups: ['under14'], communityTypes: ['settlement'] });
     expect(picking.headings).toEqual([{ depth: 2, id: 'que-hacen-los-ninos', text: 'Qué hacen los niños' }]);
@@ -141,5 +145,38 @@ describe('content validation', () => {
     const plugin = puenteContent(root);
     const buildStart = plugin.buildStart as (this: { addWatchFile(f: string): void }) => void;
     expect(() => buildStart.call({ addWatchFile: () => undefined })).toThrow(/content\/en\/picking\.mdx:8 — frontmatter field "communityTypes\[0\]"/);
+  });
+
+  describe('workshop modules', () => {
+    const WS = 'workshops/children-map.yaml';
+    it('names the line of a Spanish list that has fewer items than the English one', () => {
+      const root = fixtureWith(WS, (t) => t.replace('    - Papelógrafos\n', ''));
+      expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/workshops\/children-map\.yaml:29 workshop module field "es\.materials" has 1 items but "en\.materials" has 2/));
+    });
+
+    it('requires play, drawing, drama or stories in a module for children', () => {
+      const root = fixtureWith(WS, (t) => t.replace('method: game', 'method: presentation').replace('method: drawing', 'method: discussion'));
+      expect(problemsOf(root)).toContainEqual(expect.stringMatching(/children-map\.yaml:\d+ workshop module for children: include at least one activity based on game, drawing, drama, story/));
+    });
+
+    it('names the step of an unknown method and of a facilitator note in one language only', () => {
+      const bad = fixtureWith(WS, (t) => t.replace('method: drawing', 'method: lecture'));
+      expect(problemsOf(bad)).toContainEqual(expect.stringMatching(/children-map\.yaml:45 workshop module field "steps\[1\]\.method"/));
+      const half = fixtureWith(WS, (t) => t.replace(', facilitatorNote: No pregunte quién trabaja.', ''));
+      expect(problemsOf(half)).toContainEqual(expect.stringMatching(/children-map\.yaml:\d+ workshop module step 2: the facilitator note is in one language only/));
+    });
+
+    it('refuses a module whose id is a chapter id, or whose file name differs', () => {
+      const clash = fixtureWith(WS, (t) => t.replace('id: children-map', 'id: picking'));
+      expect(problemsOf(clash)).toEqual(expect.arrayContaining([
+        expect.stringMatching(/children-map\.yaml:1 workshop module id "picking" is also a chapter or instrument id/),
+        expect.stringMatching(/children-map\.yaml:1 workshop module field "id" is "picking" but the file is named children-map\.yaml/),
+      ]));
+    });
+
+    it('refuses a step with no minutes', () => {
+      const root = fixtureWith(WS, (t) => t.replace('  - minutes: 10\n', '  - minutes: 0\n'));
+      expect(problemsOf(root)).toContainEqual(expect.stringMatching(/children-map\.yaml:40 workshop module field "steps\[0\]\.minutes": at least 1 minute/));
+    });
   });
 });

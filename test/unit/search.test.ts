@@ -166,4 +166,19 @@ describe('search on the real manual', () => {
       expect(ids(real.en, q).slice(0, 5), q).toContain(chapter);
     }
   });
+
+  it('finds every workshop module by its title in both languages, and by what its activities use', () => {
+    expect(content.workshopModules.length).toBeGreaterThanOrEqual(14);
+    for (const m of content.workshopModules) {
+      for (const lang of ['en', 'es'] as const) expect(ids(real[lang], m[lang].title).slice(0, 3), `${lang}: ${m[lang].title}`).toContain(m.id);
+    }
+    expect(ids(real.es, 'titeres')[0]).toMatch(/^children-/);
+    expect(ids(real.en, 'radio campaign')[0]).toMatch(/^media-/);
+  });
+
+  it('filters workshop modules by the audience facet like chapters: trainers see them, officials reading for policy do not', () => {
+    const isModule = (id: string) => content.workshopModules.some((m) => m.id === id);
+    expect(ids(real.en, 'miners', { filter: { audiences: ['trainer'] } }).some(isModule)).toBe(true);
+    expect(ids(real.en, 'miners', { filter: { audiences: ['official'] } }).some(isModule)).toBe(false);
+  });
 });
