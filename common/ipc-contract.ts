@@ -42,6 +42,8 @@ export const ipcContract = {
   'file:save': { arg: fileSaveSchema, result: saveResultSchema },
   'window:save-pdf': { arg: pdfRequestSchema, result: saveResultSchema },
   'userdata:set': { arg: userDataWriteSchema, result: z.boolean() },
+  /** Presentation mode: the window full screen, or back. */
+  'window:fullscreen': { arg: z.boolean(), result: z.boolean() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;

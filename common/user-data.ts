@@ -1,14 +1,16 @@
 /**
- * What the reader creates and keeps on this machine (saved profiler plans, and later
- * bookmarks and notes): one schema per kind, checked by the host before anything is stored.
+ * What the reader creates and keeps on this machine (saved profiler plans, bookmarks
+ * and notes, workshops): one schema per kind, checked by the host before anything is stored.
  */
 import { z } from 'zod';
 import { savedProfileSchema } from './profiler.ts';
 import { EMPTY_READER_DATA, readerDataSchema } from './reader-data.ts';
+import { savedWorkshopsSchema } from './workshops/agenda.ts';
 
 export const userDataSchemas = {
   'profiler-plans': z.array(savedProfileSchema).max(200),
   'reader-data': readerDataSchema,
+  workshops: savedWorkshopsSchema,
 } as const;
 
 export type UserDataKey = keyof typeof userDataSchemas;
@@ -18,6 +20,7 @@ export const USER_DATA_KEYS = Object.keys(userDataSchemas) as UserDataKey[];
 export const userDataDefaults: { [K in UserDataKey]: UserData<K> } = {
   'profiler-plans': [],
   'reader-data': EMPTY_READER_DATA,
+  workshops: [],
 };
 
 export const userDataKeySchema = z.enum(USER_DATA_KEYS as [UserDataKey, ...UserDataKey[]]);

@@ -11,7 +11,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { createJsonFileStore, schemaReader } from './json-file-store.ts';
 import { createUserDataStore } from './user-data-store.ts';
-import { saveWithDialog, type SaveDialogDeps } from './save-file.ts';
+import { pdfOptions, saveWithDialog, type SaveDialogDeps } from './save-file.ts';
 import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
 import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state.ts';
@@ -66,7 +66,11 @@ if (!app.requestSingleInstanceLock()) {
       },
       'file:save': ({ suggestedName, bytes, filter }) => saveWithDialog(saveDeps(), suggestedName, filter, () => bytes),
       'window:save-pdf': ({ suggestedName, pageSize }) =>
-        saveWithDialog(saveDeps(), suggestedName, 'pdf', async () => new Uint8Array(await win!.webContents.printToPDF({ pageSize, printBackground: false, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>' }))),
+        saveWithDialog(saveDeps(), suggestedName, 'pdf', async () => new Uint8Array(await win!.webContents.printToPDF(pdfOptions(pageSize)))),
+      'window:fullscreen': (on) => {
+        win?.setFullScreen(on);
+        return true;
+      },
       'userdata:get': (key) => userDataStore.get(key),
       'userdata:set': (write) => userDataStore.set(write as UserDataWrite),
     });

@@ -23,3 +23,11 @@ export async function saveWithDialog(deps: SaveDialogDeps, suggestedName: string
   await deps.writeFile(target, await produce());
   return { saved: true, path: target };
 }
+
+/**
+ * How a page becomes a PDF: the print stylesheet decides the page size, margins and page
+ * numbers (CSS page margin boxes), so the PDF matches what the print dialog shows.
+ */
+export function pdfOptions(pageSize: 'A4' | 'Letter') {
+  return { pageSize, printBackground: false, displayHeaderFooter: false, preferCSSPageSize: true } as const;
+}

@@ -44,8 +44,8 @@ export function puenteContent(contentRoot: string): Plugin {
         return `export default ${JSON.stringify({ sections, sources, readingPaths, chapters: buildManifest(content).chapters })};`;
       }
       if (id === RESOLVED_RECORDS_ID) {
-        const { glossary, communities, profiler, instruments, indicators } = buildContentData(content);
-        return `export default ${JSON.stringify({ glossary, communities, profiler, instruments, indicators })};`;
+        const { glossary, communities, profiler, instruments, indicators, workshopModules } = buildContentData(content);
+        return `export default ${JSON.stringify({ glossary, communities, profiler, instruments, indicators, workshopModules })};`;
       }
       return undefined;
     },

@@ -17,6 +17,7 @@ function handlers(): IpcHandlers {
     'userdata:set': vi.fn(() => true),
     'file:save': vi.fn(() => ({ saved: true })),
     'window:save-pdf': vi.fn(() => ({ saved: false })),
+    'window:fullscreen': vi.fn(() => true),
   };
 }
 

@@ -3,7 +3,7 @@ import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-men
 import { createJsonFileStore, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
 import { restoreWindowState } from '../../electron/window-state.ts';
 import { createUserDataStore } from '../../electron/user-data-store.ts';
-import { saveWithDialog } from '../../electron/save-file.ts';
+import { pdfOptions, saveWithDialog } from '../../electron/save-file.ts';
 import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
 
 function memoryFs(options: { failRenames?: string[] } = {}) {
@@ -129,5 +129,11 @@ describe('saving a file through the dialog', () => {
     let produced = false;
     expect(await saveWithDialog(deps(undefined), 'form.xlsx', 'xlsx', () => { produced = true; return bytes; })).toEqual({ saved: false });
     expect(produced).toBe(false);
+  });
+});
+
+describe('PDF options', () => {
+  it('lets the print stylesheet set the page and its numbers, with no Electron header or footer on top', () => {
+    expect(pdfOptions('Letter')).toEqual({ pageSize: 'Letter', printBackground: false, displayHeaderFooter: false, preferCSSPageSize: true });
   });
 });

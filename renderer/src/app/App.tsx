@@ -4,6 +4,7 @@ import { bridge, call } from '../bridge/index.ts';
 import { ChapterView } from '../components/ChapterView.tsx';
 import { Home } from '../components/Home.tsx';
 import { Library, LIBRARY_ID } from '../components/Library.tsx';
+import { PRINT_SECTION_ID, SectionPrint } from '../components/SectionPrint.tsx';
 import { SearchDialog } from '../components/SearchDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
@@ -58,6 +59,7 @@ export function App() {
         <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} />
         {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
         {route.kind === 'chapter' && route.chapterId === LIBRARY_ID ? <Library />
+          : route.kind === 'chapter' && route.chapterId === PRINT_SECTION_ID ? <SectionPrint sectionId={route.anchor ?? ''} />
           : route.kind === 'chapter'
             ? <ChapterView chapterId={route.chapterId} anchor={route.anchor} activeAnchor={activeAnchor} onActiveAnchor={onActiveAnchor} />
             : <Home />}

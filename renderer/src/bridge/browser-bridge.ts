@@ -50,6 +50,11 @@ export function createBrowserBridge(): PuenteBridge {
       return ok(true);
     },
     'menu:set-language': () => ok(true),
+    // Called from the click that starts a presentation, as browsers require; refused full screen is not an error.
+    'window:fullscreen': (on) => {
+      const done = on ? document.documentElement.requestFullscreen?.() : document.fullscreenElement ? document.exitFullscreen() : undefined;
+      return Promise.resolve(done).then(() => ({ ok: true as const, value: true }), () => ({ ok: true as const, value: false }));
+    },
     'file:save': ({ suggestedName, bytes, filter }) => {
       downloadFile(suggestedName, bytes, MIME[filter]);
       return ok({ saved: true });

@@ -1,45 +1,24 @@
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ManifestChapter } from '../../../common/content-schema.ts';
-import { findChapter, loadChapter, neighbours, readingPaths, sectionTitle } from '../app/content.ts';
+import { findChapter, neighbours, readingPaths, sectionTitle } from '../app/content.ts';
+import { loadPage, type PageComponent, type PageComponents } from '../app/page-loader.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
 import { nextInPath } from '../../../common/reader-data.ts';
 import { MarkButtons } from './HeadingMarks.tsx';
 import { useApp } from '../app/app-state.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';
 import { Icon } from './Icon.tsx';
-
-type ChapterComponent = ComponentType<{ components?: Record<string, unknown> }>;
-
-type Components = Record<string, unknown>;
-
-function InstrumentChapter(id: string): ChapterComponent {
-  return function Instrument({ components }) {
-    const Page = components?.InstrumentPage as ComponentType<{ id: string }>;
-    return <Page id={id} />;
-  };
-}
-
-// The MDX components (and the records they show) load with the first chapter, not with the app.
-let componentsPromise: Promise<Components> | undefined;
-function loadComponents(): Promise<Components> {
-  componentsPromise ??= import('../mdx/components.tsx').then((m) => m.mdxComponents as Components);
-  return componentsPromise;
-}
+import { Presentation } from './Presentation.tsx';
+import { PageTools } from './PageTools.tsx';
 
 function useChapterModule(chapter: ManifestChapter | undefined) {
-  const [state, setState] = useState<{ key: string; Component?: ChapterComponent; components?: Components; error?: string } | null>(null);
+  const [state, setState] = useState<{ key: string; Component?: PageComponent; components?: PageComponents; error?: string } | null>(null);
   const key = chapter ? `${chapter.lang}/${chapter.id}` : '';
   useEffect(() => {
     if (!chapter) return;
     let live = true;
-    // An instrument's page has no MDX: it is drawn from the instrument's data.
-    const pending = chapter.kind === 'instrument' ? Promise.resolve({ default: InstrumentChapter(chapter.id) }) : loadChapter(chapter.lang, chapter.id);
-    if (!pending) {
-      setState({ key, error: 'missing' });
-      return;
-    }
-    Promise.all([pending, loadComponents()]).then(
-      ([mod, components]) => live && setState({ key, Component: mod.default, components }),
+    loadPage(chapter).then(
+      (page) => live && setState({ key, ...page }),
       (e: unknown) => live && setState({ key, error: String(e) }),
     );
     return () => {
@@ -83,6 +62,8 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
   const ready = Boolean(loaded?.Component);
   useActiveHeading(article, ready, onActiveAnchor);
   const { markViewed } = useReaderMarks();
+  const [presenting, setPresenting] = useState(false);
+  useEffect(() => setPresenting(false), [chapterId, lang]);
   useEffect(() => {
     if (ready && chapter) markViewed(chapter.id);
   }, [ready, chapter, markViewed]);
@@ -135,6 +116,8 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
           {chapter.countries?.map((c) => <span key={c} className="tag tag-country">{t.value[c]}</span>)}
           <MarkButtons chapterId={chapter.id} anchor="" label={chapter.title} />
         </p>
+        {ready && <PageTools chapter={chapter} onPresent={() => setPresenting(true)} />}
+        {presenting && ready && <Presentation page={article} onExit={() => setPresenting(false)} />}
         <div className="chapter-body">
           {loaded?.Component ? <loaded.Component components={loaded.components} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading">{t.loading}</p>}
         </div>

@@ -9,6 +9,7 @@ import { HeadingNote, MarkButtons } from '../components/HeadingMarks.tsx';
 import { CommunityProfile, CommunityTable } from './community.tsx';
 import { Profiler } from './Profiler.tsx';
 import { IndicatorCatalogue, InstrumentList, InstrumentPage } from './instruments.tsx';
+import { ModuleCatalogue, ModulePage, WorkshopBuilder } from './workshops.tsx';
 
 function sourceRoute(lang: 'en' | 'es', src: string): string {
   return formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` });
@@ -214,7 +215,7 @@ function Table({ children }: { children?: ReactNode }) {
 /** Every component an author may use in MDX, plus the element overrides of the reader. */
 export const mdxComponents = {
   Cite, Callout, Term, Checklist, GlossaryList, SourceList, References, CommunityProfile, CommunityTable, Profiler,
-  IndicatorCatalogue, InstrumentList, InstrumentPage,
+  IndicatorCatalogue, InstrumentList, InstrumentPage, ModuleCatalogue, ModulePage, WorkshopBuilder,
   a: ContentLink,
   li: ListItem,
   h2: headingWithAnchor('h2'),

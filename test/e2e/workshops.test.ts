@@ -1,0 +1,221 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { newWatchedPage, SCREENSHOT_DIR, shot, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(lang: 'en' | 'es', hash: string, size?: { width: number; height: number }) {
+  const w = await newWatchedPage(h, { locale: lang === 'es' ? 'es-PE' : 'en-GB', ...size });
+  await w.page.goto(`${h.baseUrl}#/${lang}/${hash}`);
+  await w.page.locator('main h1').first().waitFor();
+  return w;
+}
+
+/** The agenda as the trainer sees it: [time range, what] per row. */
+async function agendaRows(page: Page): Promise<Array<[string, string]>> {
+  return page.locator('[data-testid="agenda"] > li').evaluateAll((items) =>
+    items.map((li) => [li.querySelector('.agenda-time')?.textContent ?? '', li.getAttribute('data-item') ?? ''] as [string, string]));
+}
+
+/** A PDF's page count and text, read back with a PDF library; the file is kept for a person to look at. */
+async function readPdf(bytes: Uint8Array, name: string): Promise<{ pages: number; text: string[] }> {
+  writeFileSync(path.join(SCREENSHOT_DIR, `${name}.pdf`), bytes);
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  const { totalPages, text } = await extractText(doc, { mergePages: false });
+  // Lines wrap where the page is full: compare text with its whitespace folded.
+  return { pages: totalPages, text: (text as string[]).map((t) => t.replace(/\s+/g, ' ')) };
+}
+
+describe('workshop builder', () => {
+  it('builds a workshop from three modules, reorders them, times the agenda, saves it and prints the pack', async () => {
+    const { page, context, watch } = await open('en', 'workshop-builder');
+    await page.locator('.picker-list li').first().waitFor();
+    const picks = await page.locator('.picker-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-pick')!));
+    expect(picks.length).toBeGreaterThanOrEqual(14);
+    const [a, b, c] = picks;
+    for (const id of [a, b, c]) await page.locator(`[data-pick="${id}"] button`).click();
+    await expect.poll(() => page.locator(`[data-pick="${a}"] button`).isDisabled()).toBe(true);
+
+    let rows = await agendaRows(page);
+    expect(rows.map((r) => r[1])).toEqual([a, b, c]);
+    expect(rows[0][0]).toMatch(/^09:00–/);
+    // Each module starts when the one before ends.
+    const ends = (r: [string, string]) => r[0].split('–')[1];
+    const starts = (r: [string, string]) => r[0].split('–')[0];
+    expect(starts(rows[1])).toBe(ends(rows[0]));
+    expect(starts(rows[2])).toBe(ends(rows[1]));
+
+    await page.getByTestId('workshop-start').fill('08:30');
+    rows = await agendaRows(page);
+    expect(rows[0][0]).toMatch(/^08:30–/);
+    const firstLength = (text: string) => { const [s, e] = text.split('–').map((x) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3))); return e - s; };
+    const lengthOfC = firstLength(rows[2][0]);
+
+    // Move the third module to the top: it now starts at 08:30 and the others follow it.
+    await page.locator(`[data-item="${c}"] button[aria-label="Move up"]`).click();
+    await page.locator(`[data-item="${c}"] button[aria-label="Move up"]`).click();
+    rows = await agendaRows(page);
+    expect(rows.map((r) => r[1])).toEqual([c, a, b]);
+    expect(rows[0][0]).toMatch(/^08:30–/);
+    expect(firstLength(rows[0][0])).toBe(lengthOfC);
+    expect(starts(rows[1])).toBe(ends(rows[0]));
+
+    // A 15-minute break after the first module moves everything after it by 15 minutes.
+    const before = await page.getByTestId('agenda-total').textContent();
+    await page.getByRole('button', { name: 'Add a break' }).click();
+    await page.locator('[data-item="break"] button[aria-label="Move up"]').click();
+    await page.locator('[data-item="break"] button[aria-label="Move up"]').click();
+    rows = await agendaRows(page);
+    expect(rows.map((r) => r[1])).toEqual([c, 'break', a, b]);
+    expect(starts(rows[1])).toBe(ends(rows[0]));
+    expect(firstLength(rows[1][0])).toBe(15);
+    expect(await page.getByTestId('agenda-total').textContent()).not.toBe(before);
+
+    await page.getByTestId('workshop-title').fill('Teachers and parents, Chima');
+    await page.getByTestId('save-workshop').click();
+    await page.getByText('Saved on this computer.', { exact: true }).waitFor();
+    await shot(page, 'workshop-builder-en-1366');
+
+    // Print preview: only the pack (agenda, facilitator notes, one handout per module), no builder controls.
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.locator('.agenda-table').isVisible()).toBe(true);
+    expect(await page.locator('.builder-columns').isVisible()).toBe(false);
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.locator('.pack-handouts .handout').count()).toBe(3);
+    expect(await page.locator('.agenda-table tbody tr').count()).toBe(4);
+    expect(await page.locator('.pack-module').count()).toBe(3);
+    const titles = await page.locator('.pack-handouts .handout-title').allTextContents();
+    const pdf = await readPdf(await page.pdf({ format: 'A4' }), 'workshop-pack-en');
+    await page.emulateMedia({ media: 'screen' });
+    // Agenda page, at least one page per module's notes, one page per handout.
+    expect(pdf.pages).toBeGreaterThanOrEqual(7);
+    const all = pdf.text.join('\n');
+    expect(pdf.text[0]).toContain('Teachers and parents, Chima');
+    expect(pdf.text[0]).toMatch(/08:30/);
+    for (const title of titles) expect(all).toContain(title.replace(/\s+/g, ' '));
+    expect(pdf.text.at(-1)).toContain(titles.at(-1)!.replace(/\s+/g, ' '));
+    expect(pdf.text.at(-1)).toMatch(new RegExp(`${pdf.pages} / ${pdf.pages}`));
+    expect(all).not.toContain('Saved workshops');
+
+    // The saved workshop is there after a restart, with the same agenda.
+    await page.reload();
+    await page.locator('[data-testid="saved-workshops"] li').first().waitFor();
+    await page.getByRole('button', { name: 'New workshop' }).click();
+    expect(await page.locator('[data-testid="agenda"]').count()).toBe(0);
+    await page.locator('[data-testid="saved-workshops"] .link-button', { hasText: 'Teachers and parents, Chima' }).click();
+    expect((await agendaRows(page)).map((r) => r[1])).toEqual([c, 'break', a, b]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+    await context.close();
+  });
+
+  it('lists the modules of every audience in both languages and filters them', async () => {
+    for (const lang of ['es', 'en'] as const) {
+      const { page, context } = await open(lang, 'workshop-modules');
+      await page.locator('[data-module-card]').first().waitFor();
+      const total = await page.locator('[data-module-card]').count();
+      expect(total).toBeGreaterThanOrEqual(14);
+      expect(await page.locator('.module-group').count()).toBe(7);
+      await page.locator('[data-filter="audience"]').selectOption('media');
+      const media = await page.locator('[data-module-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-module-card')));
+      expect(media.length).toBeGreaterThanOrEqual(2);
+      expect(media.every((id) => id?.startsWith('media-'))).toBe(true);
+      await page.locator('[data-filter="audience"]').selectOption('');
+      await page.locator('[data-filter="length"]').selectOption('60');
+      expect(await page.locator('[data-module-card]').count()).toBeLessThan(total);
+      await context.close();
+    }
+  });
+});
+
+describe('presentation mode', () => {
+  it('shows one section per screen, moves with arrows and clicker keys, and leaves with Esc', async () => {
+    const { page, context, watch } = await open('es', 'communication-strategy');
+    await page.locator('.chapter-body .references').waitFor();
+    const headings = await page.locator('.chapter-body h2').allTextContents();
+    expect(headings.length).toBeGreaterThan(3);
+    await page.getByTestId('present').click();
+    const count = page.getByTestId('slide-count');
+    await expect.poll(() => count.textContent()).toBe(`1 / ${headings.length + 1}`);
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+
+    await page.keyboard.press('ArrowRight');
+    expect(await count.textContent()).toBe(`2 / ${headings.length + 1}`);
+    const visible = () => page.locator('.chapter-body h2').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent));
+    expect(await visible()).toEqual([headings[0]]);
+    expect(await page.locator('main h1').isVisible()).toBe(false);
+    await shot(page, 'presentation-es-1366');
+
+    await page.keyboard.press('PageDown');
+    expect(await visible()).toEqual([headings[1]]);
+    await page.keyboard.press('ArrowLeft');
+    expect(await visible()).toEqual([headings[0]]);
+    await page.keyboard.press('End');
+    expect(await count.textContent()).toBe(`${headings.length + 1} / ${headings.length + 1}`);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('slide-count').count()).toBe(0);
+    expect(await page.locator('.topbar').isVisible()).toBe(true);
+    expect((await visible()).length).toBe(headings.length);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('presents a workshop module, one part per screen', async () => {
+    const { page, context } = await open('en', 'workshop-modules');
+    const href = await page.locator('[data-module-card] a').first().getAttribute('href');
+    await page.goto(`${h.baseUrl}${href}`);
+    await page.locator('.module-page').waitFor();
+    await page.getByTestId('present').click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const shown = await page.locator('.module-page h2').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.id));
+    expect(shown).toEqual(['module-steps']);
+    expect(await page.locator('.module-steps').isVisible()).toBe(true);
+    await shot(page, 'presentation-module-en-1366');
+    await context.close();
+  });
+});
+
+describe('print and PDF', () => {
+  it('prints a chapter with page numbers, no navigation and its references at the end', async () => {
+    const { page, context } = await open('en', 'gender');
+    await page.locator('.references').waitFor();
+    const title = (await page.locator('main h1').textContent())!;
+    const pdf = await readPdf(await page.pdf({ format: 'A4' }), 'chapter-gender-en');
+    expect(pdf.pages).toBeGreaterThan(2);
+    expect(pdf.text[0]).toContain(title);
+    expect(pdf.text[0]).toContain(`1 / ${pdf.pages}`);
+    const all = pdf.text.join('\n');
+    expect(all).toContain('Sources cited in this chapter');
+    expect(all).toContain('asm-gender-paper');
+    for (const chrome of ['Skip to content', 'On this page', 'Save as PDF', 'Present']) expect(all).not.toContain(chrome);
+    await context.close();
+  });
+
+  it('prints a whole section, each chapter from a new page, in Spanish', async () => {
+    const { page, context } = await open('es', 'gender');
+    await page.getByTestId('print-section').click();
+    await page.locator('.print-chapter').first().waitFor();
+    const chapters = await page.locator('.print-chapter > h1').allTextContents();
+    expect(chapters.length).toBeGreaterThanOrEqual(1);
+    await page.waitForFunction(() => document.querySelectorAll('.print-chapter .references').length > 0);
+    const pdf = await readPdf(await page.pdf({ format: 'A4' }), 'section-gender-es');
+    const all = pdf.text.join('\n');
+    for (const c of chapters) expect(all).toContain(c.replace(/\s+/g, ' '));
+    expect(pdf.text[0]).toContain('Género');
+    expect(all).not.toContain('Imprimir toda la sección');
+    await context.close();
+  });
+});
