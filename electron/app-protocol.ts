@@ -29,25 +29,27 @@ export interface AppProtocolDeps {
 
 /** Handler for `protocol.handle('app', …)`: serves only files inside rootDir, with the CSP on every response. */
 export function createAppProtocolHandler(deps: AppProtocolDeps) {
+  // Refusals carry the same policy as files: no response of the app goes out without it.
+  const refuse = (text: string, status: number) => new Response(text, { status, headers: appResponseHeaders('refused.txt') });
   return async (request: { url: string; method?: string }): Promise<Response> => {
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
-      return new Response('Bad request', { status: 400 });
+      return refuse('Bad request', 400);
     }
-    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return refuse('Not found', 404);
+    if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return refuse('Method not allowed', 405);
     const resolved = resolveAppFile(url.pathname);
-    if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status });
+    if (!resolved.ok) return refuse(resolved.reason, resolved.status);
     const filePath = path.join(deps.rootDir, ...resolved.relativePath.split('/'));
     const relative = path.relative(deps.rootDir, filePath);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return new Response('Forbidden', { status: 403 });
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return refuse('Forbidden', 403);
     try {
       const body = await deps.readFile(filePath);
       return new Response(body as BodyInit, { status: 200, headers: appResponseHeaders(resolved.relativePath) });
     } catch {
-      return new Response('Not found', { status: 404, headers: appResponseHeaders('404.txt') });
+      return refuse('Not found', 404);
     }
   };
 }

@@ -16,6 +16,8 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click would open links in new windows (which are refused anyway).
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

@@ -9,14 +9,15 @@ import { appResponseHeaders, resolveAppFile } from '../common/app-files.ts';
  */
 export async function serveStatic(rootDir: string, port = 0): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
+    const refuse = (status: number, text: string) => res.writeHead(status, appResponseHeaders('refused.txt')).end(text);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
+      refuse(405, 'Method not allowed');
       return;
     }
     const pathname = (req.url ?? '/').split('?')[0].split('#')[0];
     const resolved = resolveAppFile(pathname);
     if (!resolved.ok) {
-      res.writeHead(resolved.status, { 'Content-Type': 'text/plain' }).end(resolved.reason);
+      refuse(resolved.status, resolved.reason);
       return;
     }
     try {
@@ -24,7 +25,7 @@ export async function serveStatic(rootDir: string, port = 0): Promise<{ server: 
       res.writeHead(200, appResponseHeaders(resolved.relativePath));
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      refuse(404, 'Not found');
     }
   });
   await new Promise<void>((resolve, reject) => {

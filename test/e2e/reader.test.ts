@@ -175,6 +175,16 @@ describe('the reader in Chromium', () => {
       await page.locator(`main[data-chapter="${chapter.id}"] .chapter-body h2`).first().waitFor();
       expect(await page.locator('main h1').textContent()).toBe(chapter.title);
     }
+    // Each section laid out for printing, and the reader's library, in both languages.
+    for (const lang of ['en', 'es'] as const) {
+      for (const section of manifest().sections.map((s) => s.id)) {
+        if (!chapters.some((c) => c.lang === lang && c.section === section)) continue;
+        await page.goto(`${h.baseUrl}#/${lang}/print-section/${section}`);
+        await page.locator('.print-chapter').first().waitFor();
+      }
+      await page.goto(`${h.baseUrl}#/${lang}/my-library`);
+      await page.locator('main h1').waitFor();
+    }
     // Search indexes of both languages load too.
     for (const lang of ['en', 'es']) {
       await page.goto(`${h.baseUrl}#/${lang}`);

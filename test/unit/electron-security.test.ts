@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../common/app-files.ts';
+import { createAppProtocolHandler } from '../../electron/app-protocol.ts';
 import { applySecurityPolicy, isAllowedRequest, secureWebPreferences, type SecurityTargets } from '../../electron/security-policy.ts';
 
 function fakeTargets() {
@@ -50,7 +54,7 @@ describe('Electron security checklist', () => {
     expect(prefs).toMatchObject({
       contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
-      experimentalFeatures: false,
+      experimentalFeatures: false, disableBlinkFeatures: 'Auxclick',
     });
   });
 
@@ -79,5 +83,35 @@ describe('Electron security checklist', () => {
     expect(t.open('https://example.org/')).toEqual({ action: 'deny' });
     expect(t.open('app://puente/index.html')).toEqual({ action: 'deny' });
     expect(t.attachWebview()).toBe(true);
+  });
+
+  it('sends the Content-Security-Policy on every app:// response, refusals included, allowing only the app itself', async () => {
+    const handler = createAppProtocolHandler({
+      rootDir: '/app/renderer',
+      readFile: async (f) => { if (f === '/app/renderer/index.html') return new TextEncoder().encode('<html>'); throw new Error('ENOENT'); },
+    });
+    const responses = await Promise.all([
+      handler({ url: 'app://puente/index.html' }), handler({ url: 'app://puente/missing.js' }), handler({ url: 'app://puente/..%5csecret' }),
+      handler({ url: 'app://puente/index.html%00.js' }), handler({ url: 'app://puente/index.html', method: 'POST' }), handler({ url: 'app://other/x' }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 404, 403, 400, 405, 404]);
+    for (const r of responses) expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives[0]).toBe("default-src 'none'");
+    for (const d of directives.slice(1)) expect(d).toMatch(/^[a-z-]+ '(self|none)'$/);
+  });
+
+  const electronSources = readdirSync(path.resolve(import.meta.dirname, '../../electron')).filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ f, text: readFileSync(path.resolve(import.meta.dirname, '../../electron', f), 'utf8') }));
+
+  it('never hands a URL to another program: no shell.openExternal anywhere in the main process', () => {
+    expect(electronSources.filter(({ text }) => /openExternal|shell\.open/.test(text)).map(({ f }) => f)).toEqual([]);
+  });
+
+  it('exposes one typed bridge from the preload and never the raw ipcRenderer', () => {
+    const preload = electronSources.find(({ f }) => f === 'preload.ts')!.text;
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toMatch(/exposeInMainWorld\(BRIDGE_GLOBAL, createPreloadBridge\(ipcRenderer\)\)/);
+    expect(preload.replace(/import[^;]+;/g, '').match(/ipcRenderer/g)).toHaveLength(1);
   });
 });

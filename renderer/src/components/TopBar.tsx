@@ -1,5 +1,6 @@
 import { matchingAnchor } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
+import { shippedFileUrl } from '../app/shipped-files.ts';
 import { headingAtTop } from './ChapterView.tsx';
 import { Icon } from './Icon.tsx';
 
@@ -26,7 +27,7 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
         <span className="visually-hidden">{t.menu}</span>
       </button>
       <a className="brand" href={`#/${lang}`}>
-        <img src="./icon.svg" alt="" width={28} height={28} />
+        <img src={shippedFileUrl('icon.svg')} alt="" width={28} height={28} />
         <span>{t.appName}</span>
       </a>
       <button type="button" className="search-trigger" onClick={onOpenSearch} aria-keyshortcuts="Control+K Meta+K">
@@ -36,8 +37,8 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
       </button>
       <div className="topbar-tools">
         <div className="text-size" role="group" aria-label={t.textSize}>
-          <button type="button" className="icon-button" onClick={() => changeTextSize(-1)} disabled={settings.textSize <= 0.875} title={t.textSmaller} aria-label={t.textSmaller}>A−</button>
-          <button type="button" className="icon-button" onClick={() => changeTextSize(1)} disabled={settings.textSize >= 1.5} title={t.textBigger} aria-label={t.textBigger}>A+</button>
+          <button type="button" className="icon-button" onClick={() => changeTextSize(-1)} disabled={settings.textSize <= 0.875} title={t.textSmaller}><span aria-hidden="true">A−</span><span className="visually-hidden">{t.textSmaller}</span></button>
+          <button type="button" className="icon-button" onClick={() => changeTextSize(1)} disabled={settings.textSize >= 1.5} title={t.textBigger}><span aria-hidden="true">A+</span><span className="visually-hidden">{t.textBigger}</span></button>
         </div>
         <a className="icon-button" href={`#/${lang}/my-library`} title={t.marks.library} aria-label={t.marks.library} data-testid="library-link">
           <Icon name="bookmark" />

@@ -22,7 +22,8 @@ function Cite({ src, at, n }: { src: string; at: string; n?: string }) {
   const label = `${t.referenceTo}: ${source?.[lang].title ?? src}, ${at}`;
   return (
     <sup className="cite" data-ref={`${src} ${at}`}>
-      <a href={sourceRoute(lang, src)} title={label} aria-label={label}>[{n ?? '?'}]</a>
+      {/* The visible number starts the accessible name (label in name), the source follows for screen readers. */}
+      <a href={sourceRoute(lang, src)} title={label}>[{n ?? '?'}]<span className="visually-hidden"> {label}</span></a>
     </sup>
   );
 }
