@@ -87,6 +87,11 @@ describe('content validation', () => {
     expect(problemsOf(anchor)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 broken anchor: "picking" \(en\) has no heading "#what-adults-do"/));
   });
 
+  it('refuses links that leave the manual, so no content URL is ever opened by another program', () => {
+    const root = fixtureWith('en/intro.mdx', (t) => t.replace('(picking#what-children-do)', '(https://example.org/picking)'));
+    expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/en\/intro\.mdx:17 external link "https:\/\/example\.org\/picking": the manual works offline/));
+  });
+
   it('reports an MDX syntax error at its line', () => {
     const root = fixtureWith('es/picking.mdx', (t) => t.replace('## Qué hacen los niños', '## Qué hacen los niños\n\nMenores de <14 años.'));
     expect(problemsOf(root)).toContainEqual(expect.stringMatching(/^content\/es\/picking\.mdx:15 MDX syntax:/));
