@@ -1,5 +1,17 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** sql.js's WebAssembly, next to main.cjs, where electron/main.ts loads it from. */
+function copySqlWasm(): Plugin {
+  return {
+    name: 'copy-sql-wasm',
+    writeBundle(options) {
+      mkdirSync(options.dir!, { recursive: true });
+      copyFileSync(path.join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), path.join(options.dir!, 'sql-wasm.wasm'));
+    },
+  };
+}
 
 const root = import.meta.dirname;
 
@@ -12,6 +24,7 @@ export default defineConfig(({ mode }) => {
   const preload = mode === 'preload';
   return {
     publicDir: false,
+    plugins: preload ? [] : [copySqlWasm()],
     build: {
       outDir: path.join(root, 'dist/electron'),
       emptyOutDir: !preload,

@@ -15,6 +15,8 @@ const root = import.meta.dirname;
 export default mergeConfig(renderer, defineConfig({
   // The icon is embedded by the portable plugin; nothing is copied next to the file.
   publicDir: false,
+  // No database worker in a single file opened from a stick: the records say so instead.
+  resolve: { alias: [{ find: /^\.\.\/records\/records-worker-client\.ts$/, replacement: path.join(root, 'renderer/src/records/records-unavailable.ts') }] },
   plugins: [portableSingleFile({ iconFile: path.join(root, 'renderer/public/icon.svg'), langs: LANGS })],
   build: {
     outDir: path.join(root, 'dist/portable'),

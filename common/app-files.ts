@@ -50,6 +50,7 @@ const MIME: Record<string, string> = {
   woff2: 'font/woff2',
   ico: 'image/x-icon',
   txt: 'text/plain; charset=utf-8',
+  wasm: 'application/wasm',
 };
 
 export function mimeType(relativePath: string): string {
@@ -75,11 +76,21 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * The browser edition runs the field-records database in a worker, compiled from
+ * WebAssembly: only that worker's script may compile it. (In Electron the database runs in
+ * the main process, so the app:// policy never allows it.)
+ */
+export const RECORDS_WORKER_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+export function isRecordsWorkerScript(relativePath: string): boolean {
+  return /^assets\/records\.worker-[\w-]+\.js$/.test(relativePath);
+}
+
 /** Headers sent with every file of the app, by either host. */
-export function appResponseHeaders(relativePath: string): Record<string, string> {
+export function appResponseHeaders(relativePath: string, options: { recordsWorker?: boolean } = {}): Record<string, string> {
   return {
     'Content-Type': mimeType(relativePath),
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': options.recordsWorker ? RECORDS_WORKER_POLICY : CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',

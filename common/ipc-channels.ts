@@ -2,7 +2,7 @@
  * Channel and command names of the host bridge, with no dependencies, so the sandboxed
  * preload stays one small file. Their argument and result types are in ipc-contract.ts.
  */
-export const CHANNELS = ['settings:get', 'settings:set', 'app:info', 'window:print', 'menu:set-language', 'userdata:get', 'userdata:set', 'file:save', 'window:save-pdf', 'window:fullscreen'] as const;
+export const CHANNELS = ['settings:get', 'settings:set', 'app:info', 'window:print', 'menu:set-language', 'userdata:get', 'userdata:set', 'file:save', 'window:save-pdf', 'window:fullscreen', 'records:call'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const MENU_COMMANDS = ['search', 'print', 'home', 'lang-en', 'lang-es', 'theme-toggle', 'text-bigger', 'text-smaller'] as const;

@@ -8,6 +8,7 @@ import { LANGS } from './facets.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
 import type { Channel, MenuCommand } from './ipc-channels.ts';
 import { userDataKeySchema, userDataWriteSchema } from './user-data.ts';
+import { recordsRequestSchema } from './records/records-api.ts';
 
 export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels.ts';
 
@@ -15,7 +16,7 @@ export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channe
 export const fileSaveSchema = z.strictObject({
   suggestedName: z.string().regex(/^[\w.() -]{1,120}$/u, 'a plain file name, no folders'),
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= 50 * 1024 * 1024, 'at most 50 MB'),
-  filter: z.enum(['xlsx', 'csv', 'pdf', 'json']),
+  filter: z.enum(['xlsx', 'csv', 'pdf', 'json', 'sqlite', 'backup']),
 });
 export const pdfRequestSchema = z.strictObject({
   suggestedName: z.string().regex(/^[\w.() -]{1,120}$/u, 'a plain file name, no folders'),
@@ -44,6 +45,8 @@ export const ipcContract = {
   'userdata:set': { arg: userDataWriteSchema, result: z.boolean() },
   /** Presentation mode: the window full screen, or back. */
   'window:fullscreen': { arg: z.boolean(), result: z.boolean() },
+  /** Field records: one request to the database the host keeps (see common/records/records-api.ts). */
+  'records:call': { arg: recordsRequestSchema, result: z.unknown() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;

@@ -14,6 +14,8 @@ import { createUserDataStore } from './user-data-store.ts';
 import { pdfOptions, saveWithDialog, type SaveDialogDeps } from './save-file.ts';
 import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
+import { createRecordsHost } from './records-host.ts';
+import initSqlJs from 'sql.js';
 import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -30,6 +32,10 @@ if (!app.requestSingleInstanceLock()) {
   const userData = app.getPath('userData');
   const settingsStore = createJsonFileStore<Settings>(fs, path.join(userData, 'settings.json'), readSettings, DEFAULT_SETTINGS);
   const userDataStore = createUserDataStore(fs, path.join(userData, 'user-data'));
+  const records = createRecordsHost({
+    rendererDir, userDataDir: userData,
+    loadSql: async () => initSqlJs({ wasmBinary: new Uint8Array(await fs.readFile(path.join(__dirname, 'sql-wasm.wasm'))).buffer as ArrayBuffer }),
+  });
   const windowStore = createJsonFileStore<WindowState>(fs, path.join(userData, 'window-state.json'), schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE), DEFAULT_WINDOW_STATE);
 
   const saveDeps = (): SaveDialogDeps => ({
@@ -73,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       'userdata:get': (key) => userDataStore.get(key),
       'userdata:set': (write) => userDataStore.set(write as UserDataWrite),
+      'records:call': (request) => records.handle(request),
     });
 
     const saved = restoreWindowState(await windowStore.get(), screen.getAllDisplays().map((d) => d.workArea));
@@ -114,6 +121,14 @@ if (!app.requestSingleInstanceLock()) {
     await win.loadURL(APP_ENTRY_URL);
   });
 
+  // Changes waiting for their debounced write are written before the app quits.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    records.flushBeforeQuit().catch((e: unknown) => console.error(`[records] could not write before quitting: ${String(e)}`)).finally(() => app.quit());
+  });
   app.on('window-all-closed', () => app.quit());
 }
 

@@ -1,11 +1,13 @@
 import type { SaveResult } from '../common/ipc-contract.ts';
 
-type FileKind = 'xlsx' | 'csv' | 'pdf' | 'json';
+type FileKind = 'xlsx' | 'csv' | 'pdf' | 'json' | 'sqlite' | 'backup';
 const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel / XLSForm', extensions: ['xlsx'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
   json: { name: 'JSON', extensions: ['json'] },
+  sqlite: { name: 'SQLite database', extensions: ['sqlite'] },
+  backup: { name: 'Puente encrypted backup', extensions: ['puente'] },
 };
 
 export interface SaveDialogDeps {
@@ -19,7 +21,8 @@ export interface SaveDialogDeps {
 export async function saveWithDialog(deps: SaveDialogDeps, suggestedName: string, filter: FileKind, produce: () => Promise<Uint8Array> | Uint8Array): Promise<SaveResult> {
   const { canceled, filePath } = await deps.showSaveDialog({ defaultPath: `${deps.defaultDir}/${suggestedName}`, filters: [FILTERS[filter]] });
   if (canceled || !filePath) return { saved: false };
-  const target = filePath.toLowerCase().endsWith(`.${filter}`) ? filePath : `${filePath}.${filter}`;
+  const ext = FILTERS[filter].extensions[0];
+  const target = filePath.toLowerCase().endsWith(`.${ext}`) ? filePath : `${filePath}.${ext}`;
   await deps.writeFile(target, await produce());
   return { saved: true, path: target };
 }

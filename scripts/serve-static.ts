@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appResponseHeaders, resolveAppFile } from '../common/app-files.ts';
+import { appResponseHeaders, isRecordsWorkerScript, resolveAppFile } from '../common/app-files.ts';
 
 /**
  * Serves the built renderer on 127.0.0.1 with the same path rules and headers
@@ -22,7 +22,7 @@ export async function serveStatic(rootDir: string, port = 0): Promise<{ server: 
     }
     try {
       const body = await readFile(path.join(rootDir, ...resolved.relativePath.split('/')));
-      res.writeHead(200, appResponseHeaders(resolved.relativePath));
+      res.writeHead(200, appResponseHeaders(resolved.relativePath, { recordsWorker: isRecordsWorkerScript(resolved.relativePath) }));
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       refuse(404, 'Not found');

@@ -13,6 +13,7 @@ const RESOLVED_RECORDS_ID = '\0' + RECORDS_ID;
 /** The files the content build writes next to index.html. */
 export const SEARCH_INDEX_FILE = (lang: string) => `search-index-${lang}.json`;
 export const MANIFEST_FILE = 'content-manifest.json';
+export const RECORDS_INSTRUMENTS_FILE = 'records-instruments.json';
 
 /**
  * Validates content/ at the start of every build (failing with file and line), offers
@@ -51,6 +52,8 @@ export function puenteContent(contentRoot: string): Plugin {
     },
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: MANIFEST_FILE, source: JSON.stringify(buildManifest(content), null, 1) });
+      // The Electron main process validates field records against the same monitoring forms.
+      this.emitFile({ type: 'asset', fileName: RECORDS_INSTRUMENTS_FILE, source: JSON.stringify(content.instruments.filter((f) => f.kind === 'monitoring')) });
       const indexes = await buildSearchIndexes(content);
       for (const [lang, data] of Object.entries(indexes)) {
         this.emitFile({ type: 'asset', fileName: SEARCH_INDEX_FILE(lang), source: JSON.stringify(data) });

@@ -27,7 +27,7 @@ import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '..
 import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 
-export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler', 'IndicatorCatalogue', 'InstrumentList', 'ModuleCatalogue', 'WorkshopBuilder'] as const;
+export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler', 'IndicatorCatalogue', 'InstrumentList', 'ModuleCatalogue', 'WorkshopBuilder', 'FieldRecords'] as const;
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
 export interface LoadedChapter {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveAppFile } from '../../common/app-files.ts';
+import { appResponseHeaders, CONTENT_SECURITY_POLICY, isRecordsWorkerScript, mimeType, RECORDS_WORKER_POLICY, resolveAppFile } from '../../common/app-files.ts';
 import { createAppProtocolHandler } from '../../electron/app-protocol.ts';
 
 describe('resolving app file paths', () => {
@@ -71,5 +71,15 @@ describe('app:// protocol handler', () => {
     expect((await handler({ url: 'app://puente/index.html', method: 'POST' })).status).toBe(405);
     expect((await handler({ url: 'app://puente/missing.js' })).status).toBe(404);
     expect(requested.every((f) => f.startsWith('/app/renderer/'))).toBe(true);
+  });
+});
+
+describe('the browser edition\'s records worker', () => {
+  it('is the only script allowed to compile WebAssembly, and only in the browser edition', () => {
+    expect(RECORDS_WORKER_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+    expect(isRecordsWorkerScript('assets/records.worker-9wv3SF2_.js')).toBe(true);
+    for (const p of ['assets/index-abc.js', 'records.worker-x.js', 'assets/records.worker-x.js.map', 'assets/../records.worker-x.js']) expect(isRecordsWorkerScript(p), p).toBe(false);
+    expect(appResponseHeaders('assets/index-abc.js')['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('wasm');
   });
 });

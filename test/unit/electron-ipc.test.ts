@@ -18,6 +18,7 @@ function handlers(): IpcHandlers {
     'file:save': vi.fn(() => ({ saved: true })),
     'window:save-pdf': vi.fn(() => ({ saved: false })),
     'window:fullscreen': vi.fn(() => true),
+    'records:call': vi.fn(() => ({})),
   };
 }
 

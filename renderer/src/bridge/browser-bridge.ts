@@ -1,9 +1,10 @@
 import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract.ts';
 import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings.ts';
 import { readUserData, userDataKeySchema, userDataWriteSchema } from '../../../common/user-data.ts';
+import { recordsRequestSchema } from '../../../common/records/records-api.ts';
 
 const SETTINGS_KEY = 'puente.settings';
-const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8', pdf: 'application/pdf', json: 'application/json' } as const;
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8', pdf: 'application/pdf', json: 'application/json', sqlite: 'application/vnd.sqlite3', backup: 'application/octet-stream' } as const;
 
 /** A download started from the page: the browser edition's "save as". */
 function downloadFile(name: string, bytes: Uint8Array, type: string): void {
@@ -82,6 +83,13 @@ export function createBrowserBridge(): PuenteBridge {
         return Promise.resolve({ ok: false, error: `could not save: ${String(e)}` });
       }
       return ok(true);
+    },
+    // The database runs in a worker (started on first use), with the same service as Electron's main process.
+    'records:call': async (request) => {
+      const parsed = recordsRequestSchema.safeParse(request);
+      if (!parsed.success) return { ok: false, error: `records: invalid request: ${parsed.error.issues[0]?.message ?? 'rejected'}` };
+      const { callRecordsWorker } = await import('../records/records-worker-client.ts');
+      return callRecordsWorker(parsed.data);
     },
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
   };

@@ -1,0 +1,66 @@
+/** CSV as spreadsheets expect it: UTF-8 with a byte-order mark (so Excel shows Spanish correctly), CRLF, quoted when needed. */
+
+const BOM = '\uFEFF';
+
+function cell(value: string): string {
+  return /[",\r\n;]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): Uint8Array {
+  const lines = [header, ...rows].map((r) => r.map(cell).join(','));
+  return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
+}
+
+export type CsvParse = { ok: true; header: string[]; rows: Array<{ line: number; cells: string[] }> } | { ok: false; line: number; message: string };
+
+/** Parses RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes); each row keeps the line it starts on. */
+export function parseCsv(bytes: Uint8Array): CsvParse {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, line: 1, message: 'the file is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8"' };
+  }
+  if (text.startsWith(BOM)) text = text.slice(1);
+  const records: Array<{ line: number; cells: string[] }> = [];
+  let cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  let line = 1;
+  let startLine = 1;
+  let afterQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') { cur += '"'; i++; } else { quoted = false; afterQuote = true; }
+      } else {
+        if (ch === '\n') line++;
+        cur += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      if (cur.length > 0 || afterQuote) return { ok: false, line, message: 'a quote (") in the middle of a cell: put the whole cell in quotes and double the quote' };
+      quoted = true;
+    } else if (ch === ',') {
+      cells.push(cur); cur = ''; afterQuote = false;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cur); cur = ''; afterQuote = false;
+      records.push({ line: startLine, cells });
+      cells = [];
+      line++;
+      startLine = line;
+    } else {
+      if (afterQuote) return { ok: false, line, message: 'text after a closing quote in a cell' };
+      cur += ch;
+    }
+  }
+  if (quoted) return { ok: false, line: startLine, message: 'a quoted cell is never closed (a missing ")' };
+  if (cur.length > 0 || cells.length > 0) { cells.push(cur); records.push({ line: startLine, cells }); }
+  const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) return { ok: false, line: 1, message: 'the file is empty' };
+  const [head, ...rest] = nonEmpty;
+  return { ok: true, header: head.cells.map((c) => c.trim()), rows: rest };
+}

@@ -1,0 +1,79 @@
+/**
+ * The one contract for field records: every request the renderer may make, checked with
+ * zod by whichever host runs the database (Electron's main process, or the browser
+ * edition's worker), and what each returns.
+ */
+import { z } from 'zod';
+import type { ChildRow, EntryRow, QuarterFigures } from './records-store.ts';
+
+const lang = z.enum(['en', 'es']);
+const id = z.number().int().positive();
+const instrumentId = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const answerValue = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(100), z.number().finite(), z.null()]);
+const answers = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), answerValue);
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= 200 * 1024 * 1024, 'at most 200 MB');
+const passphrase = z.string().min(8, 'a passphrase has at least 8 characters').max(200);
+
+export const recordsRequestSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('status') }),
+  z.strictObject({ op: z.literal('unlock'), passphrase: z.string().min(1).max(200) }),
+  z.strictObject({ op: z.literal('set-passphrase'), passphrase: passphrase.nullable() }),
+  z.strictObject({ op: z.literal('save-entry'), lang, instrumentId, answers }),
+  z.strictObject({ op: z.literal('delete-entry'), entryId: id }),
+  z.strictObject({ op: z.literal('delete-child'), childId: id }),
+  z.strictObject({
+    op: z.literal('list-children'),
+    query: z.string().max(100).optional(),
+    status: z.enum(['working', 'at_risk', 'withdrawn', 'prevented', 'moved_away']).optional(),
+    sex: z.enum(['f', 'm']).optional(),
+    ageGroup: z.enum(['early', 'under14', '14to17']).optional(),
+    community: z.string().max(200).optional(),
+    sort: z.enum(['code', 'registered', 'last-visit']).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  z.strictObject({ op: z.literal('child-history'), childId: id }),
+  z.strictObject({ op: z.literal('dashboard'), community: z.string().max(200).optional() }),
+  z.strictObject({ op: z.literal('export-csv'), instrumentId }),
+  z.strictObject({ op: z.literal('import-csv'), lang, instrumentId, bytes }),
+  z.strictObject({ op: z.literal('export-aggregate') }),
+  z.strictObject({ op: z.literal('export-database') }),
+  z.strictObject({ op: z.literal('restore-database'), bytes, passphrase: z.string().max(200).optional() }),
+  z.strictObject({ op: z.literal('delete-all') }),
+]);
+export type RecordsRequest = z.infer<typeof recordsRequestSchema>;
+
+export interface RecordsStatus {
+  /** open: ready; locked: encrypted, waiting for the passphrase; damaged: the stored file cannot be read (restore a backup or delete all). */
+  state: 'open' | 'locked' | 'damaged';
+  encrypted: boolean;
+  children: number;
+  entries: number;
+  communities: string[];
+  schemaVersion: number;
+  /** When the data was last written to disk, if it has been. */
+  savedAt: string | null;
+  /** A problem found when the stored file was opened (the previous copy was used, or nothing could be read). */
+  warning: string | null;
+}
+
+export interface ImportProblem { row: number; field?: string; message: string }
+
+export interface RecordsResults {
+  status: RecordsStatus;
+  unlock: RecordsStatus;
+  'set-passphrase': RecordsStatus;
+  'save-entry': { ok: true; entryId: number; childId: number | null } | { ok: false; errors: Array<{ question: string; message: string }> };
+  'delete-entry': true;
+  'delete-child': true;
+  'list-children': { total: number; rows: ChildRow[] };
+  'child-history': { child: ChildRow; entries: EntryRow[] };
+  dashboard: { quarters: QuarterFigures[]; communities: string[] };
+  'export-csv': { fileName: string; bytes: Uint8Array; rows: number };
+  'import-csv': { ok: true; written: number } | { ok: false; problems: ImportProblem[] };
+  'export-aggregate': { fileName: string; bytes: Uint8Array };
+  'export-database': { fileName: string; bytes: Uint8Array };
+  'restore-database': RecordsStatus;
+  'delete-all': RecordsStatus;
+}
+export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];

@@ -1,0 +1,91 @@
+/**
+ * The field-records database: its tables, as numbered migrations. A database records the
+ * version it was migrated to; one from a newer Puente is refused, never "downgraded".
+ */
+
+/** Each migration runs once, in order, inside a transaction. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: children (one row per child with a code), form entries (registrations, visits, verifications…).
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE children (
+    id INTEGER PRIMARY KEY,
+    child_code TEXT NOT NULL UNIQUE,
+    sex TEXT NOT NULL CHECK (sex IN ('f', 'm')),
+    age INTEGER NOT NULL CHECK (age BETWEEN 0 AND 17),
+    age_group TEXT NOT NULL CHECK (age_group IN ('early', 'under14', '14to17')),
+    community TEXT NOT NULL,
+    initial_status TEXT NOT NULL CHECK (initial_status IN ('working', 'at_risk')),
+    current_status TEXT NOT NULL,
+    registered_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX children_status ON children (current_status);
+  CREATE INDEX children_community ON children (community);
+  CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    instrument_id TEXT NOT NULL,
+    child_id INTEGER REFERENCES children (id) ON DELETE CASCADE,
+    entry_date TEXT NOT NULL,
+    sex TEXT,
+    age_group TEXT,
+    community TEXT,
+    status TEXT,
+    outcome TEXT,
+    answers TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX entries_child ON entries (child_id, instrument_id, entry_date);
+  CREATE INDEX entries_instrument_date ON entries (instrument_id, entry_date);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The instruments whose entries the database knows how to link and count. */
+export const REGISTRATION_FORM = 'child-registration';
+export const VERIFICATION_FORM = 'verification';
+/** Forms about one registered child (a visit, a referral…): they carry the child's code. */
+export const CHILD_CODE_FIELD = 'child_code';
+
+/** Verification results, and what they make of the child on the register. */
+export const OUTCOME_STATUS: Record<string, string> = {
+  withdrawn: 'withdrawn',
+  prevented: 'prevented',
+  still_working: 'working',
+  moved_away: 'moved_away',
+};
+
+export function ageGroupOf(age: number): 'early' | 'under14' | '14to17' {
+  return age < 6 ? 'early' : age < 14 ? 'under14' : '14to17';
+}
+
+/** "2026-Q3" for a date "2026-08-14". */
+export function quarterOf(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+/** The last day of a quarter, "2026-09-30" for "2026-Q3". */
+export function quarterEnd(quarter: string): string {
+  const [y, q] = quarter.split('-Q').map(Number);
+  const month = q * 3;
+  const day = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Every quarter from the first to the last, inclusive. */
+export function quartersBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, q] = first.split('-Q').map(Number);
+  const [ly, lq] = last.split('-Q').map(Number);
+  while (y < ly || (y === ly && q <= lq)) {
+    out.push(`${y}-Q${q}`);
+    q += 1;
+    if (q > 4) { q = 1; y += 1; }
+    if (out.length > 400) break;
+  }
+  return out;
+}

@@ -1,0 +1,401 @@
+/**
+ * Field records as a service: holds the open database, checks every request, validates
+ * every form with the forms model, and writes the database through the host (debounced,
+ * serialised, flushed on quit). The host supplies sql.js and the two file operations:
+ * Electron's main process (a file under the user-data folder) or the browser edition's
+ * worker (IndexedDB).
+ */
+import type { Database, SqlJsStatic } from 'sql.js';
+import { parseAnswerText, validateAnswers, type Answers } from '../forms/answers.ts';
+import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
+import { parseCsv, writeCsv } from './csv.ts';
+import { decryptRecords, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
+import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus } from './records-api.ts';
+import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
+import {
+  addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  type RegistrationFacts,
+} from './records-store.ts';
+
+/** A stored copy of the records file: the current one first, then the previous one the host kept. */
+export interface StoredCopy {
+  bytes: Uint8Array;
+  /** When it was written, if the host knows. */
+  savedAt?: string;
+  label: 'current' | 'previous';
+}
+
+export interface RecordsHost {
+  SQL: SqlJsStatic;
+  instruments: readonly Instrument[];
+  /** The stored copies, newest first (none on a new machine). */
+  read(): Promise<StoredCopy[]>;
+  /** Writes the whole file atomically (the host keeps the previous copy). */
+  write(bytes: Uint8Array): Promise<void>;
+  debounceMs?: number;
+  /** PBKDF2 iterations for new passphrases (tests use fewer). */
+  iterations?: number;
+}
+
+const MESSAGES = {
+  en: {
+    unknownForm: (id: string) => `"${id}" is not a monitoring form of this manual`,
+    noDate: 'give the date of the form',
+    noChild: (code: string) => `no child with the code "${code}" is on the register: register the child first`,
+    duplicate: (code: string) => `the code "${code}" is used twice`,
+    alreadyRegistered: (code: string) => `a child with the code "${code}" is already on the register: open that child to add a visit, or use another code`,
+    unknownColumn: (c: string) => `unknown column "${c}": the first row must hold the form's field names, as exported`,
+    badRow: (n: number, header: number) => `this row has ${n} cells but the first row has ${header}`,
+  },
+  es: {
+    unknownForm: (id: string) => `"${id}" no es un formulario de monitoreo de este manual`,
+    noDate: 'ponga la fecha del formulario',
+    noChild: (code: string) => `no hay en el registro ningún niño o niña con el código "${code}": regístrelo primero`,
+    duplicate: (code: string) => `el código "${code}" se repite`,
+    alreadyRegistered: (code: string) => `ya hay en el registro un niño o niña con el código "${code}": abra su ficha para agregar una visita, o use otro código`,
+    unknownColumn: (c: string) => `columna desconocida "${c}": la primera fila debe tener los nombres de los campos del formulario, como en la exportación`,
+    badRow: (n: number, header: number) => `esta fila tiene ${n} celdas y la primera fila tiene ${header}`,
+  },
+} as const;
+
+type Lang = keyof typeof MESSAGES;
+
+function dateField(form: Instrument): string | undefined {
+  return questionsOf(form).find((q) => q.type === 'date')?.name;
+}
+
+function text(a: Answers, name: string): string | null {
+  const v = a[name];
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
+/** The cell text of an answer in a CSV export: choices of a multiple question separated by spaces, as ODK does. */
+function answerCell(v: Answers[string] | undefined): string {
+  if (v === null || v === undefined) return '';
+  return Array.isArray(v) ? v.join(' ') : String(v);
+}
+
+export function createRecordsService(host: RecordsHost) {
+  let db: Database | null = null;
+  let locked: Uint8Array | null = null;
+  let damaged: string | null = null;
+  let key: RecordsKey | null = null;
+  let warning: string | null = null;
+  let savedAt: string | null = null;
+  let ready: Promise<void> | null = null;
+  let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  const forms = new Map(host.instruments.filter((f) => f.kind === 'monitoring').map((f) => [f.id, f]));
+
+  function useDatabase(next: Database) {
+    db?.close();
+    db = next;
+    locked = null;
+    damaged = null;
+  }
+
+  async function load(): Promise<void> {
+    const copies = await host.read();
+    if (copies.length === 0) {
+      useDatabase(openDatabase(host.SQL));
+      return;
+    }
+    const problems: string[] = [];
+    for (const copy of copies) {
+      if (isEncrypted(copy.bytes)) {
+        locked = copy.bytes;
+        savedAt = copy.savedAt ?? null;
+        if (problems.length) warning = `The records file could not be read (${problems.join('; ')}); the previous copy is open.`;
+        return;
+      }
+      try {
+        useDatabase(openDatabase(host.SQL, copy.bytes));
+        savedAt = copy.savedAt ?? null;
+        if (problems.length) warning = `The records file could not be read (${problems.join('; ')}); the previous copy${copy.savedAt ? `, saved ${copy.savedAt},` : ''} is open. Check the latest entries.`;
+        return;
+      } catch (error) {
+        problems.push(error instanceof RecordsError ? error.detail : String(error));
+      }
+    }
+    // Nothing readable: keep the files as they are, and write nothing until the user decides.
+    damaged = problems.join(' ');
+  }
+
+  const ensure = () => (ready ??= load());
+
+  function open(): Database {
+    if (db) return db;
+    if (locked) throw new RecordsError('locked', 'The records are encrypted: enter the passphrase first.');
+    throw new RecordsError('not-a-database', `The records file cannot be opened: ${damaged ?? 'unknown problem'}. Restore a backup, or delete all data to start again.`);
+  }
+
+  function status(): RecordsStatus {
+    return {
+      state: db ? 'open' : locked ? 'locked' : 'damaged',
+      encrypted: Boolean(key || locked),
+      children: db ? countChildren(db) : 0,
+      entries: db ? countEntries(db) : 0,
+      communities: db ? communities(db) : [],
+      schemaVersion: SCHEMA_VERSION,
+      savedAt,
+      warning: warning ?? (damaged ? `The records file cannot be opened: ${damaged}` : null),
+    };
+  }
+
+  /** The bytes to store: the database, encrypted when there is a passphrase. */
+  async function fileBytes(): Promise<Uint8Array> {
+    const plain = open().export();
+    // export() reopens the database, which resets its pragmas.
+    open().run('PRAGMA foreign_keys = ON');
+    return key ? encryptRecords(plain, key) : plain;
+  }
+
+  /** Writes now (serialised after any write in progress). */
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    writing = writing.then(async () => {
+      if (!dirty || !db) return;
+      dirty = false;
+      try {
+        await host.write(await fileBytes());
+        savedAt = new Date().toISOString();
+        warning = null;
+      } catch (error) {
+        dirty = true;
+        throw error;
+      }
+    });
+    return writing;
+  }
+
+  function changed() {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush().catch(() => undefined), host.debounceMs ?? 400);
+  }
+
+  function formOf(id: string, lang: Lang): Instrument {
+    const form = forms.get(id);
+    if (!form) throw new RecordsError('invalid', MESSAGES[lang].unknownForm(id));
+    return form;
+  }
+
+  /** Stores one validated form: a registration makes a child; a form with a child's code joins that child. */
+  function store(form: Instrument, value: Answers, lang: Lang): { entryId: number; childId: number | null } {
+    const d = open();
+    const dateName = dateField(form);
+    const date = dateName ? text(value, dateName) : null;
+    if (!date) throw new RecordsError('invalid', `${dateName ?? 'date'}: ${MESSAGES[lang].noDate}`);
+    if (form.id === REGISTRATION_FORM) {
+      const facts: RegistrationFacts = {
+        childCode: text(value, CHILD_CODE_FIELD), sex: value.sex as 'f' | 'm', age: Number(value.age),
+        community: text(value, 'community') ?? '', status: value.status as 'working' | 'at_risk', date,
+      };
+      if (facts.childCode && childIdByCode(d, facts.childCode) !== null) throw new RecordsError('conflict', `${CHILD_CODE_FIELD}: ${MESSAGES[lang].alreadyRegistered(facts.childCode)}`);
+      return addRegistration(d, facts, value);
+    }
+    const code = text(value, CHILD_CODE_FIELD);
+    if (code && questionsOf(form).some((q) => q.name === CHILD_CODE_FIELD)) {
+      const childId = childIdByCode(d, code);
+      if (childId === null) throw new RecordsError('not-found', `${CHILD_CODE_FIELD}: ${MESSAGES[lang].noChild(code)}`);
+      const outcome = form.id === VERIFICATION_FORM ? text(value, 'verified_status') : null;
+      return { entryId: addChildEntry(d, form.id, childId, date, outcome, value), childId };
+    }
+    return { entryId: addOtherEntry(d, form.id, date, value), childId: null };
+  }
+
+  function saveEntry(req: Extract<RecordsRequest, { op: 'save-entry' }>): RecordsResults['save-entry'] {
+    const form = formOf(req.instrumentId, req.lang);
+    const checked = validateAnswers(form, req.answers, req.lang);
+    if (!checked.ok) return { ok: false, errors: checked.errors };
+    try {
+      const saved = store(form, checked.value, req.lang);
+      changed();
+      return { ok: true, ...saved };
+    } catch (error) {
+      if (error instanceof RecordsError && (error.code === 'conflict' || error.code === 'not-found' || error.code === 'invalid')) {
+        const [field, ...rest] = error.detail.split(': ');
+        return rest.length && /^[a-z_]+$/.test(field) ? { ok: false, errors: [{ question: field, message: rest.join(': ') }] } : { ok: false, errors: [{ question: CHILD_CODE_FIELD, message: error.detail }] };
+      }
+      throw error;
+    }
+  }
+
+  function exportCsv(instrumentId: string): RecordsResults['export-csv'] {
+    const form = formOf(instrumentId, 'en');
+    const names = questionsOf(form).filter((q) => q.type !== 'note').map((q) => q.name);
+    const list = entriesOf(open(), form.id);
+    return {
+      fileName: `${form.id}-${new Date().toISOString().slice(0, 10)}.csv`,
+      bytes: writeCsv(names, list.map((e) => names.map((n) => answerCell(e.answers[n])))),
+      rows: list.length,
+    };
+  }
+
+  /** Checks the whole file first; writes every row in one transaction only if no row has a problem. */
+  function importCsv(req: Extract<RecordsRequest, { op: 'import-csv' }>): RecordsResults['import-csv'] {
+    const m = MESSAGES[req.lang];
+    const form = formOf(req.instrumentId, req.lang);
+    const d = open();
+    const parsed = parseCsv(req.bytes);
+    if (!parsed.ok) return { ok: false, problems: [{ row: parsed.line, message: parsed.message }] };
+    const questions = new Map(questionsOf(form).filter((q) => q.type !== 'note').map((q) => [q.name, q]));
+    const problems: ImportProblem[] = [];
+    parsed.header.forEach((c) => {
+      if (!questions.has(c)) problems.push({ row: 1, field: c, message: m.unknownColumn(c) });
+    });
+    if (problems.length) return { ok: false, problems };
+    const rows: Array<{ line: number; value: Answers }> = [];
+    const codes = new Map<string, number>();
+    for (const { line, cells } of parsed.rows) {
+      if (cells.length !== parsed.header.length) {
+        problems.push({ row: line, message: m.badRow(cells.length, parsed.header.length) });
+        continue;
+      }
+      const answers: Answers = {};
+      let rowOk = true;
+      parsed.header.forEach((name, i) => {
+        const cell = cells[i].trim();
+        if (!cell) return;
+        const r = parseAnswerText(questions.get(name)!, cell, req.lang);
+        if (r.ok) answers[name] = r.value;
+        else { rowOk = false; problems.push({ row: line, field: name, message: r.message }); }
+      });
+      if (!rowOk) continue;
+      const checked = validateAnswers(form, answers, req.lang);
+      if (!checked.ok) {
+        for (const e of checked.errors) problems.push({ row: line, field: e.question, message: e.message });
+        continue;
+      }
+      const code = text(checked.value, CHILD_CODE_FIELD);
+      if (form.id === REGISTRATION_FORM && code) {
+        if (codes.has(code) || childIdByCode(d, code) !== null) problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.duplicate(code) });
+        codes.set(code, line);
+      } else if (code && childIdByCode(d, code) === null) {
+        problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.noChild(code) });
+      }
+      rows.push({ line, value: checked.value });
+    }
+    if (problems.length) return { ok: false, problems: problems.slice(0, 500) };
+    inTransaction(d, () => {
+      for (const r of rows) store(form, r.value, req.lang);
+    });
+    if (rows.length) changed();
+    return { ok: true, written: rows.length };
+  }
+
+  /** Counts only: by quarter, indicator, sex and age group. No code, no community, nothing about one child. */
+  function exportAggregate(): RecordsResults['export-aggregate'] {
+    const out: string[][] = [];
+    for (const q of quarterlyFigures(open())) {
+      const groups: Array<[string, typeof q.withdrawn]> = [['identified_working', q.identifiedWorking], ['identified_at_risk', q.identifiedAtRisk], ['withdrawn_cumulative', q.withdrawn], ['prevented_cumulative', q.prevented]];
+      for (const [indicator, b] of groups) {
+        for (const sex of ['f', 'm'] as const) for (const age of ['early', 'under14', '14to17'] as const) out.push([q.quarter, indicator, sex, age, String(b[sex][age])]);
+        out.push([q.quarter, indicator, 'all', 'all', String(breakdownTotal(b))]);
+      }
+      out.push([q.quarter, 'visits', 'all', 'all', String(q.visits)], [q.quarter, 'referrals', 'all', 'all', String(q.referrals)]);
+    }
+    return { fileName: `puente-indicators-${new Date().toISOString().slice(0, 10)}.csv`, bytes: writeCsv(['quarter', 'indicator', 'sex', 'age_group', 'count'], out) };
+  }
+
+  async function restore(bytes: Uint8Array, passphrase?: string): Promise<RecordsStatus> {
+    let plain = bytes;
+    let restoredKey: RecordsKey | null = null;
+    if (isEncrypted(bytes)) {
+      if (!passphrase) throw new RecordsError('wrong-passphrase', 'This backup is encrypted: give its passphrase. Nothing was changed.');
+      ({ plain, key: restoredKey } = await decryptRecords(bytes, passphrase));
+    }
+    const next = openDatabase(host.SQL, plain);
+    useDatabase(next);
+    if (restoredKey) key = restoredKey;
+    warning = null;
+    dirty = true;
+    await flush();
+    return status();
+  }
+
+  async function handle<R extends RecordsRequest>(raw: unknown): Promise<RecordsResults[R['op']]> {
+    const parsed = recordsRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new RecordsError('invalid', `invalid request${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'rejected'}`);
+    }
+    await ensure();
+    const req = parsed.data;
+    type Out = RecordsResults[R['op']];
+    switch (req.op) {
+      case 'status':
+        return status() as Out;
+      case 'unlock': {
+        if (!locked) return status() as Out;
+        const { plain, key: k } = await decryptRecords(locked, req.passphrase);
+        useDatabase(openDatabase(host.SQL, plain));
+        key = k;
+        return status() as Out;
+      }
+      case 'set-passphrase':
+        open();
+        key = req.passphrase === null ? null : await deriveKey(req.passphrase, undefined, host.iterations);
+        dirty = true;
+        await flush();
+        return status() as Out;
+      case 'save-entry':
+        return saveEntry(req) as Out;
+      case 'delete-entry':
+        deleteEntry(open(), req.entryId);
+        changed();
+        return true as Out;
+      case 'delete-child':
+        deleteChild(open(), req.childId);
+        changed();
+        return true as Out;
+      case 'list-children': {
+        const { op: _op, ...filter } = req;
+        return listChildren(open(), filter) as Out;
+      }
+      case 'child-history':
+        return childHistory(open(), req.childId) as Out;
+      case 'dashboard':
+        return { quarters: quarterlyFigures(open(), { community: req.community }), communities: communities(open()) } as Out;
+      case 'export-csv':
+        return exportCsv(req.instrumentId) as Out;
+      case 'import-csv':
+        return importCsv(req) as Out;
+      case 'export-aggregate':
+        return exportAggregate() as Out;
+      case 'export-database': {
+        const bytes = await fileBytes();
+        return { fileName: `puente-records-${new Date().toISOString().slice(0, 10)}.${key ? 'puente' : 'sqlite'}`, bytes } as Out;
+      }
+      case 'restore-database':
+        return (await restore(req.bytes, req.passphrase)) as Out;
+      case 'delete-all':
+        // Also the way out when the passphrase is lost or the file is damaged: a new, empty database.
+        if (db) deleteEverything(db);
+        else useDatabase(openDatabase(host.SQL));
+        key = null;
+        warning = null;
+        dirty = true;
+        await flush();
+        return status() as Out;
+    }
+  }
+
+  return {
+    /** Runs one request; a RecordsError's message is meant for the user. */
+    handle,
+    /** Writes pending changes now (on quit, before a backup). */
+    flush: async () => {
+      await ensure();
+      await flush();
+    },
+    /** True while changes wait for the debounced write. */
+    hasPendingWrites: () => dirty,
+  };
+}
+
+export type RecordsService = ReturnType<typeof createRecordsService>;

@@ -1,0 +1,358 @@
+/**
+ * Typed queries over the field-records database (sql.js). Every statement is fixed text
+ * with bound parameters: no SQL is ever built from what a user typed. Pure: the Electron
+ * main process and the browser edition's worker run this same module.
+ */
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import type { Answers } from '../forms/answers.ts';
+import { ageGroupOf, MIGRATIONS, OUTCOME_STATUS, quarterEnd, quarterOf, quartersBetween, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
+
+/** A problem the user can act on; the message says what happened and that nothing changed. */
+export class RecordsError extends Error {
+  /** The message starts with the code in brackets, so a host's reader can show it in its own language. */
+  constructor(readonly code: 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict', readonly detail: string) {
+    super(`[${code}] ${detail}`);
+  }
+}
+
+export type AgeGroup = 'early' | 'under14' | '14to17';
+
+export interface ChildRow {
+  id: number;
+  childCode: string;
+  sex: 'f' | 'm';
+  age: number;
+  ageGroup: AgeGroup;
+  community: string;
+  initialStatus: 'working' | 'at_risk';
+  currentStatus: string;
+  registeredOn: string;
+  visits: number;
+  lastVisit: string | null;
+}
+
+export interface EntryRow {
+  id: number;
+  instrumentId: string;
+  childId: number | null;
+  entryDate: string;
+  outcome: string | null;
+  answers: Answers;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function rows(db: Database, sql: string, params: SqlValue[] = []): Array<Record<string, SqlValue>> {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    const out: Array<Record<string, SqlValue>> = [];
+    while (stmt.step()) out.push(stmt.getAsObject());
+    return out;
+  } finally {
+    stmt.free();
+  }
+}
+
+function run(db: Database, sql: string, params: SqlValue[] = []): void {
+  db.run(sql, params);
+}
+
+function scalar(db: Database, sql: string, params: SqlValue[] = []): SqlValue {
+  const r = rows(db, sql, params)[0];
+  return r ? Object.values(r)[0] : null;
+}
+
+let savepoints = 0;
+/** Runs `work` in one transaction (a savepoint, so calls nest): all of it is written, or none. */
+export function inTransaction<T>(db: Database, work: () => T): T {
+  const name = `sp${++savepoints}`;
+  db.run(`SAVEPOINT ${name}`);
+  try {
+    const result = work();
+    db.run(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    db.run(`ROLLBACK TO ${name}`);
+    db.run(`RELEASE ${name}`);
+    throw error;
+  }
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Opens a database file's bytes (or a new, empty database), checks it and brings it to the current schema. */
+export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array): Database {
+  if (bytes && bytes.byteLength > 0) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+    if (head !== SQLITE_MAGIC) throw new RecordsError('not-a-database', 'This file is not a Puente records database (it is not an SQLite file). Nothing was changed.');
+    if (bytes.byteLength < 512 || bytes.byteLength % 512 !== 0) throw new RecordsError('not-a-database', 'This database file is incomplete (it was cut short, perhaps by a failed copy). Nothing was changed.');
+  }
+  let db: Database;
+  try {
+    db = bytes && bytes.byteLength > 0 ? new SQL.Database(bytes) : new SQL.Database();
+    db.run('PRAGMA foreign_keys = ON');
+    if (bytes && bytes.byteLength > 0) {
+      const check = String(scalar(db, 'PRAGMA quick_check'));
+      if (check !== 'ok') throw new RecordsError('not-a-database', `This database file is damaged (${check}). Nothing was changed.`);
+    }
+  } catch (error) {
+    if (error instanceof RecordsError) throw error;
+    throw new RecordsError('not-a-database', `This database file cannot be read (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+  }
+  migrate(db);
+  return db;
+}
+
+export function schemaVersionOf(db: Database): number {
+  const hasMeta = scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+  if (!hasMeta) {
+    const tables = Number(scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"));
+    if (tables > 0) throw new RecordsError('not-a-database', 'This SQLite file was not made by Puente (it has no Puente tables). Nothing was changed.');
+    return 0;
+  }
+  return Number(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'") ?? 0);
+}
+
+/** Runs the migrations the database has not had yet; refuses one from a newer Puente. */
+export function migrate(db: Database): void {
+  const version = schemaVersionOf(db);
+  if (version > SCHEMA_VERSION) {
+    throw new RecordsError('newer-version', `This database was made by a newer version of Puente (data version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Puente to open it. Nothing was changed.`);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    inTransaction(db, () => {
+      db.exec(MIGRATIONS[v]);
+      run(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(v + 1)]);
+    });
+  }
+}
+
+const now = () => new Date().toISOString();
+
+/** What a registration entry says about the child: the facts kept in columns for listing and counting. */
+export interface RegistrationFacts {
+  childCode: string | null;
+  sex: 'f' | 'm';
+  age: number;
+  community: string;
+  status: 'working' | 'at_risk';
+  date: string;
+}
+
+/** Adds a registration: the entry, and the child's row when the child has a code (consent given). */
+export function addRegistration(db: Database, facts: RegistrationFacts, answers: Answers): { entryId: number; childId: number | null } {
+  return inTransaction(db, () => {
+    let childId: number | null = null;
+    const t = now();
+    if (facts.childCode) {
+      if (scalar(db, 'SELECT id FROM children WHERE child_code = ?', [facts.childCode]) !== null) {
+        throw new RecordsError('conflict', `A child with the code "${facts.childCode}" is already on the register. Open that child to add a visit, or use another code.`);
+      }
+      run(db, `INSERT INTO children (child_code, sex, age, age_group, community, initial_status, current_status, registered_on, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [facts.childCode, facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.status, facts.date, t, t]);
+      childId = Number(scalar(db, 'SELECT last_insert_rowid()'));
+    }
+    run(db, `INSERT INTO entries (instrument_id, child_id, entry_date, sex, age_group, community, status, outcome, answers, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`, [REGISTRATION_FORM, childId, facts.date, facts.sex, ageGroupOf(facts.age), facts.community, facts.status, JSON.stringify(answers), t, t]);
+    return { entryId: Number(scalar(db, 'SELECT last_insert_rowid()')), childId };
+  });
+}
+
+export function childIdByCode(db: Database, code: string): number | null {
+  const id = scalar(db, 'SELECT id FROM children WHERE child_code = ?', [code]);
+  return id === null ? null : Number(id);
+}
+
+/** The child's status on the register: the result of the latest verification, or how the child was registered. */
+function refreshStatus(db: Database, childId: number): void {
+  run(db, `UPDATE children SET current_status = COALESCE((
+      SELECT CASE outcome WHEN 'withdrawn' THEN 'withdrawn' WHEN 'prevented' THEN 'prevented' WHEN 'still_working' THEN 'working' WHEN 'moved_away' THEN 'moved_away' END
+      FROM entries WHERE child_id = ?1 AND instrument_id = ?2 AND outcome IN ('withdrawn', 'prevented', 'still_working', 'moved_away')
+      ORDER BY entry_date DESC, id DESC LIMIT 1), initial_status), updated_at = ?3 WHERE id = ?1`, [childId, VERIFICATION_FORM, now()]);
+}
+
+/** Adds a form about a registered child (a visit, a verification, a referral…). */
+export function addChildEntry(db: Database, instrumentId: string, childId: number, date: string, outcome: string | null, answers: Answers): number {
+  if (outcome !== null && !(outcome in OUTCOME_STATUS) && outcome !== 'not_yet') throw new RecordsError('invalid', `unknown verification result "${outcome}"`);
+  return inTransaction(db, () => {
+    const child = rows(db, 'SELECT sex, age_group, community, current_status FROM children WHERE id = ?', [childId])[0];
+    if (!child) throw new RecordsError('not-found', 'This child is no longer on the register.');
+    const t = now();
+    run(db, `INSERT INTO entries (instrument_id, child_id, entry_date, sex, age_group, community, status, outcome, answers, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [instrumentId, childId, date, child.sex, child.age_group, child.community, child.current_status, outcome, JSON.stringify(answers), t, t]);
+    const id = Number(scalar(db, 'SELECT last_insert_rowid()'));
+    refreshStatus(db, childId);
+    return id;
+  });
+}
+
+/** Adds a form that is about no single registered child (a quarterly report, a school check). */
+export function addOtherEntry(db: Database, instrumentId: string, date: string, answers: Answers): number {
+  return inTransaction(db, () => {
+    const t = now();
+    run(db, 'INSERT INTO entries (instrument_id, child_id, entry_date, answers, created_at, updated_at) VALUES (?, NULL, ?, ?, ?, ?)', [instrumentId, date, JSON.stringify(answers), t, t]);
+    return Number(scalar(db, 'SELECT last_insert_rowid()'));
+  });
+}
+
+export function deleteEntry(db: Database, entryId: number): void {
+  inTransaction(db, () => {
+    const entry = rows(db, 'SELECT child_id, instrument_id FROM entries WHERE id = ?', [entryId])[0];
+    if (!entry) throw new RecordsError('not-found', 'This form is no longer in the records.');
+    if (entry.instrument_id === REGISTRATION_FORM && entry.child_id !== null) {
+      throw new RecordsError('conflict', 'This is the child\'s registration: delete the child instead (it deletes every form about the child).');
+    }
+    run(db, 'DELETE FROM entries WHERE id = ?', [entryId]);
+    if (entry.child_id !== null) refreshStatus(db, Number(entry.child_id));
+  });
+}
+
+/** Deletes a child and every form about the child. */
+export function deleteChild(db: Database, childId: number): void {
+  inTransaction(db, () => {
+    if (scalar(db, 'SELECT id FROM children WHERE id = ?', [childId]) === null) throw new RecordsError('not-found', 'This child is no longer on the register.');
+    run(db, 'DELETE FROM entries WHERE child_id = ?', [childId]);
+    run(db, 'DELETE FROM children WHERE id = ?', [childId]);
+  });
+}
+
+export interface ChildFilter {
+  query?: string;
+  status?: string;
+  sex?: 'f' | 'm';
+  ageGroup?: AgeGroup;
+  community?: string;
+  sort?: 'code' | 'registered' | 'last-visit';
+  offset?: number;
+  limit?: number;
+}
+
+/** Escapes LIKE wildcards so what the user typed is matched as text. */
+function likeText(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const SORTS: Record<NonNullable<ChildFilter['sort']>, string> = {
+  code: 'c.child_code ASC',
+  registered: 'c.registered_on DESC, c.id DESC',
+  'last-visit': 'last_visit DESC NULLS LAST, c.id DESC',
+};
+
+/** One page of the register, filtered, with the total that matches. */
+export function listChildren(db: Database, f: ChildFilter = {}): { total: number; rows: ChildRow[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (f.query?.trim()) { where.push("(c.child_code LIKE ? ESCAPE '\\' OR c.community LIKE ? ESCAPE '\\')"); params.push(likeText(f.query.trim()), likeText(f.query.trim())); }
+  if (f.status) { where.push('c.current_status = ?'); params.push(f.status); }
+  if (f.sex) { where.push('c.sex = ?'); params.push(f.sex); }
+  if (f.ageGroup) { where.push('c.age_group = ?'); params.push(f.ageGroup); }
+  if (f.community) { where.push('c.community = ?'); params.push(f.community); }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = Number(scalar(db, `SELECT count(*) FROM children c ${clause}`, params));
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
+  const offset = Math.max(f.offset ?? 0, 0);
+  const list = rows(db, `SELECT c.*, (SELECT count(*) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?) AS visits,
+      (SELECT max(entry_date) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?) AS last_visit
+    FROM children c ${clause} ORDER BY ${SORTS[f.sort ?? 'registered']} LIMIT ? OFFSET ?`, [REGISTRATION_FORM, REGISTRATION_FORM, ...params, limit, offset]);
+  return { total, rows: list.map(childRow) };
+}
+
+function childRow(r: Record<string, SqlValue>): ChildRow {
+  return {
+    id: Number(r.id), childCode: String(r.child_code), sex: r.sex as 'f' | 'm', age: Number(r.age), ageGroup: r.age_group as AgeGroup,
+    community: String(r.community), initialStatus: r.initial_status as 'working' | 'at_risk', currentStatus: String(r.current_status),
+    registeredOn: String(r.registered_on), visits: Number(r.visits ?? 0), lastVisit: r.last_visit === null || r.last_visit === undefined ? null : String(r.last_visit),
+  };
+}
+
+function entryRow(r: Record<string, SqlValue>): EntryRow {
+  return {
+    id: Number(r.id), instrumentId: String(r.instrument_id), childId: r.child_id === null ? null : Number(r.child_id), entryDate: String(r.entry_date),
+    outcome: r.outcome === null ? null : String(r.outcome), answers: JSON.parse(String(r.answers)) as Answers, createdAt: String(r.created_at), updatedAt: String(r.updated_at),
+  };
+}
+
+/** A child and every form about the child, oldest first. */
+export function childHistory(db: Database, childId: number): { child: ChildRow; entries: EntryRow[] } {
+  const child = rows(db, `SELECT c.*, (SELECT count(*) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?1) AS visits,
+      (SELECT max(entry_date) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?1) AS last_visit FROM children c WHERE c.id = ?2`, [REGISTRATION_FORM, childId])[0];
+  if (!child) throw new RecordsError('not-found', 'This child is no longer on the register.');
+  return { child: childRow(child), entries: rows(db, 'SELECT * FROM entries WHERE child_id = ? ORDER BY entry_date, id', [childId]).map(entryRow) };
+}
+
+/** Every entry of one form, in date order (for CSV export). */
+export function entriesOf(db: Database, instrumentId: string): EntryRow[] {
+  return rows(db, 'SELECT * FROM entries WHERE instrument_id = ? ORDER BY entry_date, id', [instrumentId]).map(entryRow);
+}
+
+export function communities(db: Database): string[] {
+  return rows(db, 'SELECT DISTINCT community FROM children ORDER BY community').map((r) => String(r.community));
+}
+
+export function countChildren(db: Database): number {
+  return Number(scalar(db, 'SELECT count(*) FROM children'));
+}
+
+export function countEntries(db: Database): number {
+  return Number(scalar(db, 'SELECT count(*) FROM entries'));
+}
+
+/** A count broken down by sex and age group. */
+export type Breakdown = Record<'f' | 'm', Record<AgeGroup, number>>;
+const emptyBreakdown = (): Breakdown => ({ f: { early: 0, under14: 0, '14to17': 0 }, m: { early: 0, under14: 0, '14to17': 0 } });
+export function breakdownTotal(b: Breakdown): number {
+  return (['f', 'm'] as const).reduce((n, s) => n + b[s].early + b[s].under14 + b[s]['14to17'], 0);
+}
+
+export interface QuarterFigures {
+  quarter: string;
+  /** Registered in the quarter: working, and at risk. */
+  identifiedWorking: Breakdown;
+  identifiedAtRisk: Breakdown;
+  /** Verified withdrawn / prevented by the end of the quarter (cumulative, latest verification counts). */
+  withdrawn: Breakdown;
+  prevented: Breakdown;
+  /** Forms about registered children dated in the quarter (visits, verifications, referrals…). */
+  visits: number;
+  referrals: number;
+}
+
+function addTo(b: Breakdown, sex: SqlValue, group: SqlValue, n: SqlValue) {
+  if ((sex === 'f' || sex === 'm') && (group === 'early' || group === 'under14' || group === '14to17')) b[sex][group] += Number(n);
+}
+
+/** The catalogue's core indicators by quarter, sex and age group, computed from the records. */
+export function quarterlyFigures(db: Database, opts: { community?: string; until?: string } = {}): QuarterFigures[] {
+  const community = opts.community ?? null;
+  const span = rows(db, 'SELECT min(entry_date) AS first, max(entry_date) AS last FROM entries WHERE (?1 IS NULL OR community = ?1)', [community])[0];
+  if (!span?.first) return [];
+  const last = opts.until && opts.until > String(span.last) ? opts.until : String(span.last);
+  return quartersBetween(quarterOf(String(span.first)), quarterOf(last)).map((quarter) => {
+    const [y, q] = quarter.split('-Q').map(Number);
+    const start = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const end = quarterEnd(quarter);
+    const fig: QuarterFigures = { quarter, identifiedWorking: emptyBreakdown(), identifiedAtRisk: emptyBreakdown(), withdrawn: emptyBreakdown(), prevented: emptyBreakdown(), visits: 0, referrals: 0 };
+    for (const r of rows(db, `SELECT status, sex, age_group, count(*) AS n FROM entries WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?) GROUP BY status, sex, age_group`,
+      [REGISTRATION_FORM, start, end, community, community])) {
+      addTo(r.status === 'working' ? fig.identifiedWorking : fig.identifiedAtRisk, r.sex, r.age_group, r.n);
+    }
+    for (const r of rows(db, `SELECT c.initial_status AS initial, v.outcome AS outcome, c.sex AS sex, c.age_group AS age_group, count(*) AS n
+        FROM children c JOIN entries v ON v.id = (SELECT id FROM entries WHERE child_id = c.id AND instrument_id = ? AND outcome IS NOT NULL AND outcome <> 'not_yet' AND entry_date <= ? ORDER BY entry_date DESC, id DESC LIMIT 1)
+        WHERE (? IS NULL OR c.community = ?) GROUP BY 1, 2, 3, 4`, [VERIFICATION_FORM, end, community, community])) {
+      if (r.outcome === 'withdrawn' && r.initial === 'working') addTo(fig.withdrawn, r.sex, r.age_group, r.n);
+      if (r.outcome === 'prevented' && r.initial === 'at_risk') addTo(fig.prevented, r.sex, r.age_group, r.n);
+    }
+    fig.visits = Number(scalar(db, 'SELECT count(*) FROM entries WHERE child_id IS NOT NULL AND instrument_id <> ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)', [REGISTRATION_FORM, start, end, community, community]));
+    fig.referrals = Number(scalar(db, "SELECT count(*) FROM entries WHERE instrument_id = 'referral' AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)", [start, end, community, community]));
+    return fig;
+  });
+}
+
+/** Removes every child and every form (the schema stays). */
+export function deleteEverything(db: Database): void {
+  inTransaction(db, () => {
+    run(db, 'DELETE FROM entries');
+    run(db, 'DELETE FROM children');
+  });
+}

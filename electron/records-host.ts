@@ -1,0 +1,49 @@
+/**
+ * Field records in the main process: sql.js (WebAssembly, so the renderer's policy stays
+ * strict), the records file under the user-data folder written atomically, and a flush
+ * before the app quits so no change waiting for its debounced write is lost.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SqlJsStatic } from 'sql.js';
+import { z } from 'zod';
+import { instrumentSchema, type Instrument } from '../common/forms/instrument-schema.ts';
+import { createRecordsService, type RecordsService } from '../common/records/records-service.ts';
+import { readStoredCopies, writeBytesAtomic } from './atomic-file.ts';
+
+/** Written by the content build next to index.html: the monitoring instruments the records validate against (scripts/vite-plugin-content.ts). */
+const RECORDS_INSTRUMENTS_FILE = 'records-instruments.json';
+
+export interface RecordsHostDeps {
+  /** Loads sql.js (its WebAssembly file ships next to main.cjs). */
+  loadSql(): Promise<SqlJsStatic>;
+  rendererDir: string;
+  userDataDir: string;
+}
+
+export function recordsFile(userDataDir: string): string {
+  return path.join(userDataDir, 'records', 'records.sqlite');
+}
+
+/** The service, created on the first request (opening the database costs nothing until records are used). */
+export function createRecordsHost(deps: RecordsHostDeps) {
+  let service: Promise<RecordsService> | undefined;
+  const file = recordsFile(deps.userDataDir);
+  const start = async () => {
+    const [SQL, text] = await Promise.all([deps.loadSql(), fs.readFile(path.join(deps.rendererDir, RECORDS_INSTRUMENTS_FILE), 'utf8')]);
+    const instruments: Instrument[] = z.array(instrumentSchema).parse(JSON.parse(text));
+    return createRecordsService({ SQL, instruments, read: () => readStoredCopies(file), write: (bytes) => writeBytesAtomic(file, bytes) });
+  };
+  return {
+    handle: async (request: unknown) => (await (service ??= start())).handle(request),
+    /** Before quitting: true when there was something to write (and it has been written). */
+    flushBeforeQuit: async (): Promise<boolean> => {
+      if (!service) return false;
+      const s = await service;
+      if (!s.hasPendingWrites()) return false;
+      await s.flush();
+      return true;
+    },
+    file,
+  };
+}

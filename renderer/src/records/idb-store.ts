@@ -1,0 +1,51 @@
+/**
+ * The browser edition's records file: the current and previous copies in IndexedDB,
+ * replaced together in one transaction (so a closed tab leaves one or the other).
+ */
+import type { StoredCopy } from '../../../common/records/records-service.ts';
+
+const DB = 'puente-records';
+const STORE = 'files';
+
+function openIdb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available'));
+  });
+}
+
+interface Stored { bytes: Uint8Array; savedAt: string }
+
+export async function readIdbCopies(): Promise<StoredCopy[]> {
+  const db = await openIdb();
+  const get = (key: string) => new Promise<Stored | undefined>((resolve, reject) => {
+    const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
+    req.onsuccess = () => resolve(req.result as Stored | undefined);
+    req.onerror = () => reject(req.error);
+  });
+  const [current, previous] = await Promise.all([get('current'), get('previous')]);
+  db.close();
+  return [
+    ...(current ? [{ bytes: current.bytes, savedAt: current.savedAt, label: 'current' as const }] : []),
+    ...(previous ? [{ bytes: previous.bytes, savedAt: previous.savedAt, label: 'previous' as const }] : []),
+  ];
+}
+
+export async function writeIdbCopy(bytes: Uint8Array): Promise<void> {
+  const db = await openIdb();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    const old = store.get('current');
+    old.onsuccess = () => {
+      if (old.result) store.put(old.result, 'previous');
+      store.put({ bytes, savedAt: new Date().toISOString() } satisfies Stored, 'current');
+    };
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('could not write the records'));
+    tx.onabort = () => reject(tx.error ?? new Error('the write was cancelled (is the disk full?)'));
+  });
+  db.close();
+}

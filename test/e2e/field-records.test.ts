@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Answers } from '../../common/forms/answers.ts';
+import { registration, verification, visit } from '../fixtures/records.ts';
+import { newWatchedPage, shot, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+const downloads = mkdtempSync(path.join(tmpdir(), 'puente-records-e2e-'));
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(downloads, { recursive: true, force: true });
+});
+
+/** Fills the form on screen as a person would: in form order, ticking choices and typing the rest; fixed fields are left alone. */
+async function fillForm(page: Page, answers: Answers) {
+  const form = page.locator('form.form-filler');
+  await form.waitFor();
+  for (const [name, value] of Object.entries(answers)) {
+    const field = form.locator(`[data-name="${name}"]`);
+    await field.waitFor();
+    const choices = field.locator('input[type="radio"], input[type="checkbox"]');
+    if (await choices.count()) {
+      if (await choices.first().isDisabled()) continue;
+      for (const v of Array.isArray(value) ? value : [String(value)]) await field.locator(`input[value="${v}"]`).check();
+    } else {
+      const input = field.locator('input, textarea').first();
+      if (await input.getAttribute('readonly') !== null) continue;
+      await input.fill(String(value));
+    }
+  }
+  await form.locator('button[type="submit"]').click();
+}
+
+async function openRecords(page: Page, lang: 'en' | 'es' = 'en') {
+  await page.goto(`${h.baseUrl}#/${lang}/field-records`);
+  await page.locator('[data-testid="records"] .records-tabs').waitFor();
+}
+
+async function quartersTable(page: Page): Promise<string[]> {
+  await page.getByTestId('records-tab-dashboard').click();
+  await page.getByTestId('quarters-table').waitFor();
+  return page.locator('[data-testid="quarters-table"] tbody tr').allInnerTexts();
+}
+
+async function download(page: Page, testId: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const file = path.join(downloads, d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+}
+
+describe('field records in the browser edition', () => {
+  it('registers a child, adds visits, marks the withdrawal, shows it on the dashboard, keeps it after a restart, and moves it by CSV to an empty database', async () => {
+    const { page, context, watch } = await newWatchedPage(h);
+    await openRecords(page);
+    await page.getByText('No child is registered yet.').waitFor();
+
+    // An incomplete registration is refused field by field and nothing is saved.
+    await page.getByTestId('register-child').click();
+    await page.locator('form.form-filler [data-name="reg_date"] input').fill('2026-02-10');
+    await page.locator('form.form-filler button[type="submit"]').click();
+    await expect.poll(() => page.locator('form.form-filler .fill-error').count()).toBeGreaterThan(3);
+    await page.locator('form.form-filler').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('No child is registered yet.').waitFor();
+
+    await page.getByTestId('register-child').click();
+    await fillForm(page, registration({ code: 'CH-001', sex: 'f', age: 9, status: 'working', date: '2026-02-10' }));
+    await page.getByTestId('child-view').waitFor();
+    expect(await page.getByTestId('child-status').textContent()).toBe('Working');
+
+    await page.getByTestId('add-follow-up-visit').click();
+    await fillForm(page, visit({ code: 'CH-001', sex: 'f', age: 9, date: '2026-04-15', stillWorking: false }));
+    await page.getByTestId('add-verification').click();
+    await fillForm(page, verification({ code: 'CH-001', sex: 'f', age: 9, date: '2026-06-20', registered: 'working', result: 'withdrawn' }));
+    await expect.poll(() => page.getByTestId('child-status').textContent()).toBe('Withdrawn');
+    expect(await page.locator('.records-history > li').count()).toBe(3);
+
+    // A second child, at risk, for the register's search and filters.
+    await page.getByRole('button', { name: '← Back to the register' }).click();
+    await page.getByTestId('register-child').click();
+    await fillForm(page, registration({ code: 'CH-002', sex: 'm', age: 15, status: 'at_risk', date: '2026-05-03' }));
+    await page.getByTestId('child-view').waitFor();
+    await page.getByRole('button', { name: '← Back to the register' }).click();
+    await page.getByTestId('records-search').fill('ch-002');
+    await expect.poll(() => page.locator('[data-testid="register-table"] tbody tr').count()).toBe(1);
+    await page.getByTestId('records-search').fill('');
+    await page.getByTestId('records-status-filter').selectOption('withdrawn');
+    await expect.poll(() => page.locator('[data-testid="register-table"] tbody tr').allInnerTexts()).toEqual([expect.stringContaining('CH-001')]);
+    await shot(page, 'records-register-en-1366');
+
+    const before = await quartersTable(page);
+    expect(before.find((r) => r.startsWith('2026-Q2'))).toMatch(/^2026-Q2\t0\t1\t1 /);
+    await shot(page, 'records-dashboard-en-1366');
+
+    // Restart: the records are still there.
+    await page.reload();
+    await openRecords(page);
+    expect(await quartersTable(page)).toEqual(before);
+
+    await page.getByTestId('records-tab-data').click();
+    const files = [];
+    for (const id of ['child-registration', 'follow-up-visit', 'verification']) files.push(await download(page, `export-${id}`));
+    expect([...readFileSync(files[0]).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const aggregate = readFileSync(await download(page, 'export-aggregate'), 'utf8');
+    expect(aggregate).toContain('withdrawn_cumulative');
+    expect(aggregate).not.toContain('CH-00');
+    await context.close();
+
+    // A fresh profile: an empty database, then the CSV files, checked and imported.
+    const fresh = await newWatchedPage(h);
+    await openRecords(fresh.page);
+    await fresh.page.getByTestId('records-tab-data').click();
+    const bad = path.join(downloads, 'bad.csv');
+    (await import('node:fs')).writeFileSync(bad, readFileSync(files[0], 'utf8').replace(',9,', ',ninety,'));
+    await fresh.page.getByTestId('import-form').selectOption('child-registration');
+    await fresh.page.getByTestId('import-file').setInputFiles(bad);
+    await fresh.page.getByTestId('import-button').click();
+    await fresh.page.getByTestId('import-problems').waitFor();
+    expect(await fresh.page.getByTestId('import-problems').innerText()).toMatch(/\n2\tage\t/);
+    for (const [i, id] of ['child-registration', 'follow-up-visit', 'verification'].entries()) {
+      await fresh.page.getByTestId('import-form').selectOption(id);
+      await fresh.page.getByTestId('import-file').setInputFiles(files[i]);
+      await fresh.page.getByTestId('import-button').click();
+      await fresh.page.getByText(/Imported \d+ row/).waitFor();
+      await fresh.page.getByTestId('import-file').setInputFiles([]);
+    }
+    expect(await quartersTable(fresh.page)).toEqual(before);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(fresh.watch.consoleErrors).toEqual([]);
+    expect([...watch.offOrigin, ...fresh.watch.offOrigin]).toEqual([]);
+    await fresh.context.close();
+  });
+
+  it('encrypts the records with a passphrase and asks for it after a restart; a wrong one changes nothing', async () => {
+    const { page, context } = await newWatchedPage(h, { locale: 'es-PE' });
+    await openRecords(page, 'es');
+    await page.getByTestId('register-child').click();
+    await fillForm(page, registration({ code: 'SF-01', sex: 'm', age: 11, status: 'working', date: '2026-03-03' }));
+    await page.getByTestId('child-view').waitFor();
+    await page.getByTestId('records-tab-data').click();
+    await page.getByTestId('passphrase-new').fill('una frase larga');
+    await page.getByTestId('passphrase-repeat').fill('una frase larga');
+    await page.getByTestId('set-passphrase').click();
+    await page.getByText('Los registros ahora están cifrados.').waitFor();
+    await page.reload();
+    await page.getByTestId('unlock-passphrase').waitFor();
+    await page.getByTestId('unlock-passphrase').fill('otra frase');
+    await page.getByRole('button', { name: 'Abrir' }).click();
+    await page.getByText(/frase de acceso incorrecta|Wrong passphrase/i).waitFor();
+    await page.getByTestId('unlock-passphrase').fill('una frase larga');
+    await page.getByRole('button', { name: 'Abrir' }).click();
+    await page.locator('[data-testid="register-table"] tbody tr', { hasText: 'SF-01' }).waitFor();
+    await shot(page, 'records-register-es-1366');
+    await context.close();
+  });
+});
