@@ -1,0 +1,87 @@
+/**
+ * Field-records benchmark (part of `npm run bench`): 10,000 children with 10 forms each,
+ * then the register's list, filters and search, a child's history and the dashboard, timed
+ * on the same store module the app runs.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import initSqlJs from 'sql.js';
+import { addChildEntry, addRegistration, childHistory, inTransaction, listChildren, openDatabase, quarterlyFigures } from '../common/records/records-store.ts';
+import { registration, verification, visit } from '../test/fixtures/records.ts';
+import { loadContent } from './content/load-content.ts';
+import { createRecordsService } from '../common/records/records-service.ts';
+
+const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 10_000);
+const FORMS_PER_CHILD = 10;
+
+function timeIt(runs: number, fn: () => void): { p50: number; p95: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))] };
+}
+
+const SQL = await initSqlJs();
+const db = openDatabase(SQL);
+let seed = 7;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+let t = performance.now();
+inTransaction(db, () => {
+  for (let i = 0; i < CHILDREN; i++) {
+    const code = `CH-${String(i).padStart(5, '0')}`;
+    const sex = rand() < 0.5 ? 'f' : 'm';
+    const age = 6 + Math.floor(rand() * 12);
+    const working = rand() < 0.6;
+    const start = Math.floor(rand() * 300);
+    const community = ['Chima', 'Chuquini', 'Santa Filomena', 'La Rinconada'][i % 4];
+    const reg = registration({ code, sex, age, status: working ? 'working' : 'at_risk', date: day(start), community });
+    const { childId } = addRegistration(db, { childCode: code, sex, age, community, status: working ? 'working' : 'at_risk', date: day(start) }, reg);
+    for (let v = 1; v < FORMS_PER_CHILD; v++) {
+      const date = day(start + v * 30);
+      if (v % 3 === 0) {
+        const result = working ? (rand() < 0.7 ? 'withdrawn' : 'still_working') : (rand() < 0.8 ? 'prevented' : 'not_yet');
+        addChildEntry(db, 'verification', childId!, date, result, verification({ code, sex, age, date, registered: working ? 'working' : 'at_risk', result }));
+      } else {
+        addChildEntry(db, 'follow-up-visit', childId!, date, null, visit({ code, sex, age, date, stillWorking: rand() < 0.3 }));
+      }
+    }
+  }
+});
+const seedMs = performance.now() - t;
+const bytes = db.export();
+db.run('PRAGMA foreign_keys = ON');
+
+const results: Array<[string, { p50: number; p95: number }]> = [
+  ['register: first page (50), newest first', timeIt(30, () => listChildren(db, { limit: 50 }))],
+  ['register: filter withdrawn girls 6–13', timeIt(30, () => listChildren(db, { status: 'withdrawn', sex: 'f', ageGroup: 'under14', limit: 50 }))],
+  ['register: search "ch-0123"', timeIt(30, () => listChildren(db, { query: 'ch-0123', limit: 50 }))],
+  ['register: last page, by last visit', timeIt(10, () => listChildren(db, { sort: 'last-visit', offset: CHILDREN - 50, limit: 50 }))],
+  ['child history (10 forms)', timeIt(30, () => childHistory(db, 1 + Math.floor(rand() * CHILDREN)))],
+  ['dashboard: every quarter, all communities', timeIt(5, () => quarterlyFigures(db))],
+  ['dashboard: one community', timeIt(5, () => quarterlyFigures(db, { community: 'Chima' }))],
+];
+
+// Opening the saved file again, as the app does at start-up.
+t = performance.now();
+openDatabase(SQL, bytes).close();
+const openMs = performance.now() - t;
+
+// One form saved through the service (validation included), on a copy of this database.
+const instruments = loadContent(path.resolve(import.meta.dirname, '../content')).instruments;
+const service = createRecordsService({ SQL, instruments, read: async () => [{ bytes, label: 'current' }], write: async () => undefined, debounceMs: 60_000 });
+await service.handle({ op: 'status' });
+t = performance.now();
+const saved = await service.handle({ op: 'save-entry', lang: 'es', instrumentId: 'follow-up-visit', answers: visit({ code: 'CH-00042', sex: 'f', age: 9, date: '2026-11-01', stillWorking: false }) });
+const saveMs = performance.now() - t;
+
+console.log(`\nField records: ${CHILDREN.toLocaleString('en')} children × ${FORMS_PER_CHILD} forms = ${(CHILDREN * FORMS_PER_CHILD).toLocaleString('en')} entries`);
+console.log(`  seeded in ${(seedMs / 1000).toFixed(1)} s; database file ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; opened and checked in ${openMs.toFixed(0)} ms`);
+console.log(`  one visit saved through the service (validated): ${saveMs.toFixed(1)} ms (${(saved as { ok: boolean }).ok ? 'ok' : 'refused'})`);
+console.log('  operation                                     p50 ms    p95 ms   target < 1000 ms');
+for (const [name, r] of results) console.log(`  ${name.padEnd(44)} ${r.p50.toFixed(1).padStart(7)}   ${r.p95.toFixed(1).padStart(7)}   ${r.p95 < 1000 ? 'met' : 'NOT met'}`);
