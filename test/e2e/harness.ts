@@ -75,3 +75,14 @@ export async function newWatchedPage(h: Harness, options: { locale?: string; wid
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
+
+/** Opens search with Ctrl+K, types a query and waits for the results; returns the result options. */
+export async function searchFor(page: Page, query: string) {
+  await page.keyboard.press('Control+k');
+  const input = page.getByTestId('search-input');
+  await input.waitFor();
+  await input.fill(query);
+  const options = page.locator('.search-results [role="option"]');
+  await options.first().waitFor();
+  return options;
+}

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../scripts/content/build-artifacts.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
-import { CHROMIUM_FLAGS, chromiumPath, ROOT, SCREENSHOT_DIR, shot } from './harness.ts';
+import { CHROMIUM_FLAGS, chromiumPath, ROOT, SCREENSHOT_DIR, searchFor, shot } from './harness.ts';
 
 /** The portable edition, opened the way a reader opens it from a USB stick: file://, no server. */
 const PORTABLE_FILE = path.join(ROOT, 'dist/portable/puente.html');
@@ -77,12 +77,7 @@ describe('the portable edition (one HTML file on file://)', () => {
     await shot(page, 'portable-chapter-en');
 
     // Search, from the embedded index.
-    await page.keyboard.press('Control+k');
-    const input = page.getByTestId('search-input');
-    await input.waitFor();
-    await input.fill('jancheo');
-    const options = page.locator('.search-results [role="option"]');
-    await options.first().waitFor();
+    const options = await searchFor(page, 'jancheo');
     expect(await options.count()).toBeGreaterThan(0);
     expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
     await shot(page, 'portable-search-en');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentManifest } from '../../common/content-schema.ts';
-import { newWatchedPage, RENDERER_DIR, shot, startHarness, type Harness } from './harness.ts';
+import { newWatchedPage, RENDERER_DIR, searchFor, shot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -106,12 +106,7 @@ describe('the reader in Chromium', () => {
     const { page, context, watch } = await newWatchedPage(h);
     await page.goto(`${h.baseUrl}#/es`);
     await page.locator('main h1').waitFor();
-    await page.keyboard.press('Control+k');
-    const input = page.getByTestId('search-input');
-    await input.waitFor();
-    await input.fill('jancheo');
-    const options = page.locator('.search-results [role="option"]');
-    await options.first().waitFor();
+    const options = await searchFor(page, 'jancheo');
     expect(await options.count()).toBeGreaterThan(1);
     expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
     await shot(page, 'search-es');

@@ -3,25 +3,16 @@ import { communityLabel } from '../../../common/community-labels.ts';
 import { buildPlan, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { call } from '../bridge/index.ts';
-import { findChapter, sources } from '../app/content.ts';
+import { findChapter } from '../app/content.ts';
 import { communities, profiler } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
+import { SourcePills } from '../components/SourcePills.tsx';
 
 // The answers being edited survive a language switch (which loads the other language's chapter).
 let draft: { answers: ProfilerAnswers; savedId: string | null; name: string } = { answers: {}, savedId: null, name: '' };
 
 function newId(): string {
   return `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function SourceRef({ src, at }: { src: string; at: string }) {
-  const { lang } = useApp();
-  const title = sources.find((s) => s.id === src)?.[lang].title ?? src;
-  return (
-    <a className="source-pill" href={formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` })} title={title}>
-      {src} {at}
-    </a>
-  );
 }
 
 /** <Profiler/>: "Which approach fits my community?" — questions in, a tailored plan out. */
@@ -207,7 +198,7 @@ export function Profiler() {
               <ul className="plan-hypotheses">
                 {result.plan.hypotheses.map((h) => (
                   <li key={h.id}>
-                    <span className="tag">{p.hypothesisLabel}</span> {h[lang]} <SourceRef src={h.cite.src} at={h.cite.at} />
+                    <span className="tag">{p.hypothesisLabel}</span> {h[lang]} <SourcePills list={[{ src: h.cite.src, at: h.cite.at }]} />
                   </li>
                 ))}
               </ul>
@@ -225,7 +216,7 @@ export function Profiler() {
           <h4>{p.steps}</h4>
           <ul className="plan-steps checklist-static">
             {result.plan.steps.map((s, i) => (
-              <li key={i}>{s[lang]} {s.cite && <SourceRef src={s.cite.src} at={s.cite.at} />}</li>
+              <li key={i}>{s[lang]} {s.cite && <SourcePills list={[{ src: s.cite.src, at: s.cite.at }]} />}</li>
             ))}
           </ul>
 

@@ -5,9 +5,10 @@ import { exportXlsForm, xlsFormFileName } from '../../../common/forms/xlsform.ts
 import { formatRoute } from '../../../common/routes.ts';
 import { foldText } from '../../../common/text.ts';
 import { call } from '../bridge/index.ts';
-import { findChapter, sources } from '../app/content.ts';
+import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { indicators, instruments } from '../app/records.ts';
+import { SourcePills } from '../components/SourcePills.tsx';
 
 type Paper = 'A4' | 'Letter';
 let paperSheet: CSSStyleSheet | undefined;
@@ -20,19 +21,6 @@ function usePaperSize(paper: Paper) {
     if (!document.adoptedStyleSheets.includes(paperSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, paperSheet];
     document.documentElement.dataset.paper = paper;
   }, [paper]);
-}
-
-function SourcePills({ list }: { list: Array<{ src: string; at: string }> }) {
-  const { lang } = useApp();
-  return (
-    <>
-      {list.map((s) => (
-        <a key={`${s.src}${s.at}`} className="source-pill" href={formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${s.src}` })} title={sources.find((x) => x.id === s.src)?.[lang].title}>
-          {s.src} {s.at}
-        </a>
-      ))}
-    </>
-  );
 }
 
 function AnswerSpace({ form, q }: { form: Instrument; q: Question }) {

@@ -5,25 +5,13 @@ import { MODULE_AUDIENCES, moduleMinutes, type WorkshopModule } from '../../../c
 import { MODULE_PART_TITLES, modulePartAnchor } from '../../../common/workshops/module-page.ts';
 import { computeAgenda, formatDuration, moveItem, newWorkshopId, removeItem, type AgendaItem, type SavedWorkshop } from '../../../common/workshops/agenda.ts';
 import { call } from '../bridge/index.ts';
-import { findChapter, sources } from '../app/content.ts';
+import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { workshopModules } from '../app/records.ts';
+import { SourcePills } from '../components/SourcePills.tsx';
 
 /** The chapter that holds the workshop builder, so module pages can link to it. */
 export const BUILDER_CHAPTER_ID = 'workshop-builder';
-
-function SourcePills({ list }: { list: Array<{ src: string; at: string }> }) {
-  const { lang } = useApp();
-  return (
-    <>
-      {list.map((s) => (
-        <a key={`${s.src}${s.at}`} className="source-pill" href={formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${s.src}` })} title={sources.find((x) => x.id === s.src)?.[lang].title}>
-          {s.src} {s.at}
-        </a>
-      ))}
-    </>
-  );
-}
 
 function moduleRoute(lang: 'en' | 'es', id: string): string {
   return findChapter(lang, id)?.route ?? formatRoute({ kind: 'chapter', lang, chapterId: id });
