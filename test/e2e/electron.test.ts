@@ -36,6 +36,9 @@ describe.skipIf(decision.mode !== 'electron')('the Electron app', () => {
       await page.keyboard.press('Control+k');
       await page.getByTestId('search-input').fill('pallaqueo');
       await page.locator('.search-results [role="option"]').first().waitFor();
+      // Field records run in the main process (sql.js and its WebAssembly bundled next to main.cjs).
+      const records = await page.evaluate(() => (window as unknown as { puente: Record<string, (a?: unknown) => Promise<unknown>> }).puente['records:call']({ op: 'status' }));
+      expect(records).toMatchObject({ ok: true, value: { state: 'open' } });
     } finally {
       await app.close();
     }
