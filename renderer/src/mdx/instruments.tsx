@@ -164,6 +164,7 @@ export function InstrumentPage({ id }: { id: string }) {
         <button type="button" onClick={() => call('window:print').catch(() => window.print())} data-testid="print-form">{f.print}</button>
         <button type="button" onClick={savePdf}>{f.savePdf}</button>
         <button type="button" className="button-primary" onClick={exportForm} data-testid="export-xlsform">{f.exportXls}</button>
+        {form.kind === 'monitoring' && <a className="button" href={formatRoute({ kind: 'chapter', lang, chapterId: 'field-records' })}>{f.fillInApp}</a>}
       </div>
       {status && <p role="status" className="instrument-status">{status}</p>}
       <BlankForm form={form} />

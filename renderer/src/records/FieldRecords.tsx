@@ -33,6 +33,8 @@ async function records<O extends Op>(request: Req<O>): Promise<RecordsResults[O]
 const monitoring = instruments.filter((f) => f.kind === 'monitoring');
 const formById = (id: string) => monitoring.find((f) => f.id === id);
 const CHILD_FORMS = ['follow-up-visit', 'verification', 'referral', 'school-attendance-check'];
+/** Monitoring forms about no single child (the quarterly report form): filled from the register's toolbar. */
+const OTHER_FORMS = monitoring.filter((f) => f.id !== 'child-registration' && !CHILD_FORMS.includes(f.id));
 const AGE_GROUPS = ['under14', '14to17', 'early'] as const;
 const PAGE = 50;
 
@@ -126,7 +128,7 @@ function sexLabel(lang: 'en' | 'es', value: string): string {
 function Register({ status, onChange }: { status: RecordsStatus; onChange(): void }) {
   const { t, lang } = useApp();
   const r = t.records;
-  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'child'; id: number }>({ kind: 'list' });
+  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'child'; id: number } | { kind: 'other'; form: Instrument }>({ kind: 'list' });
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [page, setPage] = useState<{ total: number; rows: ChildRow[] } | null>(null);
   const [flash, setFlash] = useState<Flash>(null);
@@ -155,6 +157,15 @@ function Register({ status, onChange }: { status: RecordsStatus; onChange(): voi
           setFlash({ ok: true, text: saved.childId ? r.saved : `${r.saved} ${r.noConsent}` });
           setView(saved.childId ? { kind: 'child', id: saved.childId } : { kind: 'list' });
         }} onCancel={() => setView({ kind: 'list' })} />
+      </section>
+    );
+  }
+  if (view.kind === 'other') {
+    return (
+      <section aria-labelledby="records-other">
+        <p><button type="button" className="link-button" onClick={() => setView({ kind: 'list' })}>← {r.back}</button></p>
+        <h3 id="records-other">{view.form[lang].title}</h3>
+        <EntryForm form={view.form} onSaved={() => { onChange(); setFlash({ ok: true, text: r.saved }); setView({ kind: 'list' }); }} onCancel={() => setView({ kind: 'list' })} />
       </section>
     );
   }
@@ -198,6 +209,7 @@ function Register({ status, onChange }: { status: RecordsStatus; onChange(): voi
           </select>
         </label>
         <button type="button" className="button-primary" onClick={() => { setFlash(null); setView({ kind: 'new' }); }} data-testid="register-child">{r.register}</button>
+        {OTHER_FORMS.map((f) => <button key={f.id} type="button" onClick={() => { setFlash(null); setView({ kind: 'other', form: f }); }}>{r.fill(f[lang].title)}</button>)}
       </div>
       <Status flash={flash} />
       {page && page.total === 0 && <p className="muted">{status.children === 0 ? r.empty : r.none}</p>}
