@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, Rolldown } from 'vite';
 import { SHIPPED_FILE_ATTRIBUTE } from '../renderer/src/app/shipped-files.ts';
-import { MANIFEST_FILE, SEARCH_INDEX_FILE } from './vite-plugin-content.ts';
+import { MANIFEST_FILE, RECORDS_INSTRUMENTS_FILE, SEARCH_INDEX_FILE } from './vite-plugin-content.ts';
 
 export const PORTABLE_FILE = 'puente.html';
 
@@ -66,7 +66,7 @@ export function portableSingleFile(options: { iconFile: string; langs: readonly 
         if (chunks.length !== 1) this.error(`portable: expected one script (code splitting off), got ${chunks.length}: ${chunks.map((c) => c.fileName).join(', ')}`);
         const styles = files.filter((f): f is Rolldown.OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css'));
         if (styles.length !== 1) this.error(`portable: expected one stylesheet, got ${styles.length}`);
-        const known = new Set([html.fileName, chunks[0].fileName, styles[0].fileName, MANIFEST_FILE, ...options.langs.map(SEARCH_INDEX_FILE)]);
+        const known = new Set([html.fileName, chunks[0].fileName, styles[0].fileName, MANIFEST_FILE, RECORDS_INSTRUMENTS_FILE, ...options.langs.map(SEARCH_INDEX_FILE)]);
         const unknown = Object.keys(bundle).filter((name) => !known.has(name));
         if (unknown.length) this.error(`portable: the build wrote files this edition cannot carry (inline them as data: URLs): ${unknown.join(', ')}`);
         const assetText = (name: string) => {
@@ -99,7 +99,8 @@ export function portableSingleFile(options: { iconFile: string; langs: readonly 
           this.error('portable: index.html still refers to a file next to it');
         }
 
-        // Dropped with the rest: content-manifest.json (for tools and tests; the app has the manifest in its script).
+        // Dropped with the rest: content-manifest.json (for tools and tests; the app has the manifest in its script) and the
+        // monitoring forms for Electron's records host (the portable file has no field records).
         for (const name of Object.keys(bundle)) delete bundle[name];
         this.emitFile({ type: 'asset', fileName: PORTABLE_FILE, source: page });
       },
