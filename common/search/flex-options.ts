@@ -1,16 +1,69 @@
 import type { Lang } from '../facets.ts';
-import { searchTerms } from '../text.ts';
+import { indexTerms } from './terms.ts';
 
 /**
- * The flexsearch settings used to build and to load an index; they must match.
- * `forward` gives prefix matching as you type. No worker: flexsearch's worker compiles
- * code with Function(), which the app's Content-Security-Policy forbids.
+ * How Puente stores its postings in flexsearch.
+ *
+ * Each field (headings, body text) is one flexsearch `Index` with the `strict` tokenizer: one
+ * entry per search term (a folded, stemmed word). flexsearch keeps each term's documents in
+ * "resolution slots", best first; Puente's `score` function puts a document in the slot of its
+ * BM25 term weight (how often the term occurs, relative to the length of the section), so the
+ * slots are an impact-ordered posting list: slot 0 holds the sections where the term weighs
+ * most. Prefixes and typos are matched against the vocabulary (see lexicon.ts), not by
+ * indexing every prefix, which keeps the index small.
+ *
+ * No worker: flexsearch's worker compiles code with Function(), which the app's
+ * Content-Security-Policy forbids.
  */
-export function flexOptions(lang: Lang) {
+
+/** Number of weight levels (flexsearch resolution slots). */
+export const SLOTS = 12;
+/** BM25 term-frequency saturation. */
+export const K1 = 1.2;
+/** BM25 length normalisation per field: headings are short, so their length matters less. */
+export const LENGTH_NORMALISATION = { heading: 0.5, body: 0.75 } as const;
+export type Field = keyof typeof LENGTH_NORMALISATION;
+
+/** The slot of a term that occurs `tf` times in a section of `length` terms (average `averageLength`). */
+export function weightSlot(tf: number, length: number, averageLength: number, field: Field): number {
+  const b = LENGTH_NORMALISATION[field];
+  const weight = (tf * (K1 + 1)) / (tf + K1 * (1 - b + (b * length) / averageLength));
+  const slot = SLOTS - 1 - Math.floor((SLOTS * weight) / (K1 + 1));
+  return Math.min(SLOTS - 1, Math.max(0, slot));
+}
+
+/** The BM25 term weight a slot stands for (the middle of its band). */
+export function slotWeight(slot: number): number {
+  return ((SLOTS - slot - 0.5) / SLOTS) * (K1 + 1);
+}
+
+/** Options to build one field's index: text is turned into search terms, each term weighted by its frequency. */
+export function buildOptions(lang: Lang, field: Field, averageLength: number) {
+  let counted: string[] | undefined;
+  let counts = new Map<string, number>();
   return {
-    tokenize: 'forward' as const,
-    resolution: 9,
+    tokenize: 'strict' as const,
+    resolution: SLOTS,
     cache: false,
-    encoder: (text: string) => searchTerms(text, lang),
+    encode: (text: string) => indexTerms(text, lang),
+    // flexsearch calls this once per distinct term of a document, with the document's terms.
+    score: (content: string[], term: string) => {
+      if (content !== counted) {
+        counted = content;
+        counts = new Map();
+        for (const t of content) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+      return weightSlot(counts.get(term) ?? 1, content.length, averageLength, field);
+    },
+  };
+}
+
+/** Options to load a built index: queries reach it as search terms already, so they are not encoded again. */
+export function loadOptions() {
+  return {
+    tokenize: 'strict' as const,
+    resolution: SLOTS,
+    cache: false,
+    encode: (term: string) => [term],
   };
 }

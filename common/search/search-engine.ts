@@ -1,9 +1,13 @@
-import { Index } from 'flexsearch';
+import { Index, type Resolver } from 'flexsearch';
 import { matchesFacets, type FacetFilter } from '../facets.ts';
-import { foldText, searchTerms, withinOneEdit } from '../text.ts';
-import { flexOptions } from './flex-options.ts';
-import { makeSnippet } from './highlight.ts';
-import type { SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
+import { foldText } from '../text.ts';
+import { loadOptions, slotWeight } from './flex-options.ts';
+import { firstPositions, snippetMaker } from './highlight.ts';
+import { Lexicon } from './lexicon.ts';
+import { QueryPlanner, type Reading, type Unit } from './query-plan.ts';
+import { Scratch, TOP } from './scratch.ts';
+import { indexTerms } from './terms.ts';
+import type { FlexExport, SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
 
 export interface SearchOptions {
   filter?: FacetFilter;
@@ -13,174 +17,387 @@ export interface SearchOptions {
   hitsPerChapter?: number;
 }
 
-interface Alternative {
-  terms: string[];
-  weight: number;
-}
-
-const HEADING_WEIGHT = 3;
-const BODY_WEIGHT = 1;
-const SYNONYM_WEIGHT = 0.6;
-const TYPO_WEIGHT = 0.5;
-/** Terms shorter than this are not corrected: too many near neighbours (nin → fin, sin, min). */
-const TYPO_MIN_LENGTH = 5;
-const MAX_TYPO_CANDIDATES = 6;
-const PER_TERM_LIMIT = 400;
-
 export interface SearchEngine {
   readonly lang: SearchIndexData['lang'];
   readonly docCount: number;
   search(query: string, options?: SearchOptions): SearchResponse;
 }
 
-function importIndex(data: Record<string, string>, options: ReturnType<typeof flexOptions>): Index {
-  const index = new Index(options);
-  for (const [key, value] of Object.entries(data)) index.import(key, value);
+/*
+ * How a query is scored (how it is read: query-plan.ts).
+ *
+ * A section's score for a reading is the mean over its terms of idf × BM25 weight (the weight
+ * is stored in the index, see flex-options.ts), headings counting more than text; a query
+ * unit scores its best reading in the section, plus a share of the others. A section's score
+ * is the sum over the query's units times the share of the query it covers, squared and
+ * weighted by idf: words together beat words apart, and a rare word matters more than a
+ * common one. A chapter's score adds its best sections, each unit's best sections (a chapter
+ * *about* the subject has it in many sections) and the query words in its title.
+ */
+
+const HEADING_WEIGHT = 2.5;
+const BODY_WEIGHT = 1;
+/** Question words count this much. */
+const OPTIONAL_WEIGHT = 0.5;
+/** Postings read per term and field, best first (the index is impact-ordered): bounds the work on a huge corpus. */
+const MAX_POSTINGS = 2000;
+/** Share of a chapter's score from its sections' own scores; the rest comes from each unit's best sections. */
+const COHESION = 0.5;
+/** Weight of the query words found in a chapter's title (a glossary entry's term): the title says what the chapter is about. */
+const TITLE_WEIGHT = 3;
+/** A glossary entry is short and names the term in its heading, which BM25 favours; the chapters that explain the term come first. */
+const TERM_WEIGHT = 0.4;
+/** A chapter must cover at least this share of the best chapter's coverage of the query. */
+const MIN_RELATIVE_COVERAGE = 0.6;
+
+type Postings = ReadonlyArray<readonly number[] | null | undefined>;
+type Within = 'all' | 'sections' | 'chapters';
+const NO_POSTINGS: Postings = [];
+
+function importIndex(data: FlexExport): Index {
+  const index = new Index(loadOptions());
+  // flexsearch takes each chunk as JSON text or already parsed; the build stores it parsed.
+  for (const [key, value] of Object.entries(data)) index.import(key, value as string);
   return index;
 }
 
+/** A term's documents, by weight slot (best first): flexsearch's unresolved result. */
+function postingsOf(index: Index, term: string): Postings {
+  const resolver = index.search(term, { resolve: false }) as unknown as Resolver;
+  return resolver.result as Postings;
+}
+
+interface Ranked {
+  chapterId: string;
+  score: number;
+  /** Chapter keys (several for the glossary: one per entry). */
+  keys: number[];
+  first: number;
+}
+
+const byScore = (a: Ranked, b: Ranked) => b.score - a.score || a.first - b.first;
+
 /** Loads a prebuilt index (no re-indexing) and returns the search used by the app, the CLI and the benchmark. */
 export function createSearchEngine(data: SearchIndexData): SearchEngine {
-  if (data.format !== 1) throw new Error(`search index for "${data.lang}" has format ${String(data.format)}, expected 1: rebuild it`);
-  const options = flexOptions(data.lang);
-  const headingIndex = importIndex(data.flex.heading, options);
-  const bodyIndex = importIndex(data.flex.body, options);
-  const docs: SearchDoc[] = data.docs;
-  // Typo candidates differ in length by at most one: look only there.
-  // Folded once per document, the first time it gives a snippet.
-  const foldedTexts: Array<string | undefined> = [];
-  const foldedText = (id: number) => (foldedTexts[id] ??= foldText(docs[id].text));
-  const known = new Set(data.vocabulary);
-  const vocabularyByLength = new Map<number, string[]>();
-  for (const word of data.vocabulary) {
-    const list = vocabularyByLength.get(word.length);
-    if (list) list.push(word);
-    else vocabularyByLength.set(word.length, [word]);
-  }
-  const synonymsByTerm = new Map<string, string[][]>();
-  for (const group of data.synonyms) {
-    for (const phrase of group) {
-      if (phrase.length === 1) synonymsByTerm.set(phrase[0], group);
-    }
+  if ((data.format as number) !== 2) throw new Error(`search index for "${data.lang}" has format ${String(data.format)}, expected 2: rebuild it`);
+  return new Engine(data);
+}
+
+class Engine implements SearchEngine {
+  readonly lang: SearchIndexData['lang'];
+  readonly docCount: number;
+  private readonly docs: SearchDoc[];
+  private readonly heading: Index;
+  private readonly body: Index;
+  private readonly lexicon: Lexicon;
+  private readonly planner: QueryPlanner;
+  private readonly idfs = new Map<string, number>();
+  private readonly postings = new Map<string, [Postings, Postings]>();
+  /** Folded once per document, the first time it gives a snippet. */
+  private readonly folded: Array<string | undefined> = [];
+  /** Where each term first occurs in a section's text, made the first time the section gives a snippet. */
+  private readonly positions = new Map<number, Map<string, number>>();
+  /** Index terms of each chapter key's title (a glossary entry's term), made when first needed. */
+  private readonly titles: Array<string[] | undefined> = [];
+  /** Working memory, made at the first search. */
+  private scratch: Scratch | undefined;
+  // State of the current search.
+  private matched = new Set<string>();
+
+  constructor(data: SearchIndexData) {
+    this.lang = data.lang;
+    this.docs = data.docs;
+    this.docCount = data.docs.length;
+    this.heading = importIndex(data.flex.heading);
+    this.body = importIndex(data.flex.body);
+    this.lexicon = new Lexicon(data.lang, data.vocabulary, data.documentFrequency, data.forms);
+    this.planner = new QueryPlanner(data.lang, this.lexicon, data.synonyms, (t) => this.idf(t));
   }
 
-  function typoCandidates(term: string): string[] {
-    const found: string[] = [];
-    for (const length of [term.length, term.length - 1, term.length + 1]) {
-      for (const word of vocabularyByLength.get(length) ?? []) {
-        if (word !== term && withinOneEdit(word, term)) {
-          found.push(word);
-          if (found.length >= MAX_TYPO_CANDIDATES) return found;
+  idf(term: string): number {
+    let v = this.idfs.get(term);
+    if (v === undefined) {
+      const n = Math.max(1, this.docCount);
+      const df = this.lexicon.df(term);
+      v = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      if (this.idfs.size > 50_000) this.idfs.clear();
+      this.idfs.set(term, v);
+    }
+    return v;
+  }
+
+  private postingsFor(term: string): [Postings, Postings] {
+    let p = this.postings.get(term);
+    if (!p) {
+      p = this.lexicon.has(term) ? [postingsOf(this.heading, term), postingsOf(this.body, term)] : [NO_POSTINGS, NO_POSTINGS];
+      if (this.postings.size > 50_000) this.postings.clear();
+      this.postings.set(term, p);
+    }
+    return p;
+  }
+
+  /**
+   * Scores every section that has all the terms of a reading (mean of idf × field-weighted
+   * BM25 weight over its terms, times its width and weight) into the scratch's current part.
+   * Returns the reading's importance if some section has it, else 0.
+   */
+  private addReading(sc: Scratch, r: Reading, within: Within): number {
+    sc.altBegin(within);
+    const k = r.terms.length;
+    for (let t = 0; t < k; t++) {
+      const term = r.terms[t];
+      const w = this.idf(term);
+      const [heading, body] = this.postingsFor(term);
+      sc.termBegin();
+      for (let f = 0; f < 2; f++) {
+        const slots = f === 0 ? heading : body;
+        const fieldWeight = f === 0 ? HEADING_WEIGHT : BODY_WEIGHT;
+        let read = 0;
+        for (let slot = 0; slot < slots.length && read < MAX_POSTINGS; slot++) {
+          const ids = slots[slot];
+          if (!ids) continue;
+          const add = w * fieldWeight * slotWeight(slot);
+          const end = Math.min(ids.length, MAX_POSTINGS - read);
+          // A case community's own entry outranks mentions of it elsewhere, when its name (heading) matches.
+          if (f === 0) for (let j = 0; j < end; j++) sc.altAdd(ids[j], add * sc.boost[ids[j]]);
+          else for (let j = 0; j < end; j++) sc.altAddBody(ids[j], add);
+          read += end;
         }
       }
     }
-    return found;
-  }
-
-  function alternativesFor(term: string): Alternative[] {
-    const alts: Alternative[] = [{ terms: [term], weight: 1 }];
-    const addSynonyms = (word: string, weight: number) => {
-      for (const phrase of synonymsByTerm.get(word) ?? []) {
-        if (phrase.length !== 1 || phrase[0] !== word) alts.push({ terms: phrase, weight });
-      }
-    };
-    addSynonyms(term, SYNONYM_WEIGHT);
-    // Only words the manual does not contain are corrected (miner stays miner, not diner).
-    if (term.length >= TYPO_MIN_LENGTH && !known.has(term)) {
-      for (const near of typoCandidates(term)) {
-        alts.push({ terms: [near], weight: TYPO_WEIGHT });
-        addSynonyms(near, TYPO_WEIGHT * SYNONYM_WEIGHT);
-      }
+    // Found anywhere, for the importance: a term the index has is, even where it was not looked for.
+    if (!sc.altToPart(k, (r.weight * r.width) / k) && !(within === 'chapters' && k === 1 && this.lexicon.has(r.terms[0]))) return 0;
+    let idfSum = 0;
+    for (const t of r.terms) {
+      this.matched.add(t);
+      idfSum += this.idf(t);
     }
-    return alts;
+    // How much finding this part of the query matters: the idf of what was found (less for weak guesses only).
+    return (Math.min(1, 2 * r.weight) * r.width * idfSum) / k;
   }
 
-  function search(query: string, opts: SearchOptions = {}): SearchResponse {
-    const limit = opts.limit ?? 20;
-    const hitsPerChapter = opts.hitsPerChapter ?? 3;
-    const terms = searchTerms(query, data.lang);
-    if (terms.length === 0) return { query, matchedTerms: [], groups: [], totalHits: 0 };
+  /** All readings into the current part; their importance (a concept is as common as its most common name). */
+  private addReadings(sc: Scratch, readings: Reading[], within: Within): number {
+    let spelling = 0;
+    let concept = Infinity;
+    for (const r of readings) {
+      const found = this.addReading(sc, r, within);
+      if (found <= 0) continue;
+      if (r.synonym) concept = Math.min(concept, found);
+      else spelling = Math.max(spelling, found);
+    }
+    return concept === Infinity ? spelling : spelling > 0 ? Math.min(spelling, concept) : concept;
+  }
 
-    const cache = new Map<string, Map<number, number>>();
-    /** Score of each document that contains `term` (heading hits weigh more; earlier ranks more). */
-    const lookup = (term: string): Map<number, number> => {
-      let scores = cache.get(term);
-      if (scores) return scores;
-      scores = new Map();
-      const add = (ids: unknown[], weight: number) => {
-        ids.forEach((id, rank) => {
-          const n = id as number;
-          scores!.set(n, (scores!.get(n) ?? 0) + weight / (1 + rank / 50));
-        });
-      };
-      add(headingIndex.search(term, { limit: PER_TERM_LIMIT }) as unknown[], HEADING_WEIGHT);
-      add(bodyIndex.search(term, { limit: PER_TERM_LIMIT }) as unknown[], BODY_WEIGHT);
-      cache.set(term, scores);
-      return scores;
-    };
-
-    const matched = new Set<string>();
-    const perTerm: Array<Map<number, number>> = terms.map((term) => {
-      const best = new Map<number, number>();
-      for (const alt of alternativesFor(term)) {
-        const lists = alt.terms.map(lookup);
-        const [first, ...rest] = lists;
-        let any = false;
-        // Scores add up across a term's alternatives: a glossary entry naming the term and
-        // its synonyms, or a section using several regional names, ranks above one mention.
-        for (const [id, score] of first) {
-          if (!rest.every((m) => m.has(id))) continue;
-          const total = alt.weight * rest.reduce((s, m) => s + m.get(id)!, score);
-          best.set(id, (best.get(id) ?? 0) + total);
-          any = true;
+  /** At most the importance a unit can have (see addReading), before it is looked for. */
+  private estimate(unit: Unit): number {
+    const readings = (list: Reading[]) => {
+      let best = 0;
+      for (const r of list) {
+        let idfSum = 0;
+        let known = true;
+        for (const t of r.terms) {
+          known &&= this.lexicon.has(t);
+          idfSum += this.idf(t);
         }
-        if (any) alt.terms.forEach((t) => matched.add(t));
+        if (known) best = Math.max(best, (Math.min(1, 2 * r.weight) * r.width * idfSum) / r.terms.length);
       }
       return best;
-    });
-
-    // Every query term must match; a document missing some still ranks, after all full matches.
-    const combined = new Map<number, { score: number; count: number }>();
-    for (const scores of perTerm) {
-      for (const [id, score] of scores) {
-        const entry = combined.get(id) ?? { score: 0, count: 0 };
-        entry.score += score;
-        entry.count += 1;
-        combined.set(id, entry);
-      }
-    }
-    const needed = terms.length;
-    const anyFull = [...combined.values()].some((e) => e.count === needed);
-    const hits: Array<{ id: number; score: number }> = [];
-    for (const [id, entry] of combined) {
-      if (anyFull && entry.count < needed) continue;
-      if (opts.filter && !matchesFacets(docs[id], opts.filter)) continue;
-      hits.push({ id, score: entry.score * (entry.count / needed) * (docs[id].boost ?? 1) });
-    }
-    hits.sort((a, b) => b.score - a.score || a.id - b.id);
-
-    const matchedTerms = [...matched];
-    const groups = new Map<string, SearchGroup>();
-    for (const { id, score } of hits) {
-      const doc = docs[id];
-      let group = groups.get(doc.chapterId);
-      if (!group) {
-        if (groups.size >= limit) continue;
-        group = { chapterId: doc.chapterId, chapterTitle: doc.chapterTitle, section: doc.section, score, hits: [] };
-        groups.set(doc.chapterId, group);
-      }
-      if (group.hits.length >= hitsPerChapter) continue;
-      const hit: SearchHit = {
-        kind: doc.kind,
-        anchor: doc.anchor,
-        heading: doc.heading,
-        snippet: makeSnippet(doc.text, matchedTerms, data.lang, 180, foldedText(id)),
-        score: Math.round(score * 1000) / 1000,
-      };
-      group.hits.push(hit);
-    }
-    return { query, matchedTerms, groups: [...groups.values()], totalHits: hits.length };
+    };
+    let words = 0;
+    for (const w of unit.words) if (!w.optional) words += readings(w.readings);
+    return unit.synonyms.length ? Math.max(words, readings(unit.synonyms)) : words;
   }
 
-  return { lang: data.lang, docCount: docs.length, search };
+  /** Each unit's score and cover per section; returns each unit's share of the query (summing to 1), or null if nothing matched. */
+  private scoreUnits(sc: Scratch, units: Unit[]): Float64Array | null {
+    const n = units.length;
+    const importance = new Float64Array(n);
+    // Rare words first, question words last. Question words only add to sections the other
+    // words found (alone they find nothing). Once the words left could not give a chapter
+    // they alone find the coverage to be kept (MIN_RELATIVE_COVERAGE of the best), they are
+    // only looked for in chapters found already: the common words of a long query do not
+    // make every section of the manual a candidate.
+    const estimates = units.map((unit) => this.estimate(unit));
+    const order = units.map((_, u) => u);
+    const isOptional = (u: number) => units[u].synonyms.length === 0 && units[u].words.length === 1 && units[u].words[0].optional;
+    order.sort((a, b) => Number(isOptional(a)) - Number(isOptional(b)) || estimates[b] - estimates[a] || a - b);
+    let left = estimates.reduce((a, b) => a + b, 0);
+    let best = 0;
+    for (const u of order) {
+      const unit = units[u];
+      const within: Within = left < MIN_RELATIVE_COVERAGE * best * 0.999 ? 'chapters' : 'all';
+      left -= estimates[u];
+      if (unit.synonyms.length === 0 && unit.words.length === 1) {
+        const w = unit.words[0];
+        sc.partBegin();
+        const imp = this.addReadings(sc, w.readings, w.optional ? 'sections' : within);
+        importance[u] = w.optional ? 0 : imp;
+        best = Math.max(best, importance[u]);
+        sc.partToUnit(u, w.optional ? OPTIONAL_WEIGHT : 1, 1, 'add');
+        sc.setCoverNorm(u, 1);
+        continue;
+      }
+      // A glossary name: its words one by one (partly covered if some are missing), or another name of the entry.
+      let partsTotal = 0;
+      for (const w of unit.words) {
+        sc.partBegin();
+        const found = this.addReadings(sc, w.readings, within);
+        const imp = w.optional ? 0 : found;
+        partsTotal += imp;
+        sc.partToUnit(u, w.optional ? OPTIONAL_WEIGHT : 1, imp, 'add');
+      }
+      sc.setCoverNorm(u, partsTotal);
+      sc.partBegin();
+      const synonyms = this.addReadings(sc, unit.synonyms, within);
+      sc.partToUnit(u, 1, 1, 'combine');
+      importance[u] = partsTotal > 0 && synonyms > 0 ? Math.min(partsTotal, synonyms) : partsTotal || synonyms;
+      best = Math.max(best, importance[u]);
+    }
+    let total = 0;
+    for (let u = 0; u < n; u++) total += importance[u];
+    if (total === 0) return null;
+    for (let u = 0; u < n; u++) importance[u] /= total;
+    return importance;
+  }
+
+  private titleOf(key: number, doc: SearchDoc): string[] {
+    let terms = this.titles[key];
+    if (!terms) this.titles[key] = terms = [...new Set(indexTerms(doc.kind === 'term' ? doc.heading : doc.chapterTitle, this.lang))];
+    return terms;
+  }
+
+  /** Per unit, how much of it a title has: its readings' terms found there, idf-weighted, partly if some are missing. */
+  private titleScores(units: Unit[], title: string[], out: Float64Array): void {
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u];
+      let words = 0;
+      for (const w of unit.words) words += this.bestInTitle(w.readings, title) * (w.optional ? OPTIONAL_WEIGHT : 1);
+      out[u] = Math.max(words, this.bestInTitle(unit.synonyms, title));
+    }
+  }
+
+  private bestInTitle(readings: Reading[], title: string[]): number {
+    let best = 0;
+    for (const r of readings) {
+      let s = 0;
+      for (const t of r.terms) if (title.includes(t)) s += this.idf(t);
+      if (s > 0) best = Math.max(best, (s * r.weight * r.width) / r.terms.length);
+    }
+    return best;
+  }
+
+  /** Weight of a section's score in its chapter's. */
+  private readonly sectionWeight = (id: number) => (this.docs[id].kind === 'term' ? TERM_WEIGHT : 1);
+
+  /** Position of the first of `terms` in a section's folded text (-1 if none). */
+  private firstMatch(id: number, folded: string, terms: string[]): number {
+    let positions = this.positions.get(id);
+    if (!positions) {
+      if (this.positions.size > 5000) this.positions.clear();
+      this.positions.set(id, (positions = firstPositions(folded, this.lang)));
+    }
+    let first = -1;
+    for (const t of terms) {
+      const at = positions.get(t);
+      if (at !== undefined && (first < 0 || at < first)) first = at;
+    }
+    return first;
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchResponse {
+    const limit = opts.limit ?? 20;
+    const hitsPerChapter = opts.hitsPerChapter ?? 3;
+    const empty: SearchResponse = { query, matchedTerms: [], groups: [], totalHits: 0 };
+    const units = this.planner.plan(typeof query === 'string' ? query : String(query ?? ''));
+    if (units.length === 0) return empty;
+    const n = units.length;
+    const sc = (this.scratch ??= new Scratch(this.docs));
+    sc.begin(n);
+    this.matched = new Set();
+    const importance = this.scoreUnits(sc, units);
+    if (!importance) return empty;
+
+    // Sections into chapters (each glossary entry on its own).
+    const docs = this.docs;
+    const filter = opts.filter;
+    for (const id of sc.sections) {
+      if (filter && !matchesFacets(docs[id], filter)) continue;
+      sc.addToChapter(id, importance, this.sectionWeight(id));
+    }
+
+    // Chapter scores; the title bonus grows with the share of the query the title has.
+    const scores = new Float64Array(sc.chapters.length);
+    const coverages = new Float64Array(sc.chapters.length);
+    const inTitle = new Float64Array(n);
+    const queryTerms = new Set<string>();
+    for (const unit of units) {
+      for (const w of unit.words) for (const r of w.readings) for (const t of r.terms) queryTerms.add(t);
+      for (const r of unit.synonyms) for (const t of r.terms) queryTerms.add(t);
+    }
+    let bestCoverage = 0;
+    for (let c = 0; c < sc.chapters.length; c++) {
+      const key = sc.chapters[c];
+      sc.chapterScores(key, importance);
+      const coverage = sc.coverage;
+      let title = 0;
+      let titleCoverage = 0;
+      const titleTerms = this.titleOf(key, docs[sc.chapterTopId[key * TOP]]);
+      let inQuery = false;
+      for (let i = 0; i < titleTerms.length && !inQuery; i++) inQuery = queryTerms.has(titleTerms[i]);
+      if (inQuery) {
+        this.titleScores(units, titleTerms, inTitle);
+        for (let u = 0; u < n; u++) {
+          title += inTitle[u];
+          if (inTitle[u] > 0) titleCoverage += importance[u];
+        }
+      }
+      const titleWeight = docs[sc.chapterTopId[key * TOP]].kind === 'term' ? TITLE_WEIGHT * TERM_WEIGHT : TITLE_WEIGHT;
+      scores[c] = COHESION * sc.cohesive + ((1 - COHESION) * sc.spread + titleWeight * title * titleCoverage) * coverage * coverage;
+      coverages[c] = coverage;
+      if (coverage > bestCoverage) bestCoverage = coverage;
+    }
+
+    // One group per chapter: several glossary entries make one group, ranked by the best.
+    const byChapter = new Map<string, Ranked>();
+    const ranked: Ranked[] = [];
+    for (let c = 0; c < sc.chapters.length; c++) {
+      if (coverages[c] <= 0 || coverages[c] < MIN_RELATIVE_COVERAGE * bestCoverage - 1e-9) continue;
+      const key = sc.chapters[c];
+      const first = sc.chapterTopId[key * TOP];
+      const chapterId = docs[first].chapterId;
+      const same = byChapter.get(chapterId);
+      if (same) {
+        same.keys.push(key);
+        if (scores[c] > same.score || (scores[c] === same.score && first < same.first)) {
+          same.score = scores[c];
+          same.first = first;
+        }
+      } else {
+        const r: Ranked = { chapterId, score: scores[c], keys: [key], first };
+        byChapter.set(chapterId, r);
+        ranked.push(r);
+      }
+    }
+    ranked.sort(byScore);
+    let totalHits = 0;
+    for (const r of ranked) for (const key of r.keys) totalHits += sc.chapterCount[key];
+
+    const matchedTerms = [...this.matched];
+    const snippet = snippetMaker(matchedTerms, this.lang, 180);
+    const groups: SearchGroup[] = [];
+    for (let g = 0; g < ranked.length && g < limit; g++) {
+      const r = ranked[g];
+      const hits: SearchHit[] = [];
+      // Within the glossary's group, entries and the chapter's own sections compare as they are.
+      for (const { id, score } of sc.bestSections(r.keys, hitsPerChapter, this.sectionWeight)) {
+        const doc = docs[id];
+        const folded = (this.folded[id] ??= foldText(doc.text));
+        hits.push({ kind: doc.kind, anchor: doc.anchor, heading: doc.heading, snippet: snippet(doc.text, folded, sc.textMatched(id) ? this.firstMatch(id, folded, matchedTerms) : -1), score: Math.round(score * 1000) / 1000 });
+      }
+      const first = docs[r.first];
+      groups.push({ chapterId: r.chapterId, chapterTitle: first.chapterTitle, section: first.section, score: Math.round(r.score * 1000) / 1000, hits });
+    }
+    return { query, matchedTerms, groups, totalHits };
+  }
 }

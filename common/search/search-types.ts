@@ -16,17 +16,24 @@ export interface SearchDoc extends Facets {
   boost?: number;
 }
 
+/** A flexsearch export: key → the parsed data of that chunk. */
+export type FlexExport = Record<string, unknown>;
+
 /** The prebuilt index of one language, written at build time and loaded lazily by the app. */
 export interface SearchIndexData {
-  format: 1;
+  format: 2;
   lang: Lang;
   docs: SearchDoc[];
-  /** Every distinct search term of the corpus, for typo tolerance. */
+  /** Every distinct search term (stem) of the corpus, sorted: for prefixes and typo tolerance. */
   vocabulary: string[];
+  /** How many documents contain each term of `vocabulary` (same order). */
+  documentFrequency: number[];
+  /** Folded words as written whose stem differs from them (monitoring → monitor), sorted: typos are looked for among these too. */
+  forms: string[];
   /** Glossary synonym groups: each group is a list of phrases, each phrase a list of terms. */
   synonyms: string[][][];
-  /** flexsearch exports (key → data) of the heading and body indexes. */
-  flex: { heading: Record<string, string>; body: Record<string, string> };
+  /** flexsearch exports of the heading and body indexes (see flex-options.ts). */
+  flex: { heading: FlexExport; body: FlexExport };
 }
 
 export interface SnippetPart {

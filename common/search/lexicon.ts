@@ -1,0 +1,121 @@
+import type { Lang } from '../facets.ts';
+import { termOf } from './terms.ts';
+
+/** Most vocabulary entries scanned for one prefix: bounds the work for one- or two-letter prefixes of a huge corpus. */
+const MAX_PREFIX_SCAN = 5000;
+
+/** True when a and b differ by at most one edit (insert, delete, substitute, swap neighbours); allocation-free. */
+export function oneEditApart(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la < lb) return oneEditApart(b, a);
+  if (la - lb > 1) return false;
+  let i = 0;
+  while (i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === lb) return true; // equal, or a has one more letter at the end
+  if (la > lb) {
+    // a has one extra letter at i
+    for (let j = i; j < lb; j++) if (a.charCodeAt(j + 1) !== b.charCodeAt(j)) return false;
+    return true;
+  }
+  // same length: substitution at i, or a swap of i and i+1
+  let j = i + 1;
+  if (j < la && a.charCodeAt(i) === b.charCodeAt(j) && a.charCodeAt(j) === b.charCodeAt(i)) j = i + 2;
+  for (; j < la; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
+interface Entry {
+  /** The word as it may be written (a stem, or a folded form). */
+  text: string;
+  /** The search term it stands for. */
+  stem: string;
+}
+
+/**
+ * The vocabulary of one index: which terms exist, how common each is, prefix completions
+ * and one-typo corrections. Typo buckets are built on first use, so loading stays fast.
+ */
+export class Lexicon {
+  private readonly position = new Map<string, number>();
+  private buckets: Map<string, Entry[]> | undefined;
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly vocabulary: readonly string[],
+    private readonly frequency: readonly number[],
+    private readonly forms: readonly string[],
+  ) {
+    vocabulary.forEach((t, i) => this.position.set(t, i));
+  }
+
+  has(term: string): boolean {
+    return this.position.has(term);
+  }
+
+  /** Number of documents that contain the term (0 if none). */
+  df(term: string): number {
+    const i = this.position.get(term);
+    return i === undefined ? 0 : this.frequency[i];
+  }
+
+  /** Terms that start with `prefix` (not the prefix itself), most common first. */
+  completions(prefix: string, max: number): string[] {
+    const v = this.vocabulary;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (v[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Array<{ term: string; df: number }> = [];
+    for (let i = lo, end = Math.min(v.length, lo + MAX_PREFIX_SCAN); i < end && v[i].startsWith(prefix); i++) {
+      if (v[i] !== prefix) found.push({ term: v[i], df: this.frequency[i] });
+    }
+    found.sort((a, b) => b.df - a.df || a.term.length - b.term.length);
+    return found.slice(0, max).map((f) => f.term);
+  }
+
+  /** Terms whose written word or stem is one edit away from `word` (folded, as typed) or from its stem `term`, most common first. */
+  corrections(word: string, term: string, max: number): string[] {
+    const found = new Map<string, number>();
+    for (const target of word === term ? [word] : [word, term]) {
+      for (const e of this.candidates(target)) {
+        if (e.stem !== term && !found.has(e.stem) && oneEditApart(e.text, target)) found.set(e.stem, this.df(e.stem));
+      }
+    }
+    return [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([t]) => t);
+  }
+
+  /** Entries that can be one edit from `q`: same length ±1, and sharing the first letter, or the second one where the first differs. */
+  private *candidates(q: string): Generator<Entry> {
+    const buckets = (this.buckets ??= this.buildBuckets());
+    const L = q.length;
+    const keys = [`f${L - 1}${q[0]}`, `f${L}${q[0]}`, `f${L + 1}${q[0]}`, `s${L}${q[1]}`, `f${L}${q[1]}`, `f${L - 1}${q[1]}`, `s${L + 1}${q[0]}`];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const bucket = buckets.get(key);
+      if (bucket) yield* bucket;
+    }
+  }
+
+  private buildBuckets(): Map<string, Entry[]> {
+    const buckets = new Map<string, Entry[]>();
+    const put = (key: string, e: Entry) => {
+      const list = buckets.get(key);
+      if (list) list.push(e);
+      else buckets.set(key, [e]);
+    };
+    const add = (e: Entry) => {
+      put(`f${e.text.length}${e.text[0]}`, e);
+      // Second-letter buckets only matter when the first letters differ: skip entries already reachable by their first letter.
+      if (e.text.length > 1 && e.text[1] !== e.text[0]) put(`s${e.text.length}${e.text[1]}`, e);
+    };
+    for (const t of this.vocabulary) add({ text: t, stem: t });
+    for (const w of this.forms) add({ text: w, stem: termOf(w, this.lang) });
+    return buckets;
+  }
+}

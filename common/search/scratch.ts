@@ -1,0 +1,315 @@
+import type { SearchDoc } from './search-types.ts';
+import { MAX_WORDS } from './query-plan.ts';
+
+/** Weights of a chapter's best, second and third sections in its score. */
+export const SECTION_DECAY = [1, 0.35, 0.15];
+/** Sections kept per chapter (and per query unit) for its score. */
+export const TOP = SECTION_DECAY.length;
+/** Other readings of a unit found in the same section add this share of their score. */
+export const SECOND_READING = 0.25;
+
+/** Inserts (score, id) into the descending top list at `at` (ties: lower id first). */
+function insertTop(scores: Float64Array, ids: Int32Array | null, at: number, score: number, id: number): void {
+  for (let i = 0; i < TOP; i++) {
+    const j = at + i;
+    const better = score > scores[j] || (ids !== null && score === scores[j] && ids[j] !== -1 && id < ids[j]);
+    if (!better && !(ids !== null && ids[j] === -1)) continue;
+    for (let k = at + TOP - 1; k > j; k--) {
+      scores[k] = scores[k - 1];
+      if (ids) ids[k] = ids[k - 1];
+    }
+    scores[j] = score;
+    if (ids) ids[j] = id;
+    return;
+  }
+}
+
+/**
+ * Working memory of a search, one slot per section and per chapter, reused from one search
+ * to the next (generation stamps instead of clearing). Accumulates, in turn: one reading's
+ * terms (alt*), one query word's readings (part*), each query unit per section (unit*), and
+ * each chapter's best sections (chapter*).
+ */
+export class Scratch {
+  readonly boost: Float64Array;
+  /** Chapter key of each section: its chapter, or its own glossary entry. */
+  readonly keyOf: Int32Array;
+  private readonly keyNames: string[] = [];
+  private gen = 0;
+  private n = 0;
+  private readonly altSum: Float64Array;
+  private readonly altCount: Int32Array;
+  private readonly altStamp: Int32Array;
+  private readonly termStamp: Int32Array;
+  private altGen = 0;
+  private termGen = 0;
+  private readonly altTouched: number[] = [];
+  private readonly partBest: Float64Array;
+  private readonly partOther: Float64Array;
+  private readonly partStamp: Int32Array;
+  private partGen = 0;
+  private readonly partTouched: number[] = [];
+  private readonly unitScore: Float64Array;
+  private readonly unitCover: Float64Array;
+  private readonly coverNorm = new Float64Array(MAX_WORDS);
+  private readonly sectionStamp: Int32Array;
+  private readonly bodyStamp: Int32Array;
+  private readonly addedStamp: Int32Array;
+  private readonly sectionScore: Float64Array;
+  readonly sections: number[] = [];
+  private readonly chapterStamp: Int32Array;
+  private readonly chapterSeen: Int32Array;
+  readonly chapterTop: Float64Array;
+  readonly chapterTopId: Int32Array;
+  private readonly chapterUnitTop: Float64Array;
+  private readonly chapterUnitCover: Float64Array;
+  readonly chapterCount: Int32Array;
+  readonly chapters: number[] = [];
+
+  constructor(docs: readonly SearchDoc[]) {
+    const N = docs.length;
+    this.boost = new Float64Array(N);
+    this.keyOf = new Int32Array(N);
+    const keys = new Map<string, number>();
+    docs.forEach((doc, id) => {
+      this.boost[id] = doc.boost ?? 1;
+      // Glossary entries are separate articles: one entry's words do not add up with another's.
+      const name = doc.kind === 'term' ? `${doc.chapterId}#${doc.anchor}` : doc.chapterId;
+      let key = keys.get(name);
+      if (key === undefined) {
+        keys.set(name, (key = this.keyNames.length));
+        this.keyNames.push(name);
+      }
+      this.keyOf[id] = key;
+    });
+    const K = this.keyNames.length;
+    this.altSum = new Float64Array(N);
+    this.altCount = new Int32Array(N);
+    this.altStamp = new Int32Array(N);
+    this.termStamp = new Int32Array(N);
+    this.partBest = new Float64Array(N);
+    this.partOther = new Float64Array(N);
+    this.partStamp = new Int32Array(N);
+    this.unitScore = new Float64Array(N * MAX_WORDS);
+    this.unitCover = new Float64Array(N * MAX_WORDS);
+    this.sectionStamp = new Int32Array(N);
+    this.bodyStamp = new Int32Array(N);
+    this.addedStamp = new Int32Array(N);
+    this.sectionScore = new Float64Array(N);
+    this.chapterStamp = new Int32Array(K);
+    this.chapterSeen = new Int32Array(K);
+    this.chapterTop = new Float64Array(K * TOP);
+    this.chapterTopId = new Int32Array(K * TOP);
+    this.chapterUnitTop = new Float64Array(K * MAX_WORDS * TOP);
+    this.chapterUnitCover = new Float64Array(K * MAX_WORDS);
+    this.chapterCount = new Int32Array(K);
+  }
+
+  keyName(key: number): string {
+    return this.keyNames[key];
+  }
+
+  begin(units: number): void {
+    this.gen++;
+    this.n = units;
+    this.sections.length = 0;
+    this.chapters.length = 0;
+    this.coverNorm.fill(1);
+  }
+
+  /**
+   * Starts a reading. `within`: 'all' sections; 'sections' other units found already; or
+   * 'chapters' other units found already (sections of any other chapter are left out).
+   */
+  altBegin(within: 'all' | 'sections' | 'chapters' = 'all'): void {
+    this.altGen++;
+    this.altTouched.length = 0;
+    this.within = within;
+  }
+
+  private within: 'all' | 'sections' | 'chapters' = 'all';
+
+  private excluded(id: number): boolean {
+    return this.within === 'sections' ? this.sectionStamp[id] !== this.gen : this.within === 'chapters' && this.chapterSeen[this.keyOf[id]] !== this.gen;
+  }
+
+  termBegin(): void {
+    this.termGen++;
+  }
+
+  /** Adds a term's weight in one field of a section; counts the term once per section. */
+  altAdd(id: number, value: number): void {
+    if (this.altStamp[id] !== this.altGen) {
+      if (this.excluded(id)) return;
+      this.altStamp[id] = this.altGen;
+      this.altSum[id] = 0;
+      this.altCount[id] = 0;
+      this.altTouched.push(id);
+    }
+    this.altSum[id] += value;
+    if (this.termStamp[id] !== this.termGen) {
+      this.termStamp[id] = this.termGen;
+      this.altCount[id]++;
+    }
+  }
+
+  /** As altAdd, for a posting of the body text: the section's text has a query term. */
+  altAddBody(id: number, value: number): void {
+    if (this.excluded(id)) return;
+    this.bodyStamp[id] = this.gen;
+    this.altAdd(id, value);
+  }
+
+  /** Whether the section's text (not only its heading) has some term of the query. */
+  textMatched(id: number): boolean {
+    return this.bodyStamp[id] === this.gen;
+  }
+
+  /** Sections that have all `terms` of the reading go to the part, scored × factor. */
+  altToPart(terms: number, factor: number): boolean {
+    let any = false;
+    for (const id of this.altTouched) {
+      if (this.altCount[id] !== terms) continue;
+      any = true;
+      const s = this.altSum[id] * factor;
+      if (this.partStamp[id] !== this.partGen) {
+        this.partStamp[id] = this.partGen;
+        this.partBest[id] = 0;
+        this.partOther[id] = 0;
+        this.partTouched.push(id);
+      }
+      const b = this.partBest[id];
+      if (s > b) this.partBest[id] = s;
+      this.partOther[id] += Math.min(s, b);
+    }
+    return any;
+  }
+
+  partBegin(): void {
+    this.partGen++;
+    this.partTouched.length = 0;
+  }
+
+  /**
+   * The part's sections into unit `u`: 'add' adds the score and `cover` (a share of the unit,
+   * out of `norm`); 'combine' keeps the better of the unit's score and this one (plus a share
+   * of the other) and covers the whole unit.
+   */
+  partToUnit(u: number, weight: number, cover: number, mode: 'add' | 'combine'): void {
+    for (const id of this.partTouched) {
+      const v = (this.partBest[id] + SECOND_READING * this.partOther[id]) * weight;
+      this.touchSection(id);
+      const i = id * MAX_WORDS + u;
+      if (mode === 'add') {
+        this.unitScore[i] += v;
+        this.unitCover[i] += cover;
+      } else {
+        const own = this.unitScore[i];
+        this.unitScore[i] = Math.max(own, v) + SECOND_READING * Math.min(own, v);
+        this.unitCover[i] = Infinity;
+      }
+    }
+  }
+
+  /** What a unit's covers add up to when the whole unit is covered. */
+  setCoverNorm(u: number, norm: number): void {
+    this.coverNorm[u] = norm;
+  }
+
+  private touchSection(id: number): void {
+    if (this.sectionStamp[id] === this.gen) return;
+    this.sectionStamp[id] = this.gen;
+    this.chapterSeen[this.keyOf[id]] = this.gen;
+    const row = id * MAX_WORDS;
+    for (let u = 0; u < this.n; u++) {
+      this.unitScore[row + u] = 0;
+      this.unitCover[row + u] = 0;
+    }
+    this.sections.push(id);
+  }
+
+  private cover(i: number, u: number): number {
+    const c = this.unitCover[i];
+    const norm = this.coverNorm[u];
+    return norm > 0 ? Math.min(1, c / norm) : c > 0 ? 1 : 0;
+  }
+
+  /** A section into its chapter: score = Σ unit scores × coverage², `importance` summing to 1. */
+  addToChapter(id: number, importance: Float64Array, weight: number): void {
+    const key = this.keyOf[id];
+    const n = this.n;
+    const ut = key * MAX_WORDS * TOP;
+    const uc = key * MAX_WORDS;
+    if (this.chapterStamp[key] !== this.gen) {
+      this.chapterStamp[key] = this.gen;
+      for (let k = 0; k < TOP; k++) {
+        this.chapterTop[key * TOP + k] = -1;
+        this.chapterTopId[key * TOP + k] = -1;
+      }
+      this.chapterUnitTop.fill(0, ut, ut + n * TOP);
+      this.chapterUnitCover.fill(0, uc, uc + n);
+      this.chapterCount[key] = 0;
+      this.chapters.push(key);
+    }
+    const row = id * MAX_WORDS;
+    let raw = 0;
+    let cov = 0;
+    for (let u = 0; u < n; u++) {
+      const v = this.unitScore[row + u] * weight;
+      if (v === 0 && this.unitCover[row + u] === 0) continue;
+      raw += v;
+      const c = this.cover(row + u, u);
+      cov += importance[u] * c;
+      if (v > this.chapterUnitTop[ut + u * TOP + TOP - 1]) insertTop(this.chapterUnitTop, null, ut + u * TOP, v, id);
+      if (c > this.chapterUnitCover[uc + u]) this.chapterUnitCover[uc + u] = c;
+    }
+    const score = raw * cov * cov;
+    this.sectionScore[id] = score;
+    this.addedStamp[id] = this.gen;
+    insertTop(this.chapterTop, this.chapterTopId, key * TOP, score, id);
+    this.chapterCount[key]++;
+  }
+
+  /** Results of chapterScores. */
+  cohesive = 0;
+  spread = 0;
+  coverage = 0;
+
+  /** A chapter's decayed best sections (cohesive), its decayed best sections per unit (spread), and its coverage of the query. */
+  chapterScores(key: number, importance: Float64Array): void {
+    let cohesive = 0;
+    for (let k = 0; k < TOP; k++) cohesive += SECTION_DECAY[k] * Math.max(0, this.chapterTop[key * TOP + k]);
+    let spread = 0;
+    let coverage = 0;
+    for (let u = 0; u < this.n; u++) {
+      const at = (key * MAX_WORDS + u) * TOP;
+      for (let k = 0; k < TOP; k++) spread += SECTION_DECAY[k] * this.chapterUnitTop[at + k];
+      coverage += importance[u] * this.chapterUnitCover[key * MAX_WORDS + u];
+    }
+    this.cohesive = cohesive;
+    this.spread = spread;
+    this.coverage = coverage;
+  }
+
+  /** The best `limit` sections of some chapter keys, best first. */
+  /** The best `limit` sections of some chapter keys, best first, scored without the `weight` addToChapter gave them. */
+  bestSections(keys: number[], limit: number, weightOf: (id: number) => number): Array<{ id: number; score: number }> {
+    const out: Array<{ id: number; score: number }> = [];
+    if (limit <= TOP) {
+      for (const key of keys) {
+        for (let k = 0; k < TOP; k++) {
+          const id = this.chapterTopId[key * TOP + k];
+          if (id >= 0) out.push({ id, score: this.chapterTop[key * TOP + k] / weightOf(id) });
+        }
+      }
+    } else {
+      const wanted = new Set(keys);
+      for (const id of this.sections) {
+        if (this.addedStamp[id] === this.gen && wanted.has(this.keyOf[id])) out.push({ id, score: this.sectionScore[id] / weightOf(id) });
+      }
+    }
+    out.sort((a, b) => b.score - a.score || a.id - b.id);
+    return out.slice(0, limit);
+  }
+}
+

@@ -1,0 +1,111 @@
+/**
+ * Search terms as the search index sees them: the shared folding and light stemming of
+ * common/text.ts, then a few derivational and verb endings removed, so that the words of one
+ * family meet (replicate, replication, replicating → replic; retirado, retiro, retirar →
+ * retir; dejan, dejar → dej; readiness, ready → readi); hyphenated compounds are also one
+ * term (phase-out → phaseout). Used to build the index, to read queries and to highlight.
+ */
+import type { Lang } from '../facets.ts';
+import { foldText, searchTerms, words } from '../text.ts';
+
+/** Shortest root left after removing an ending: shorter roots meet unrelated words. */
+const MIN_ROOT = 4;
+
+/** [ending, replacement], tried in order on the light stem; the first that leaves a long enough root applies. */
+const ENDINGS: Record<Lang, ReadonlyArray<readonly [string, string]>> = {
+  en: [
+    ['isation', 'is'], ['ization', 'is'], ['ation', ''], ['ness', ''], ['ment', ''], ['ity', ''],
+    ['able', ''], ['ate', ''], ['at', ''], ['ise', 'is'], ['ize', 'is'], ['iz', 'is'],
+  ],
+  es: [
+    // después del plural y del género: formalizacion, retirad, trabajand, prevencion, trabajaron
+    ['aciones', ''], ['acion', ''], ['icion', ''], ['encion', 'en'], ['mente', ''], ['idad', ''], ['ador', ''],
+    ['ieron', ''], ['aron', ''], ['aban', ''], ['ab', ''], ['iend', ''], ['and', ''], ['ad', ''], ['id', ''],
+  ],
+};
+
+/**
+ * Spanish verb endings, looked for in the word as written: infinitives (dejar), an infinitive
+ * with a pronoun (acusarlos) and the third person plural (dejan, pueden); nouns of the same
+ * shape go with their plurals (mujer, mujeres; joven, jóvenes). Looking at the written word
+ * keeps nouns in -ero and -era (minero, frontera) apart from infinitives in -er. A verb root
+ * may be three letters long (dej, lleg).
+ */
+const SPANISH_VERB = /(?:ar|er|ir)(?:l[oa]s?|les?|se|me|nos|es)?$|[ae]n(?:es)?$/;
+const MIN_VERB_ROOT = 3;
+
+const CONSONANT_Y = /[^aeiouy]y$/;
+
+function reduce(stemmed: string, word: string, lang: Lang): string {
+  let t = stemmed;
+  if (lang === 'es') {
+    const verb = SPANISH_VERB.exec(word);
+    if (verb && verb.index >= MIN_VERB_ROOT && verb.index < t.length) t = word.slice(0, verb.index);
+  }
+  for (const [ending, replacement] of ENDINGS[lang]) {
+    if (t.endsWith(ending) && t.length - ending.length >= MIN_ROOT) {
+      t = t.slice(0, t.length - ending.length) + replacement;
+      break;
+    }
+  }
+  // ready, readiness; family, families (→ famili)
+  if (lang === 'en' && t.length > MIN_ROOT && CONSONANT_Y.test(t)) t = `${t.slice(0, -1)}i`;
+  return t;
+}
+
+const cache: Record<Lang, Map<string, string>> = { en: new Map(), es: new Map() };
+
+/** The index term of one folded word ('' for a stop word). */
+export function termOf(foldedWord: string, lang: Lang): string {
+  const c = cache[lang];
+  let term = c.get(foldedWord);
+  if (term === undefined) {
+    if (c.size > 200_000) c.clear();
+    const [stemmed] = searchTerms(foldedWord, lang);
+    term = stemmed === undefined ? '' : reduce(stemmed, foldedWord, lang);
+    c.set(foldedWord, term);
+  }
+  return term;
+}
+
+/** A run of words joined by hyphens in folded text (phase-out, child-care, out-of-school). */
+const COMPOUND = /[a-z0-9]+(?:[-\u2010\u2011][a-z0-9]+)+/g;
+const HYPHENS = /[-\u2010\u2011]/g;
+const TOKEN = /[a-z0-9]+(?:[-\u2010\u2011][a-z0-9]+)*/g;
+
+/** A folded token of a query or a name: a word, or a hyphenated compound with its parts. */
+export interface Token {
+  word: string;
+  /** The words of a compound (phase, out); absent for a plain word. */
+  parts?: string[];
+}
+
+/** The tokens of a text: hyphenated compounds kept whole (phaseout), other words one by one. */
+export function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of foldText(text).matchAll(TOKEN)) {
+    const parts = m[0].split(HYPHENS);
+    out.push(parts.length > 1 ? { word: parts.join(''), parts } : { word: m[0] });
+  }
+  return out;
+}
+
+/**
+ * The index terms of a text (stop words dropped): each word, and each hyphenated compound
+ * written together as well ("phase-out" gives phase, out and phaseout), so that a query for
+ * the compound finds it as one word and "childcare" finds "child-care".
+ */
+export function indexTerms(text: string, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const t = termOf(w, lang);
+    if (t) out.push(t);
+  }
+  if (text.includes('-') || text.includes('\u2010') || text.includes('\u2011')) {
+    for (const m of foldText(text).matchAll(COMPOUND)) {
+      const t = termOf(m[0].replace(HYPHENS, ''), lang);
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
