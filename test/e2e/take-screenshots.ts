@@ -14,6 +14,10 @@ const views: Array<{ name: string; hash: string; scrollTo?: string; action?: 'se
   { name: 'case-card', hash: 'santa-filomena', scrollTo: '.community-card' },
   { name: 'case-table', hash: 'case-studies', scrollTo: '.community-table' },
   { name: 'profiler', hash: 'community-profiler', scrollTo: '.profiler-form' },
+  { name: 'module', hash: 'children-safe-and-dangerous-places', scrollTo: '#module-steps' },
+  { name: 'module-catalogue', hash: 'workshop-modules', scrollTo: '.module-catalogue' },
+  { name: 'workshop-builder', hash: 'workshop-builder', scrollTo: '.workshop-builder' },
+  { name: 'field-records', hash: 'field-records', scrollTo: '.records' },
 ];
 for (const lang of ['es', 'en'] as const) {
   for (const [width, height] of [[1366, 768], [360, 740]]) {
