@@ -19,6 +19,7 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('unlock'), passphrase: z.string().min(1).max(200) }),
   z.strictObject({ op: z.literal('set-passphrase'), passphrase: passphrase.nullable() }),
   z.strictObject({ op: z.literal('save-entry'), lang, instrumentId, answers }),
+  z.strictObject({ op: z.literal('update-entry'), lang, entryId: id, answers }),
   z.strictObject({ op: z.literal('delete-entry'), entryId: id }),
   z.strictObject({ op: z.literal('delete-child'), childId: id }),
   z.strictObject({
@@ -64,6 +65,7 @@ export interface RecordsResults {
   unlock: RecordsStatus;
   'set-passphrase': RecordsStatus;
   'save-entry': { ok: true; entryId: number; childId: number | null } | { ok: false; errors: Array<{ question: string; message: string }> };
+  'update-entry': { ok: true; entryId: number; childId: number | null } | { ok: false; errors: Array<{ question: string; message: string }> };
   'delete-entry': true;
   'delete-child': true;
   'list-children': { total: number; rows: ChildRow[] };

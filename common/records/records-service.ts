@@ -14,7 +14,7 @@ import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type Rec
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
   type RegistrationFacts,
 } from './records-store.ts';
 
@@ -45,6 +45,7 @@ const MESSAGES = {
     noChild: (code: string) => `no child with the code "${code}" is on the register: register the child first`,
     duplicate: (code: string) => `the code "${code}" is used twice`,
     alreadyRegistered: (code: string) => `a child with the code "${code}" is already on the register: open that child to add a visit, or use another code`,
+    otherChild: 'a form about one child cannot be moved to another: delete it and add it to the right child',
     unknownColumn: (c: string) => `unknown column "${c}": the first row must hold the form's field names, as exported`,
     badRow: (n: number, header: number) => `this row has ${n} cells but the first row has ${header}`,
   },
@@ -54,6 +55,7 @@ const MESSAGES = {
     noChild: (code: string) => `no hay en el registro ningún niño o niña con el código "${code}": regístrelo primero`,
     duplicate: (code: string) => `el código "${code}" se repite`,
     alreadyRegistered: (code: string) => `ya hay en el registro un niño o niña con el código "${code}": abra su ficha para agregar una visita, o use otro código`,
+    otherChild: 'un formulario de un niño o niña no se puede pasar a otro: bórrelo y agréguelo al niño o niña que corresponde',
     unknownColumn: (c: string) => `columna desconocida "${c}": la primera fila debe tener los nombres de los campos del formulario, como en la exportación`,
     badRow: (n: number, header: number) => `esta fila tiene ${n} celdas y la primera fila tiene ${header}`,
   },
@@ -184,17 +186,26 @@ export function createRecordsService(host: RecordsHost) {
     return form;
   }
 
-  /** Stores one validated form: a registration makes a child; a form with a child's code joins that child. */
-  function store(form: Instrument, value: Answers, lang: Lang): { entryId: number; childId: number | null } {
-    const d = open();
+  function dateOf(form: Instrument, value: Answers, lang: Lang): string {
     const dateName = dateField(form);
     const date = dateName ? text(value, dateName) : null;
     if (!date) throw new RecordsError('invalid', `${dateName ?? 'date'}: ${MESSAGES[lang].noDate}`);
+    return date;
+  }
+
+  function registrationFacts(value: Answers, date: string): RegistrationFacts {
+    return {
+      childCode: text(value, CHILD_CODE_FIELD), sex: value.sex as 'f' | 'm', age: Number(value.age),
+      community: text(value, 'community') ?? '', status: value.status as 'working' | 'at_risk', date,
+    };
+  }
+
+  /** Stores one validated form: a registration makes a child; a form with a child's code joins that child. */
+  function store(form: Instrument, value: Answers, lang: Lang): { entryId: number; childId: number | null } {
+    const d = open();
+    const date = dateOf(form, value, lang);
     if (form.id === REGISTRATION_FORM) {
-      const facts: RegistrationFacts = {
-        childCode: text(value, CHILD_CODE_FIELD), sex: value.sex as 'f' | 'm', age: Number(value.age),
-        community: text(value, 'community') ?? '', status: value.status as 'working' | 'at_risk', date,
-      };
+      const facts = registrationFacts(value, date);
       if (facts.childCode && childIdByCode(d, facts.childCode) !== null) throw new RecordsError('conflict', `${CHILD_CODE_FIELD}: ${MESSAGES[lang].alreadyRegistered(facts.childCode)}`);
       return addRegistration(d, facts, value);
     }
@@ -223,6 +234,34 @@ export function createRecordsService(host: RecordsHost) {
       }
       throw error;
     }
+  }
+
+  /** Replaces a form's answers, validated as when it was first saved; a visit stays with its child. */
+  function updateOne(req: Extract<RecordsRequest, { op: 'update-entry' }>): RecordsResults['update-entry'] {
+    const d = open();
+    const entry = entryById(d, req.entryId);
+    const form = formOf(entry.instrumentId, req.lang);
+    const checked = validateAnswers(form, req.answers, req.lang);
+    if (!checked.ok) return { ok: false, errors: checked.errors };
+    try {
+      const date = dateOf(form, checked.value, req.lang);
+      if (form.id === REGISTRATION_FORM) updateRegistration(d, entry.id, registrationFacts(checked.value, date), checked.value);
+      else {
+        const code = text(checked.value, CHILD_CODE_FIELD);
+        if (entry.childId !== null && code && childIdByCode(d, code) !== entry.childId) {
+          throw new RecordsError('invalid', `${CHILD_CODE_FIELD}: ${MESSAGES[req.lang].otherChild}`);
+        }
+        updateEntry(d, entry.id, date, form.id === VERIFICATION_FORM ? text(checked.value, 'verified_status') : null, checked.value);
+      }
+    } catch (error) {
+      if (error instanceof RecordsError && (error.code === 'conflict' || error.code === 'invalid')) {
+        const [field, ...rest] = error.detail.split(': ');
+        return { ok: false, errors: [{ question: rest.length ? field : CHILD_CODE_FIELD, message: rest.length ? rest.join(': ') : error.detail }] };
+      }
+      throw error;
+    }
+    changed();
+    return { ok: true, entryId: entry.id, childId: entry.childId };
   }
 
   function exportCsv(instrumentId: string): RecordsResults['export-csv'] {
@@ -345,6 +384,8 @@ export function createRecordsService(host: RecordsHost) {
         return status() as Out;
       case 'save-entry':
         return saveEntry(req) as Out;
+      case 'update-entry':
+        return updateOne(req) as Out;
       case 'delete-entry':
         deleteEntry(open(), req.entryId);
         changed();

@@ -196,6 +196,42 @@ export function addOtherEntry(db: Database, instrumentId: string, date: string, 
   });
 }
 
+export function entryById(db: Database, entryId: number): EntryRow {
+  const r = rows(db, 'SELECT * FROM entries WHERE id = ?', [entryId])[0];
+  if (!r) throw new RecordsError('not-found', 'This form is no longer in the records.');
+  return entryRow(r);
+}
+
+/** Replaces a registration's answers and the child's facts that come from it. */
+export function updateRegistration(db: Database, entryId: number, facts: RegistrationFacts, answers: Answers): void {
+  inTransaction(db, () => {
+    const entry = entryById(db, entryId);
+    if (entry.instrumentId !== REGISTRATION_FORM) throw new RecordsError('invalid', 'This form is not a registration.');
+    const t = now();
+    if (entry.childId !== null) {
+      if (!facts.childCode) throw new RecordsError('invalid', 'child_code: a registered child keeps a code');
+      const other = scalar(db, 'SELECT id FROM children WHERE child_code = ? AND id <> ?', [facts.childCode, entry.childId]);
+      if (other !== null) throw new RecordsError('conflict', `child_code: a child with the code "${facts.childCode}" is already on the register`);
+      run(db, `UPDATE children SET child_code = ?, sex = ?, age = ?, age_group = ?, community = ?, initial_status = ?, registered_on = ?, updated_at = ? WHERE id = ?`,
+        [facts.childCode, facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.date, t, entry.childId]);
+      run(db, 'UPDATE entries SET sex = ?, age_group = ?, community = ? WHERE child_id = ?', [facts.sex, ageGroupOf(facts.age), facts.community, entry.childId]);
+    }
+    run(db, 'UPDATE entries SET entry_date = ?, sex = ?, age_group = ?, community = ?, status = ?, answers = ?, updated_at = ? WHERE id = ?',
+      [facts.date, facts.sex, ageGroupOf(facts.age), facts.community, facts.status, JSON.stringify(answers), t, entryId]);
+    if (entry.childId !== null) refreshStatus(db, entry.childId);
+  });
+}
+
+/** Replaces the answers of a form about a child (or about no child); the child stays the same. */
+export function updateEntry(db: Database, entryId: number, date: string, outcome: string | null, answers: Answers): void {
+  inTransaction(db, () => {
+    const entry = entryById(db, entryId);
+    if (entry.instrumentId === REGISTRATION_FORM) throw new RecordsError('invalid', 'Use updateRegistration for a registration.');
+    run(db, 'UPDATE entries SET entry_date = ?, outcome = ?, answers = ?, updated_at = ? WHERE id = ?', [date, outcome, JSON.stringify(answers), now(), entryId]);
+    if (entry.childId !== null) refreshStatus(db, entry.childId);
+  });
+}
+
 export function deleteEntry(db: Database, entryId: number): void {
   inTransaction(db, () => {
     const entry = rows(db, 'SELECT child_id, instrument_id FROM entries WHERE id = ?', [entryId])[0];

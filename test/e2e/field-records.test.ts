@@ -81,6 +81,16 @@ describe('field records in the browser edition', () => {
     await expect.poll(() => page.getByTestId('child-status').textContent()).toBe('Withdrawn');
     expect(await page.locator('.records-history > li').count()).toBe(3);
 
+    // Correct the verification (the child was in fact still working), then correct it back.
+    for (const [result, shown] of [['still_working', 'Working'], ['withdrawn', 'Withdrawn']] as const) {
+      await page.locator('.records-history > li[data-entry="verification"] summary').click();
+      await page.getByTestId('edit-verification').click();
+      await page.locator('form.form-filler [data-name="verified_status"] input[value="' + result + '"]').check();
+      await page.locator('form.form-filler button[type="submit"]').click();
+      await expect.poll(() => page.getByTestId('child-status').textContent()).toBe(shown);
+    }
+    expect(await page.locator('.records-history > li').count()).toBe(3);
+
     // A second child, at risk, for the register's search and filters.
     await page.getByRole('button', { name: '← Back to the register' }).click();
     await page.getByTestId('register-child').click();

@@ -108,6 +108,25 @@ describe('field records', () => {
     await expect(call({ op: 'child-history', childId: child.id })).rejects.toThrow(/no longer on the register/);
   });
 
+  it('corrects a saved form: the child’s facts, the counts and the status follow, and a bad correction changes nothing', async () => {
+    const { call } = service();
+    await seed(call);
+    const child = (await call({ op: 'list-children', query: 'CH-001' })).rows[0];
+    const [reg, , verif] = (await call({ op: 'child-history', childId: child.id })).entries;
+    const older = { ...reg.answers, age: 15, days_per_week: 2 };
+    expect(await call({ op: 'update-entry', lang: 'en', entryId: reg.id, answers: older })).toMatchObject({ ok: true });
+    const q1 = (await call({ op: 'dashboard' })).quarters[0];
+    expect(q1.identifiedWorking.f['14to17']).toBe(1);
+    expect(q1.identifiedWorking.f.under14).toBe(1);
+    expect(await call({ op: 'update-entry', lang: 'en', entryId: verif.id, answers: { ...verif.answers, verified_status: 'still_working', any_work_3m: 'yes', months_no_work: null } })).toMatchObject({ ok: true });
+    expect((await call({ op: 'child-history', childId: child.id })).child.currentStatus).toBe('working');
+    const bad = await call({ op: 'update-entry', lang: 'en', entryId: reg.id, answers: { ...older, age: 30 } });
+    expect(bad).toMatchObject({ ok: false, errors: [{ question: 'age' }] });
+    const taken = await call({ op: 'update-entry', lang: 'en', entryId: reg.id, answers: { ...older, child_code: 'CH-002' } });
+    expect(taken).toMatchObject({ ok: false, errors: [{ question: 'child_code' }] });
+    expect((await call({ op: 'child-history', childId: child.id })).child).toMatchObject({ childCode: 'CH-001', age: 15 });
+  });
+
   it('exports each form as CSV with a BOM and re-imports it into an empty database with the same figures', async () => {
     const a = service();
     await seed(a.call);

@@ -242,11 +242,18 @@ function Register({ status, onChange }: { status: RecordsStatus; onChange(): voi
 }
 
 /** Fills one form and saves it; the host's checks come back next to the form, and nothing is saved half-valid. */
-function EntryForm({ form, fixed, onSaved, onCancel }: { form: Instrument; fixed?: Partial<Answers>; onSaved(r: { entryId: number; childId: number | null }): void; onCancel(): void }) {
+function EntryForm({ form, fixed, initial, entryId, onSaved, onCancel }: {
+  form: Instrument; fixed?: Partial<Answers>; initial?: Partial<Answers>;
+  /** Editing this saved form instead of adding a new one. */
+  entryId?: number;
+  onSaved(r: { entryId: number; childId: number | null }): void; onCancel(): void;
+}) {
   const { lang } = useApp();
   return (
-    <FormFiller form={form} fixed={fixed} onCancel={onCancel} onSubmit={async (answers) => {
-      const result = await records({ op: 'save-entry', lang, instrumentId: form.id, answers });
+    <FormFiller form={form} fixed={fixed} initial={initial} onCancel={onCancel} onSubmit={async (answers) => {
+      const result = entryId !== undefined
+        ? await records({ op: 'update-entry', lang, entryId, answers })
+        : await records({ op: 'save-entry', lang, instrumentId: form.id, answers });
       if (!result.ok) {
         const label = (q: string) => form.sections.flatMap((s) => s.questions).find((x) => x.name === q)?.[lang].label ?? q;
         throw new Error(result.errors.map((e) => `${label(e.question)}: ${e.message}`).join(' · '));
@@ -274,13 +281,31 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
   const r = t.records;
   const [data, setData] = useState<RecordsResults['child-history'] | null>(null);
   const [adding, setAdding] = useState<Instrument | null>(null);
+  const [editing, setEditing] = useState<EntryRow | null>(null);
   const [flash, setFlash] = useState<Flash>(initialFlash);
   const load = useCallback(() => records({ op: 'child-history', childId }).then(setData, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${String(e instanceof Error ? e.message : e)}` })), [childId, r.error]);
   useEffect(() => void load(), [load]);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [data?.child.id, adding]);
+  useEffect(() => heading.current?.focus(), [data?.child.id, adding, editing]);
   if (!data) return <><p><button type="button" className="link-button" onClick={onBack}>← {r.back}</button></p><Status flash={flash} /></>;
   const { child, entries } = data;
+  const editForm = editing ? formById(editing.instrumentId) : undefined;
+  if (editing && editForm) {
+    const isRegistration = editing.instrumentId === 'child-registration';
+    return (
+      <section aria-labelledby="records-editing">
+        <p><button type="button" className="link-button" onClick={() => setEditing(null)}>← {r.child(child.childCode)}</button></p>
+        <h3 id="records-editing" tabIndex={-1} ref={heading}>{r.editing(editForm[lang].title, editing.entryDate)}</h3>
+        <EntryForm form={editForm} entryId={editing.id} initial={editing.answers} fixed={isRegistration ? undefined : { child_code: child.childCode }}
+          onCancel={() => setEditing(null)} onSaved={() => {
+            setEditing(null);
+            setFlash({ ok: true, text: r.saved });
+            onChange();
+            void load();
+          }} />
+      </section>
+    );
+  }
   if (adding) {
     return (
       <section aria-labelledby="records-adding">
@@ -327,7 +352,10 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
               <details>
                 <summary><strong>{e.entryDate}</strong> · {form?.[lang].title ?? e.instrumentId}{e.outcome ? <> · {r.outcome}: <span className={`tag status-${e.outcome}`}>{form?.choiceLists.find((l) => l.name === 'verified')?.choices.find((c) => c.value === e.outcome)?.[lang] ?? e.outcome}</span></> : null}</summary>
                 <AnswerList form={form} entry={e} />
-                {e.instrumentId !== 'child-registration' && <button type="button" className="small" onClick={() => void remove(e)}>{r.deleteEntry}</button>}
+                <p className="records-actions">
+                  {form && <button type="button" className="small" onClick={() => { setFlash(null); setEditing(e); }} data-testid={`edit-${e.instrumentId}`}>{r.editEntry}</button>}
+                  {e.instrumentId !== 'child-registration' && <button type="button" className="small" onClick={() => void remove(e)}>{r.deleteEntry}</button>}
+                </p>
               </details>
             </li>
           );
