@@ -150,18 +150,18 @@ describe('presentation mode', () => {
     expect(await page.locator('main h1').isVisible()).toBe(true);
 
     await page.keyboard.press('ArrowRight');
-    expect(await count.textContent()).toBe(`2 / ${headings.length + 1}`);
+    await expect.poll(() => count.textContent()).toBe(`2 / ${headings.length + 1}`);
     const visible = () => page.locator('.chapter-body h2').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent));
-    expect(await visible()).toEqual([headings[0]]);
+    await expect.poll(visible).toEqual([headings[0]]);
     expect(await page.locator('main h1').isVisible()).toBe(false);
     await shot(page, 'presentation-es-1366');
 
     await page.keyboard.press('PageDown');
-    expect(await visible()).toEqual([headings[1]]);
+    await expect.poll(visible).toEqual([headings[1]]);
     await page.keyboard.press('ArrowLeft');
-    expect(await visible()).toEqual([headings[0]]);
+    await expect.poll(visible).toEqual([headings[0]]);
     await page.keyboard.press('End');
-    expect(await count.textContent()).toBe(`${headings.length + 1} / ${headings.length + 1}`);
+    await expect.poll(() => count.textContent()).toBe(`${headings.length + 1} / ${headings.length + 1}`);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('slide-count').count()).toBe(0);
@@ -177,9 +177,12 @@ describe('presentation mode', () => {
     await page.goto(`${h.baseUrl}${href}`);
     await page.locator('.module-page').waitFor();
     await page.getByTestId('present').click();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    // Wait until presentation mode listens for keys, then move three slides, one at a time.
+    await expect.poll(() => page.getByTestId('slide-count').textContent()).toMatch(/^1 \/ /);
+    for (const n of [2, 3, 4]) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getByTestId('slide-count').textContent()).toMatch(new RegExp(`^${n} / `));
+    }
     const shown = await page.locator('.module-page h2').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.id));
     expect(shown).toEqual(['module-steps']);
     expect(await page.locator('.module-steps').isVisible()).toBe(true);
