@@ -5,22 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-
-const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
-
-/** Renames, retrying a few times when an antivirus or an indexer holds the target on Windows. */
-export async function renameWithRetry(from: string, to: string, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fs.rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (!RETRYABLE.has(code) || attempt >= 6) throw error;
-      await wait(40 * (attempt + 1));
-    }
-  }
-}
+import { renameWithRetry } from './json-file-store.ts';
 
 export const previousCopyOf = (file: string) => `${file}.previous`;
 
@@ -37,7 +22,7 @@ export async function writeBytesAtomic(file: string, bytes: Uint8Array): Promise
   // Keep the copy being replaced: a hard link costs nothing and is itself atomic.
   await fs.rm(previousCopyOf(file), { force: true });
   await fs.link(file, previousCopyOf(file)).catch(() => fs.copyFile(file, previousCopyOf(file))).catch(() => undefined);
-  await renameWithRetry(temp, file);
+  await renameWithRetry((a, b) => fs.rename(a, b), temp, file);
   // Make the rename itself durable where the platform allows syncing a folder.
   const dir = await fs.open(path.dirname(file), 'r').catch(() => null);
   await dir?.sync().catch(() => undefined);

@@ -9,18 +9,14 @@ export interface FileSystemLike {
 
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
-/**
- * Writes `data` to `file` atomically: a temporary file first, then a rename, retried a
- * few times when Windows reports the target busy (an antivirus or an indexer holding it).
- */
-export async function writeFileAtomic(fs: FileSystemLike, file: string, data: string, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
-  const dir = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
-  if (dir) await fs.mkdir(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, data, 'utf8');
+type Wait = (ms: number) => Promise<unknown>;
+const sleep: Wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Renames, retrying a few times when an antivirus or an indexer holds the target on Windows. */
+export async function renameWithRetry(rename: (from: string, to: string) => Promise<void>, from: string, to: string, wait: Wait = sleep): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.rename(temp, file);
+      await rename(from, to);
       return;
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
@@ -28,6 +24,18 @@ export async function writeFileAtomic(fs: FileSystemLike, file: string, data: st
       await wait(50 * (attempt + 1));
     }
   }
+}
+
+/**
+ * Writes `data` to `file` atomically: a temporary file first, then a rename, retried a
+ * few times when Windows reports the target busy (an antivirus or an indexer holding it).
+ */
+export async function writeFileAtomic(fs: FileSystemLike, file: string, data: string, wait: Wait = sleep): Promise<void> {
+  const dir = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
+  if (dir) await fs.mkdir(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, data, 'utf8');
+  await renameWithRetry((a, b) => fs.rename(a, b), temp, file, wait);
 }
 
 /** A small JSON document on disk, read through a schema; unreadable content falls back to `fallback`. */
