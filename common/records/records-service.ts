@@ -219,6 +219,13 @@ export function createRecordsService(host: RecordsHost) {
     return { entryId: addOtherEntry(d, form.id, date, value), childId: null };
   }
 
+  /** A store refusal of one field ("child_code: …") as the form's field error; other errors are not the user's to correct. */
+  function fieldErrors(error: unknown, codes: ReadonlyArray<RecordsError['code']>): Array<{ question: string; message: string }> | null {
+    if (!(error instanceof RecordsError) || !codes.includes(error.code)) return null;
+    const [field, ...rest] = error.detail.split(': ');
+    return rest.length && /^[a-z_]+$/.test(field) ? [{ question: field, message: rest.join(': ') }] : [{ question: CHILD_CODE_FIELD, message: error.detail }];
+  }
+
   function saveEntry(req: Extract<RecordsRequest, { op: 'save-entry' }>): RecordsResults['save-entry'] {
     const form = formOf(req.instrumentId, req.lang);
     const checked = validateAnswers(form, req.answers, req.lang);
@@ -228,10 +235,8 @@ export function createRecordsService(host: RecordsHost) {
       changed();
       return { ok: true, ...saved };
     } catch (error) {
-      if (error instanceof RecordsError && (error.code === 'conflict' || error.code === 'not-found' || error.code === 'invalid')) {
-        const [field, ...rest] = error.detail.split(': ');
-        return rest.length && /^[a-z_]+$/.test(field) ? { ok: false, errors: [{ question: field, message: rest.join(': ') }] } : { ok: false, errors: [{ question: CHILD_CODE_FIELD, message: error.detail }] };
-      }
+      const errors = fieldErrors(error, ['conflict', 'not-found', 'invalid']);
+      if (errors) return { ok: false, errors };
       throw error;
     }
   }
@@ -254,10 +259,8 @@ export function createRecordsService(host: RecordsHost) {
         updateEntry(d, entry.id, date, form.id === VERIFICATION_FORM ? text(checked.value, 'verified_status') : null, checked.value);
       }
     } catch (error) {
-      if (error instanceof RecordsError && (error.code === 'conflict' || error.code === 'invalid')) {
-        const [field, ...rest] = error.detail.split(': ');
-        return { ok: false, errors: [{ question: rest.length ? field : CHILD_CODE_FIELD, message: rest.length ? rest.join(': ') : error.detail }] };
-      }
+      const errors = fieldErrors(error, ['conflict', 'invalid']);
+      if (errors) return { ok: false, errors };
       throw error;
     }
     changed();

@@ -275,6 +275,10 @@ const SORTS: Record<NonNullable<ChildFilter['sort']>, string> = {
   'last-visit': 'last_visit DESC NULLS LAST, c.id DESC',
 };
 
+/** A child's row with its number of forms after the registration and the date of the last one; ?1 is the registration form. */
+const CHILD_SELECT = `SELECT c.*, (SELECT count(*) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?1) AS visits,
+    (SELECT max(entry_date) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?1) AS last_visit FROM children c`;
+
 /** One page of the register, filtered, with the total that matches. */
 export function listChildren(db: Database, f: ChildFilter = {}): { total: number; rows: ChildRow[] } {
   const where: string[] = [];
@@ -288,9 +292,8 @@ export function listChildren(db: Database, f: ChildFilter = {}): { total: number
   const total = Number(scalar(db, `SELECT count(*) FROM children c ${clause}`, params));
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const offset = Math.max(f.offset ?? 0, 0);
-  const list = rows(db, `SELECT c.*, (SELECT count(*) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?) AS visits,
-      (SELECT max(entry_date) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?) AS last_visit
-    FROM children c ${clause} ORDER BY ${SORTS[f.sort ?? 'registered']} LIMIT ? OFFSET ?`, [REGISTRATION_FORM, REGISTRATION_FORM, ...params, limit, offset]);
+  // The filters' and the page's ? follow ?1, so they number from 2.
+  const list = rows(db, `${CHILD_SELECT} ${clause} ORDER BY ${SORTS[f.sort ?? 'registered']} LIMIT ? OFFSET ?`, [REGISTRATION_FORM, ...params, limit, offset]);
   return { total, rows: list.map(childRow) };
 }
 
@@ -311,8 +314,7 @@ function entryRow(r: Record<string, SqlValue>): EntryRow {
 
 /** A child and every form about the child, oldest first. */
 export function childHistory(db: Database, childId: number): { child: ChildRow; entries: EntryRow[] } {
-  const child = rows(db, `SELECT c.*, (SELECT count(*) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?1) AS visits,
-      (SELECT max(entry_date) FROM entries e WHERE e.child_id = c.id AND e.instrument_id <> ?1) AS last_visit FROM children c WHERE c.id = ?2`, [REGISTRATION_FORM, childId])[0];
+  const child = rows(db, `${CHILD_SELECT} WHERE c.id = ?2`, [REGISTRATION_FORM, childId])[0];
   if (!child) throw new RecordsError('not-found', 'This child is no longer on the register.');
   return { child: childRow(child), entries: rows(db, 'SELECT * FROM entries WHERE child_id = ? ORDER BY entry_date, id', [childId]).map(entryRow) };
 }
