@@ -9,6 +9,7 @@ import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { workshopModules } from '../app/records.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
+import { usePrintActions } from '../components/PageTools.tsx';
 
 /** The chapter that holds the workshop builder, so module pages can link to it. */
 export const BUILDER_CHAPTER_ID = 'workshop-builder';
@@ -248,10 +249,7 @@ export function WorkshopBuilder() {
     if (!window.confirm(w.confirmDelete(item.title))) return;
     if (await persist(saved.filter((s) => s.id !== item.id), '') && workshop.id === item.id) setWorkshop({ ...workshop, id: '' });
   };
-  const savePdf = () => call('window:save-pdf', { suggestedName: `${foldText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workshop'}-${lang}.pdf`, pageSize: 'A4' }).then(
-    (r) => r.saved && r.path && setStatus({ ok: true, text: t.printing.saved(r.path) }),
-    (e: unknown) => setStatus({ ok: false, text: `${t.printing.error} ${String(e)}` }),
-  );
+  const printing = usePrintActions(foldText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workshop');
 
   return (
     <div className={`workshop-builder${showPack ? ' pack-preview' : ''}`}>
@@ -344,10 +342,11 @@ export function WorkshopBuilder() {
             <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="save-workshop">{w.save}</button>
             {workshop.id && <button type="button" onClick={() => void save(true)}>{w.saveAsNew}</button>}
             <button type="button" onClick={() => setShowPack((v) => !v)} aria-pressed={showPack} disabled={workshop.items.length === 0}>{showPack ? w.hidePack : w.previewPack}</button>
-            <button type="button" onClick={() => call('window:print').catch(() => window.print())} disabled={workshop.items.length === 0} data-testid="print-pack">{w.printPack}</button>
-            <button type="button" onClick={savePdf} disabled={workshop.items.length === 0}>{w.savePdf}</button>
+            <button type="button" onClick={printing.print} disabled={workshop.items.length === 0} data-testid="print-pack">{w.printPack}</button>
+            <button type="button" onClick={() => void printing.savePdf()} disabled={workshop.items.length === 0}>{w.savePdf}</button>
           </div>
           {status && <p role="status" className={status.ok ? 'status-ok' : 'status-error'}>{status.text}</p>}
+          {printing.status && <p role="status" className={printing.status.ok ? 'status-ok' : 'status-error'}>{printing.status.text}</p>}
         </section>
       </div>
       {workshop.items.length > 0 && <WorkshopPack workshop={{ ...workshop, title }} />}

@@ -7,6 +7,7 @@ import { call } from '../bridge/index.ts';
 import { useApp } from '../app/app-state.tsx';
 import { instruments } from '../app/records.ts';
 import { FormFiller } from './FormFiller.tsx';
+import { usePrintActions } from '../components/PageTools.tsx';
 
 type Op = RecordsRequest['op'];
 type Req<O extends Op> = Extract<RecordsRequest, { op: O }>;
@@ -504,6 +505,7 @@ function QuarterlyReport({ communities }: { communities: string[] }) {
   const [community, setCommunity] = useState('');
   const { figures, error } = useFigures(community);
   const [quarter, setQuarter] = useState('');
+  const { print } = usePrintActions('quarterly-report');
   const chosen = useMemo(() => figures?.find((q) => q.quarter === quarter) ?? figures?.at(-1), [figures, quarter]);
   if (error) return <p role="alert" className="status-error">{r.error} {error}</p>;
   if (!figures) return <p className="loading">{r.loading}</p>;
@@ -517,7 +519,7 @@ function QuarterlyReport({ communities }: { communities: string[] }) {
           </select>
         </label>
         <CommunityPicker communities={communities} value={community} onChange={setCommunity} />
-        <button type="button" className="button-primary" onClick={() => call('window:print').catch(() => window.print())}>{r.printReport}</button>
+        <button type="button" className="button-primary" onClick={print}>{r.printReport}</button>
       </div>
       <div className="report-page">
         <h3>{r.reportTitle(chosen.quarter)}</h3>
