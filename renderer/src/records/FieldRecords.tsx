@@ -12,23 +12,18 @@ import { usePrintActions } from '../components/PageTools.tsx';
 type Op = RecordsRequest['op'];
 type Req<O extends Op> = Extract<RecordsRequest, { op: O }>;
 
-let errorTexts: Record<string, string> = {};
-/** The host's message without the channel name; a known problem in the reader's language, with the host's detail. */
-function readableError(message: string): string {
-  const text = message.replace(/^records:call: /, '');
-  const m = /^\[([a-z-]+)\] (.*)$/s.exec(text);
-  if (!m) return text;
-  const local = errorTexts[m[1]];
-  return local ? (local === m[2] ? local : `${local} (${m[2]})`) : m[2];
+/** One request to the records host. A failure's message keeps the host's "[code] detail" form: see messageOf. */
+async function records<O extends Op>(request: Req<O>): Promise<RecordsResults[O]> {
+  return (await call('records:call', request)) as RecordsResults[O];
 }
 
-/** One request to the records host; its error message is meant for the reader. */
-async function records<O extends Op>(request: Req<O>): Promise<RecordsResults[O]> {
-  try {
-    return (await call('records:call', request)) as RecordsResults[O];
-  } catch (e) {
-    throw new Error(readableError(e instanceof Error ? e.message : String(e)));
-  }
+/** A failed request as the reader sees it: without the channel name, a known problem in the reader's language, with the host's detail. */
+function messageOf(e: unknown, texts: Record<string, string>): string {
+  const text = (e instanceof Error ? e.message : String(e)).replace(/^records:call: /, '');
+  const m = /^\[([a-z-]+)\] (.*)$/s.exec(text);
+  if (!m) return text;
+  const local = texts[m[1]];
+  return local ? (local === m[2] ? local : `${local} (${m[2]})`) : m[2];
 }
 
 const monitoring = instruments.filter((f) => f.kind === 'monitoring');
@@ -56,11 +51,10 @@ async function saveFile(file: { fileName: string; bytes: Uint8Array }, filter: '
 export function FieldRecords() {
   const { t } = useApp();
   const r = t.records;
-  errorTexts = r.errors;
   const [status, setStatus] = useState<RecordsStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('register');
-  const refresh = useCallback(() => records({ op: 'status' }).then(setStatus, (e: unknown) => setError(String(e instanceof Error ? e.message : e))), []);
+  const refresh = useCallback(() => records({ op: 'status' }).then(setStatus, (e: unknown) => setError(messageOf(e, r.errors))), [r.errors]);
   useEffect(() => void refresh(), [refresh]);
 
   if (error) return <p role="alert" className="status-error">{r.unavailable} {error}</p>;
@@ -104,7 +98,7 @@ function Unlock({ onOpen }: { onOpen(s: RecordsStatus): void }) {
       <form onSubmit={(e) => {
         e.preventDefault();
         setBusy(true);
-        records({ op: 'unlock', passphrase: pass }).then(onOpen, (err: unknown) => setFlash({ ok: false, text: String(err instanceof Error ? err.message : err) })).finally(() => setBusy(false));
+        records({ op: 'unlock', passphrase: pass }).then(onOpen, (err: unknown) => setFlash({ ok: false, text: messageOf(err, r.errors) })).finally(() => setBusy(false));
       }}>
         <p><strong>{r.locked}</strong></p>
         <label><span>{r.passphrase}</span><input type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" data-testid="unlock-passphrase" /></label>
@@ -142,8 +136,8 @@ function Register({ status, onChange }: { status: RecordsStatus; onChange(): voi
     if (filter.sex) req.sex = filter.sex as 'f' | 'm';
     if (filter.ageGroup) req.ageGroup = filter.ageGroup as Req<'list-children'>['ageGroup'];
     if (filter.community) req.community = filter.community;
-    records(req).then(setPage, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${String(e instanceof Error ? e.message : e)}` }));
-  }, [filter, r.error]);
+    records(req).then(setPage, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` }));
+  }, [filter, r.error, r.errors]);
   useEffect(() => {
     if (view.kind === 'list') load();
   }, [load, view]);
@@ -249,12 +243,15 @@ function EntryForm({ form, fixed, initial, entryId, onSaved, onCancel }: {
   entryId?: number;
   onSaved(r: { entryId: number; childId: number | null }): void; onCancel(): void;
 }) {
-  const { lang } = useApp();
+  const { lang, t } = useApp();
   return (
     <FormFiller form={form} fixed={fixed} initial={initial} onCancel={onCancel} onSubmit={async (answers) => {
-      const result = entryId !== undefined
-        ? await records({ op: 'update-entry', lang, entryId, answers })
-        : await records({ op: 'save-entry', lang, instrumentId: form.id, answers });
+      const request = entryId !== undefined
+        ? records({ op: 'update-entry', lang, entryId, answers })
+        : records({ op: 'save-entry', lang, instrumentId: form.id, answers });
+      const result = await request.catch((e: unknown) => {
+        throw new Error(messageOf(e, t.records.errors));
+      });
       if (!result.ok) {
         const label = (q: string) => form.sections.flatMap((s) => s.questions).find((x) => x.name === q)?.[lang].label ?? q;
         throw new Error(result.errors.map((e) => `${label(e.question)}: ${e.message}`).join(' · '));
@@ -284,7 +281,7 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
   const [adding, setAdding] = useState<Instrument | null>(null);
   const [editing, setEditing] = useState<EntryRow | null>(null);
   const [flash, setFlash] = useState<Flash>(initialFlash);
-  const load = useCallback(() => records({ op: 'child-history', childId }).then(setData, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${String(e instanceof Error ? e.message : e)}` })), [childId, r.error]);
+  const load = useCallback(() => records({ op: 'child-history', childId }).then(setData, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` })), [childId, r.error, r.errors]);
   useEffect(() => void load(), [load]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [data?.child.id, adding, editing]);
@@ -330,7 +327,7 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
       onChange();
       void load();
     } catch (e) {
-      setFlash({ ok: false, text: `${r.error} ${e instanceof Error ? e.message : String(e)}` });
+      setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` });
     }
   };
   return (
@@ -369,7 +366,7 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
             await records({ op: 'delete-child', childId: child.id });
             onDeleted();
           } catch (e) {
-            setFlash({ ok: false, text: `${r.error} ${e instanceof Error ? e.message : String(e)}` });
+            setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` });
           }
         }}>{r.deleteChild}</button>
       </p>
@@ -383,11 +380,12 @@ const sum = (b: Breakdown) => (['f', 'm'] as const).reduce((n, s) => n + b[s].ea
 const bySex = (b: Breakdown, s: 'f' | 'm') => b[s].early + b[s].under14 + b[s]['14to17'];
 
 function useFigures(community: string) {
+  const r = useApp().t.records;
   const [figures, setFigures] = useState<QuarterFigures[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    records({ op: 'dashboard', ...(community ? { community } : {}) }).then((d) => setFigures(d.quarters), (e: unknown) => setError(String(e instanceof Error ? e.message : e)));
-  }, [community]);
+    records({ op: 'dashboard', ...(community ? { community } : {}) }).then((d) => setFigures(d.quarters), (e: unknown) => setError(messageOf(e, r.errors)));
+  }, [community, r.errors]);
   return { figures, error };
 }
 
@@ -557,7 +555,7 @@ function DataTools({ status, onChange }: { status: RecordsStatus; onChange(s: Re
   const [pass, setPass] = useState({ a: '', b: '', restore: '' });
   const importInput = useRef<HTMLInputElement>(null);
   const restoreInput = useRef<HTMLInputElement>(null);
-  const fail = (e: unknown) => setFlash({ ok: false, text: `${r.error} ${e instanceof Error ? e.message : String(e)}` });
+  const fail = (e: unknown) => setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` });
   const refresh = () => records({ op: 'status' }).then(onChange, fail);
   const open = status.state === 'open';
 
@@ -658,7 +656,7 @@ function DeleteAll({ onDone }: { onDone(s: RecordsStatus): void }) {
       <h3>{r.deleteAll}</h3>
       <button type="button" className="danger" data-testid="delete-all" onClick={() => {
         if (window.prompt(r.confirmDeleteAll)?.trim().toUpperCase() !== r.confirmWord) return;
-        records({ op: 'delete-all' }).then(onDone, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${e instanceof Error ? e.message : String(e)}` }));
+        records({ op: 'delete-all' }).then(onDone, (e: unknown) => setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` }));
       }}>{r.deleteAll}</button>
       <Status flash={flash} />
     </section>
