@@ -16,7 +16,8 @@ describe('electronegativity over electron/ and renderer/', () => {
     const unexplained = findings.filter((f) => !accepted(f)).map((f) => `${f.issue} ${f.severity} ${f.file}:${f.location} ${f.sample}`);
     expect(unexplained, 'new electronegativity findings: fix them, or justify them in test/security/electronegativity-allowlist.json').toEqual([]);
     const stale = allowList.accepted.filter((a) => !findings.some((f) => f.issue === a.issue && f.file === a.file)).map((a) => `${a.issue} ${a.file}`);
-    expect(stale, 'allow-list entries that no longer match a finding: remove them').toEqual([]);
+    const all = findings.map((f) => `${f.issue} ${f.file}:${f.location}`).join('; ');
+    expect(stale, `allow-list entries that no longer match a finding: remove them (the scan found: ${all})`).toEqual([]);
     for (const a of allowList.accepted) expect(a.reason.length, `${a.issue}: give the reason`).toBeGreaterThan(40);
   }, 180_000);
 });
