@@ -1,11 +1,10 @@
 import { Index, type Resolver } from 'flexsearch';
 import { matchesFacets, type FacetFilter } from '../facets.ts';
-import { foldText } from '../text.ts';
 import { loadOptions, slotWeight } from './flex-options.ts';
-import { firstPositions, snippetMaker } from './highlight.ts';
 import { Lexicon } from './lexicon.ts';
 import { QueryPlanner, type Reading, type Unit } from './query-plan.ts';
 import { Scratch, TOP } from './scratch.ts';
+import { SnippetMaker } from './snippets.ts';
 import { indexTerms } from './terms.ts';
 import type { FlexExport, SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
 
@@ -93,10 +92,7 @@ class Engine implements SearchEngine {
   private readonly planner: QueryPlanner;
   private readonly idfs = new Map<string, number>();
   private readonly postings = new Map<string, [Postings, Postings]>();
-  /** Folded once per document, the first time it gives a snippet. */
-  private readonly folded: Array<string | undefined> = [];
-  /** Where each term first occurs in a section's text, made the first time the section gives a snippet. */
-  private readonly positions = new Map<number, Map<string, number>>();
+  private readonly snippets: SnippetMaker;
   /** Index terms of each chapter key's title (a glossary entry's term), made when first needed. */
   private readonly titles: Array<string[] | undefined> = [];
   /** Working memory, made at the first search. */
@@ -112,6 +108,7 @@ class Engine implements SearchEngine {
     this.body = importIndex(data.flex.body);
     this.lexicon = new Lexicon(data.lang, data.vocabulary, data.documentFrequency, data.forms);
     this.planner = new QueryPlanner(data.lang, this.lexicon, data.synonyms, (t) => this.idf(t));
+    this.snippets = new SnippetMaker(this.docs, data.lang, 180);
   }
 
   idf(term: string): number {
@@ -290,21 +287,6 @@ class Engine implements SearchEngine {
   /** Weight of a section's score in its chapter's. */
   private readonly sectionWeight = (id: number) => (this.docs[id].kind === 'term' ? TERM_WEIGHT : 1);
 
-  /** Position of the first of `terms` in a section's folded text (-1 if none). */
-  private firstMatch(id: number, folded: string, terms: string[]): number {
-    let positions = this.positions.get(id);
-    if (!positions) {
-      if (this.positions.size > 5000) this.positions.clear();
-      this.positions.set(id, (positions = firstPositions(folded, this.lang)));
-    }
-    let first = -1;
-    for (const t of terms) {
-      const at = positions.get(t);
-      if (at !== undefined && (first < 0 || at < first)) first = at;
-    }
-    return first;
-  }
-
   search(query: string, opts: SearchOptions = {}): SearchResponse {
     const limit = opts.limit ?? 20;
     const hitsPerChapter = opts.hitsPerChapter ?? 3;
@@ -384,7 +366,7 @@ class Engine implements SearchEngine {
     for (const r of ranked) for (const key of r.keys) totalHits += sc.chapterCount[key];
 
     const matchedTerms = [...this.matched];
-    const snippet = snippetMaker(matchedTerms, this.lang, 180);
+    this.snippets.begin(matchedTerms);
     const groups: SearchGroup[] = [];
     for (let g = 0; g < ranked.length && g < limit; g++) {
       const r = ranked[g];
@@ -392,8 +374,7 @@ class Engine implements SearchEngine {
       // Within the glossary's group, entries and the chapter's own sections compare as they are.
       for (const { id, score } of sc.bestSections(r.keys, hitsPerChapter, this.sectionWeight)) {
         const doc = docs[id];
-        const folded = (this.folded[id] ??= foldText(doc.text));
-        hits.push({ kind: doc.kind, anchor: doc.anchor, heading: doc.heading, snippet: snippet(doc.text, folded, sc.textMatched(id) ? this.firstMatch(id, folded, matchedTerms) : -1), score: Math.round(score * 1000) / 1000 });
+        hits.push({ kind: doc.kind, anchor: doc.anchor, heading: doc.heading, snippet: this.snippets.make(id, sc.textMatched(id)), score: Math.round(score * 1000) / 1000 });
       }
       const first = docs[r.first];
       groups.push({ chapterId: r.chapterId, chapterTitle: first.chapterTitle, section: first.section, score: Math.round(r.score * 1000) / 1000, hits });

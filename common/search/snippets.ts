@@ -1,0 +1,222 @@
+import type { Lang } from '../facets.ts';
+import { foldText } from '../text.ts';
+import { findMatches } from './highlight.ts';
+import { termOf } from './terms.ts';
+import type { SearchDoc, SnippetPart } from './search-types.ts';
+
+/**
+ * A section's words in its folded text, read once, the first time the section gives a
+ * snippet: where each word starts and ends and its index term (as a number), and the term of a
+ * hyphenated compound where one starts (phase-out → phaseout), so that later snippets of the
+ * section neither read its text again nor stem its words again.
+ */
+interface SectionWords {
+  starts: Int32Array;
+  ends: Int32Array;
+  terms: Int32Array;
+  /** Term of the compound that starts at each word, or -1; null when the section has none. */
+  compounds: Int32Array | null;
+}
+
+const FOLDED_WORD = /[a-z0-9]+/g;
+const HYPHEN = /[-\u2010\u2011]/;
+
+/** Most sections whose words are kept (far more than the manual has). */
+const MAX_SECTIONS_KEPT = 20_000;
+
+/**
+ * Makes the snippets of one search's hits: an extract of a section's text around the first
+ * word of the query found there, with every word that matches a search term marked.
+ *
+ * A word matches when its index term starts with a search term, or, for a term of at least
+ * four letters, when the search term starts with it (a longer written form of the same stem).
+ * The extract starts at the first word whose term is exactly one of the search terms.
+ */
+export class SnippetMaker {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly words = new Map<number, SectionWords>();
+  private readonly folded = new Map<number, string>();
+  /** Per term id, for the current search: whether it is a search term, and whether its words are marked. */
+  private exactStamp = new Int32Array(1024);
+  private matchStamp = new Int32Array(1024);
+  private matchValue = new Uint8Array(1024);
+  private gen = 0;
+  private terms: readonly string[] = [];
+
+  constructor(
+    private readonly docs: readonly SearchDoc[],
+    private readonly lang: Lang,
+    private readonly maxLength = 180,
+  ) {}
+
+  /** Starts a search: its matched terms. */
+  begin(terms: readonly string[]): void {
+    this.gen++;
+    this.terms = terms;
+    for (const t of terms) this.exactStamp[this.idOf(t)] = this.gen;
+  }
+
+  /**
+   * The snippet of section `id`. `textMatched`: whether the section's text (not only its
+   * heading) has a search term; if not, the snippet is the text's opening, its matching
+   * words still marked.
+   */
+  make(id: number, textMatched: boolean): SnippetPart[] {
+    const text = this.docs[id].text;
+    const folded = this.foldedOf(id);
+    if (folded.length !== text.length) return this.unaligned(text, folded);
+    if (this.terms.length === 0) return this.cut(text, 0, []);
+    const w = this.wordsOf(id, folded);
+    const first = textMatched ? this.firstExact(w) : -1;
+    const start = this.windowStart(text, Math.max(0, first));
+    const end = this.windowEnd(text, start);
+    const ranges: Array<[number, number]> = [];
+    for (let i = lowerBound(w.starts, start); i < w.starts.length && w.ends[i] <= end; i++) {
+      if (this.marks(w.terms[i])) ranges.push([w.starts[i], w.ends[i]]);
+    }
+    return this.parts(text, start, end, ranges);
+  }
+
+  private foldedOf(id: number): string {
+    let f = this.folded.get(id);
+    if (f === undefined) {
+      if (this.folded.size > MAX_SECTIONS_KEPT) this.folded.clear();
+      this.folded.set(id, (f = foldText(this.docs[id].text)));
+    }
+    return f;
+  }
+
+  private idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(term, id);
+      this.names.push(term);
+      if (id >= this.exactStamp.length) this.grow();
+    }
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.exactStamp.length * 2;
+    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.exactStamp = more(this.exactStamp, (n) => new Int32Array(n));
+    this.matchStamp = more(this.matchStamp, (n) => new Int32Array(n));
+    this.matchValue = more(this.matchValue, (n) => new Uint8Array(n));
+  }
+
+  private wordsOf(id: number, folded: string): SectionWords {
+    let w = this.words.get(id);
+    if (w) return w;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const terms: number[] = [];
+    let compounds: Int32Array | null = null;
+    const compoundAt: Array<[number, number]> = [];
+    FOLDED_WORD.lastIndex = 0;
+    for (let m = FOLDED_WORD.exec(folded); m; m = FOLDED_WORD.exec(folded)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+      terms.push(this.idOf(termOf(m[0], this.lang)));
+    }
+    // Hyphenated compounds: the term of the words written together, at the first word.
+    for (let i = 0; i + 1 < starts.length; i++) {
+      if (starts[i + 1] !== ends[i] + 1 || !HYPHEN.test(folded[ends[i]])) continue;
+      let j = i + 1;
+      while (j + 1 < starts.length && starts[j + 1] === ends[j] + 1 && HYPHEN.test(folded[ends[j]])) j++;
+      let joined = '';
+      for (let k = i; k <= j; k++) joined += folded.slice(starts[k], ends[k]);
+      compoundAt.push([i, this.idOf(termOf(joined, this.lang))]);
+      i = j;
+    }
+    if (compoundAt.length) {
+      compounds = new Int32Array(starts.length).fill(-1);
+      for (const [i, t] of compoundAt) compounds[i] = t;
+    }
+    w = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), terms: Int32Array.from(terms), compounds };
+    if (this.words.size > MAX_SECTIONS_KEPT) this.words.clear();
+    this.words.set(id, w);
+    return w;
+  }
+
+  /** Where the first word whose term (or compound's term) is a search term starts; -1 if none. */
+  private firstExact(w: SectionWords): number {
+    const exact = this.exactStamp;
+    const gen = this.gen;
+    for (let i = 0; i < w.terms.length; i++) {
+      if (exact[w.terms[i]] === gen || (w.compounds !== null && w.compounds[i] >= 0 && exact[w.compounds[i]] === gen)) return w.starts[i];
+    }
+    return -1;
+  }
+
+  /** Whether words with this term are marked in the current search (worked out once per term and search). */
+  private marks(termId: number): boolean {
+    if (this.matchStamp[termId] === this.gen) return this.matchValue[termId] === 1;
+    const s = this.names[termId];
+    let yes = false;
+    if (s) for (const t of this.terms) if (s.startsWith(t) || (s.length >= 4 && t.startsWith(s))) { yes = true; break; }
+    this.matchStamp[termId] = this.gen;
+    this.matchValue[termId] = yes ? 1 : 0;
+    return yes;
+  }
+
+  /** Text that folding changed in length (not composed): its words are folded one by one. */
+  private unaligned(text: string, folded: string): SnippetPart[] {
+    if (this.terms.length === 0) return this.cut(text, 0, []);
+    const first = findMatches(text, this.terms, this.lang, { first: true, folded })[0];
+    const start = this.windowStart(text, first ? first[0] : 0);
+    const end = this.windowEnd(text, start);
+    return this.parts(text, start, end, first ? findMatches(text, this.terms, this.lang, { from: start, to: end, folded }) : []);
+  }
+
+  private cut(text: string, start: number, ranges: Array<[number, number]>): SnippetPart[] {
+    return this.parts(text, start, this.windowEnd(text, start), ranges);
+  }
+
+  /** The extract starts at a word a third of its length before the first match (at the text's start if the match is near it). */
+  private windowStart(text: string, firstAt: number): number {
+    const lead = Math.floor(this.maxLength / 3);
+    return firstAt > this.maxLength / 3 ? text.lastIndexOf(' ', firstAt - lead) + 1 : 0;
+  }
+
+  /** The extract ends at a space, at most maxLength characters after its start. */
+  private windowEnd(text: string, start: number): number {
+    let end = Math.min(text.length, start + this.maxLength);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start) end = space;
+    }
+    return end;
+  }
+
+  private parts(text: string, start: number, end: number, ranges: Array<[number, number]>): SnippetPart[] {
+    const parts: SnippetPart[] = [];
+    if (start > 0) parts.push({ text: '… ', hit: false });
+    let cursor = start;
+    for (const [a, b] of ranges) {
+      if (a > cursor) parts.push({ text: text.slice(cursor, a), hit: false });
+      parts.push({ text: text.slice(a, b), hit: true });
+      cursor = b;
+    }
+    if (cursor < end) parts.push({ text: text.slice(cursor, end), hit: false });
+    if (end < text.length) parts.push({ text: ' …', hit: false });
+    return parts;
+  }
+}
+
+/** First index whose value is at least `x` (values ascending). */
+function lowerBound(values: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { SnippetMaker } from '../../common/search/snippets.ts';
+import type { SearchDoc, SnippetPart } from '../../common/search/search-types.ts';
+
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `palabra${i}`).join(' ');
+
+function docs(...texts: string[]): SearchDoc[] {
+  return texts.map((text, i) => ({
+    kind: 'section', chapterId: `c${i}`, chapterTitle: `C${i}`, section: 'problem', anchor: `a${i}`, heading: `H${i}`, text,
+    ageGroups: ['all'], communityTypes: ['all'], audiences: ['ngo'],
+  }));
+}
+
+const marked = (parts: SnippetPart[]) => parts.filter((p) => p.hit).map((p) => p.text);
+const whole = (parts: SnippetPart[]) => parts.map((p) => p.text).join('');
+
+describe('search snippets', () => {
+  it('marks every word of the query in the extract, accents and capitals as written', () => {
+    const maker = new SnippetMaker(docs('El Mercurio daña la salud; el mercurio se evapora al quemar la amalgama.'), 'es');
+    maker.begin(['mercuri']);
+    const parts = maker.make(0, true);
+    expect(marked(parts)).toEqual(['Mercurio', 'mercurio']);
+    expect(whole(parts)).toBe('El Mercurio daña la salud; el mercurio se evapora al quemar la amalgama.');
+  });
+
+  it('starts the extract shortly before the first match far into a long text, with ellipses where it is cut', () => {
+    const text = `${filler(60)} los niños retirados de la mina ${filler(60)}`;
+    const maker = new SnippetMaker(docs(text), 'es', 180);
+    maker.begin(['retir']);
+    const parts = maker.make(0, true);
+    expect(parts[0]).toEqual({ text: '… ', hit: false });
+    expect(parts[parts.length - 1]).toEqual({ text: ' …', hit: false });
+    expect(marked(parts)).toEqual(['retirados']);
+    const extract = whole(parts);
+    expect(extract.length).toBeLessThanOrEqual(180 + 4);
+    // About a third of the extract comes before the match.
+    const before = extract.indexOf('retirados');
+    expect(before).toBeGreaterThan(30);
+    expect(before).toBeLessThan(90);
+  });
+
+  it('finds a hyphenated compound by its joined term, and marks its parts', () => {
+    const text = `${filler(50)} the phase-out of child labour ${filler(20)}`;
+    const maker = new SnippetMaker(docs(text), 'en');
+    maker.begin(['phaseout']);
+    const parts = maker.make(0, true);
+    expect(whole(parts)).toContain('phase-out of child labour');
+    expect(marked(parts)).toEqual(['phase']);
+  });
+
+  it('gives the opening of the text when only the heading matched, still marking words that match', () => {
+    const text = `Monitoring teams visit. ${filler(80)} monitoring again`;
+    const maker = new SnippetMaker(docs(text), 'en');
+    maker.begin(['monitor']);
+    const parts = maker.make(0, false);
+    expect(parts[0].text.startsWith('Monitoring')).toBe(true);
+    expect(marked(parts)).toEqual(['Monitoring']);
+  });
+
+  it('reads text whose folding changes its length (decomposed accents) word by word', () => {
+    const text = `${filler(40)} la educacio\u0301n de las nin\u0303as ${filler(40)}`;
+    const maker = new SnippetMaker(docs(text), 'es');
+    maker.begin(['educ']);
+    const parts = maker.make(0, true);
+    expect(marked(parts)).toEqual(['educacio\u0301n']);
+    expect(parts[0].text).toBe('… ');
+  });
+
+  it('forgets the previous search: words of an earlier query are no longer marked', () => {
+    const maker = new SnippetMaker(docs('Mothers and teachers met the miners.'), 'en');
+    maker.begin(['mother']);
+    expect(marked(maker.make(0, true))).toEqual(['Mothers']);
+    maker.begin(['miner']);
+    expect(marked(maker.make(0, true))).toEqual(['miners']);
+    maker.begin([]);
+    expect(marked(maker.make(0, true))).toEqual([]);
+  });
+});
