@@ -65,6 +65,9 @@ export class Scratch {
   private readonly chapterUnitCover: Float64Array;
   readonly chapterCount: Int32Array;
   readonly chapters: number[] = [];
+  /** Per entry of `chapters`: its score and its coverage of the query, filled in by the engine. */
+  readonly chapterScore: Float64Array;
+  readonly chapterCoverage: Float64Array;
 
   constructor(docs: readonly SearchDoc[]) {
     const N = docs.length;
@@ -103,6 +106,12 @@ export class Scratch {
     this.chapterUnitTop = new Float64Array(K * MAX_WORDS * TOP);
     this.chapterUnitCover = new Float64Array(K * MAX_WORDS);
     this.chapterCount = new Int32Array(K);
+    this.chapterScore = new Float64Array(K);
+    this.chapterCoverage = new Float64Array(K);
+  }
+
+  get keyCount(): number {
+    return this.keyNames.length;
   }
 
   keyName(key: number): string {
@@ -129,35 +138,32 @@ export class Scratch {
 
   private within: 'all' | 'sections' | 'chapters' = 'all';
 
-  private excluded(id: number): boolean {
-    return this.within === 'sections' ? this.sectionStamp[id] !== this.gen : this.within === 'chapters' && this.chapterSeen[this.keyOf[id]] !== this.gen;
-  }
-
-  termBegin(): void {
-    this.termGen++;
-  }
-
-  /** Adds a term's weight in one field of a section; counts the term once per section. */
-  altAdd(id: number, value: number): void {
-    if (this.altStamp[id] !== this.altGen) {
-      if (this.excluded(id)) return;
-      this.altStamp[id] = this.altGen;
-      this.altSum[id] = 0;
-      this.altCount[id] = 0;
-      this.altTouched.push(id);
+  /**
+   * Adds one term of the reading: its postings (headings before `bodyFrom`, then the text),
+   * each weight times `scale`. A section counts the term once, whichever fields have it.
+   */
+  addTerm(ids: Int32Array, weights: Float64Array, bodyFrom: number, scale: number): void {
+    const termGen = ++this.termGen;
+    const altGen = this.altGen;
+    const gen = this.gen;
+    const mode = this.within;
+    const { altStamp, altSum, altCount, termStamp, sectionStamp, chapterSeen, keyOf, bodyStamp, altTouched } = this;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j];
+      if (altStamp[id] !== altGen) {
+        if (mode === 'sections' ? sectionStamp[id] !== gen : mode === 'chapters' && chapterSeen[keyOf[id]] !== gen) continue;
+        altStamp[id] = altGen;
+        altSum[id] = 0;
+        altCount[id] = 0;
+        altTouched.push(id);
+      }
+      altSum[id] += weights[j] * scale;
+      if (termStamp[id] !== termGen) {
+        termStamp[id] = termGen;
+        altCount[id]++;
+      }
+      if (j >= bodyFrom) bodyStamp[id] = gen;
     }
-    this.altSum[id] += value;
-    if (this.termStamp[id] !== this.termGen) {
-      this.termStamp[id] = this.termGen;
-      this.altCount[id]++;
-    }
-  }
-
-  /** As altAdd, for a posting of the body text: the section's text has a query term. */
-  altAddBody(id: number, value: number): void {
-    if (this.excluded(id)) return;
-    this.bodyStamp[id] = this.gen;
-    this.altAdd(id, value);
   }
 
   /** Whether the section's text (not only its heading) has some term of the query. */

@@ -3,9 +3,9 @@ import { matchesFacets, type FacetFilter } from '../facets.ts';
 import { loadOptions, slotWeight } from './flex-options.ts';
 import { Lexicon } from './lexicon.ts';
 import { QueryPlanner, type Reading, type Unit } from './query-plan.ts';
+import { ChapterTitles } from './chapter-titles.ts';
 import { Scratch, TOP } from './scratch.ts';
 import { SnippetMaker } from './snippets.ts';
-import { indexTerms } from './terms.ts';
 import type { FlexExport, SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
 
 export interface SearchOptions {
@@ -49,9 +49,24 @@ const TERM_WEIGHT = 0.4;
 /** A chapter must cover at least this share of the best chapter's coverage of the query. */
 const MIN_RELATIVE_COVERAGE = 0.6;
 
-type Postings = ReadonlyArray<readonly number[] | null | undefined>;
+type Slots = ReadonlyArray<readonly number[] | null | undefined>;
 type Within = 'all' | 'sections' | 'chapters';
-const NO_POSTINGS: Postings = [];
+
+/**
+ * A term's postings in both fields, read once from flexsearch's slots (best first, at most
+ * MAX_POSTINGS per field): section ids and each one's weight without the term's idf (the
+ * heading's weight and a case community's boost included); headings first, then the text.
+ */
+interface PostingList {
+  ids: Int32Array;
+  weights: Float64Array;
+  /** Where the text's postings begin. */
+  bodyFrom: number;
+}
+
+const NO_POSTINGS: PostingList = { ids: new Int32Array(0), weights: new Float64Array(0), bodyFrom: 0 };
+/** Postings kept in memory across searches (entries, both fields), far more than the manual's common terms need. */
+const MAX_CACHED_POSTINGS = 4_000_000;
 
 function importIndex(data: FlexExport): Index {
   const index = new Index(loadOptions());
@@ -61,9 +76,37 @@ function importIndex(data: FlexExport): Index {
 }
 
 /** A term's documents, by weight slot (best first): flexsearch's unresolved result. */
-function postingsOf(index: Index, term: string): Postings {
+function slotsOf(index: Index, term: string): Slots {
   const resolver = index.search(term, { resolve: false }) as unknown as Resolver;
-  return resolver.result as Postings;
+  return (resolver.result as Slots | undefined) ?? [];
+}
+
+function postingList(heading: Slots, body: Slots, boost: Float64Array): PostingList {
+  const count = (slots: Slots) => {
+    let n = 0;
+    for (const ids of slots) if (ids) n += ids.length;
+    return Math.min(n, MAX_POSTINGS);
+  };
+  const bodyFrom = count(heading);
+  const size = bodyFrom + count(body);
+  const ids = new Int32Array(size);
+  const weights = new Float64Array(size);
+  let at = 0;
+  const fill = (slots: Slots, fieldWeight: number, boosted: boolean, end: number) => {
+    for (let slot = 0; slot < slots.length && at < end; slot++) {
+      const list = slots[slot];
+      if (!list) continue;
+      const w = fieldWeight * slotWeight(slot);
+      for (let j = 0; j < list.length && at < end; j++, at++) {
+        ids[at] = list[j];
+        // A case community's own entry outranks mentions of it elsewhere, when its name (heading) matches.
+        weights[at] = boosted ? w * boost[list[j]] : w;
+      }
+    }
+  };
+  fill(heading, HEADING_WEIGHT, true, bodyFrom);
+  fill(body, BODY_WEIGHT, false, size);
+  return { ids, weights, bodyFrom };
 }
 
 interface Ranked {
@@ -91,10 +134,13 @@ class Engine implements SearchEngine {
   private readonly lexicon: Lexicon;
   private readonly planner: QueryPlanner;
   private readonly idfs = new Map<string, number>();
-  private readonly postings = new Map<string, [Postings, Postings]>();
+  private readonly postings = new Map<string, PostingList>();
+  private cachedPostings = 0;
   private readonly snippets: SnippetMaker;
-  /** Index terms of each chapter key's title (a glossary entry's term), made when first needed. */
-  private readonly titles: Array<string[] | undefined> = [];
+  /** Weight of each section's score in its chapter's (glossary entries count less). */
+  private readonly weights: Float64Array;
+  /** Chapter titles' terms, made at the first search. */
+  private titles: ChapterTitles | undefined;
   /** Working memory, made at the first search. */
   private scratch: Scratch | undefined;
   // State of the current search.
@@ -109,6 +155,7 @@ class Engine implements SearchEngine {
     this.lexicon = new Lexicon(data.lang, data.vocabulary, data.documentFrequency, data.forms);
     this.planner = new QueryPlanner(data.lang, this.lexicon, data.synonyms, (t) => this.idf(t));
     this.snippets = new SnippetMaker(this.docs, data.lang, 180);
+    this.weights = Float64Array.from(this.docs, (d) => (d.kind === 'term' ? TERM_WEIGHT : 1));
   }
 
   idf(term: string): number {
@@ -123,11 +170,15 @@ class Engine implements SearchEngine {
     return v;
   }
 
-  private postingsFor(term: string): [Postings, Postings] {
+  private postingsFor(term: string, boost: Float64Array): PostingList {
     let p = this.postings.get(term);
     if (!p) {
-      p = this.lexicon.has(term) ? [postingsOf(this.heading, term), postingsOf(this.body, term)] : [NO_POSTINGS, NO_POSTINGS];
-      if (this.postings.size > 50_000) this.postings.clear();
+      p = this.lexicon.has(term) ? postingList(slotsOf(this.heading, term), slotsOf(this.body, term), boost) : NO_POSTINGS;
+      if (this.cachedPostings + p.ids.length > MAX_CACHED_POSTINGS) {
+        this.postings.clear();
+        this.cachedPostings = 0;
+      }
+      this.cachedPostings += p.ids.length;
       this.postings.set(term, p);
     }
     return p;
@@ -143,24 +194,8 @@ class Engine implements SearchEngine {
     const k = r.terms.length;
     for (let t = 0; t < k; t++) {
       const term = r.terms[t];
-      const w = this.idf(term);
-      const [heading, body] = this.postingsFor(term);
-      sc.termBegin();
-      for (let f = 0; f < 2; f++) {
-        const slots = f === 0 ? heading : body;
-        const fieldWeight = f === 0 ? HEADING_WEIGHT : BODY_WEIGHT;
-        let read = 0;
-        for (let slot = 0; slot < slots.length && read < MAX_POSTINGS; slot++) {
-          const ids = slots[slot];
-          if (!ids) continue;
-          const add = w * fieldWeight * slotWeight(slot);
-          const end = Math.min(ids.length, MAX_POSTINGS - read);
-          // A case community's own entry outranks mentions of it elsewhere, when its name (heading) matches.
-          if (f === 0) for (let j = 0; j < end; j++) sc.altAdd(ids[j], add * sc.boost[ids[j]]);
-          else for (let j = 0; j < end; j++) sc.altAddBody(ids[j], add);
-          read += end;
-        }
-      }
+      const p = this.postingsFor(term, sc.boost);
+      sc.addTerm(p.ids, p.weights, p.bodyFrom, this.idf(term));
     }
     // Found anywhere, for the importance: a term the index has is, even where it was not looked for.
     if (!sc.altToPart(k, (r.weight * r.width) / k) && !(within === 'chapters' && k === 1 && this.lexicon.has(r.terms[0]))) return 0;
@@ -258,12 +293,6 @@ class Engine implements SearchEngine {
     return importance;
   }
 
-  private titleOf(key: number, doc: SearchDoc): string[] {
-    let terms = this.titles[key];
-    if (!terms) this.titles[key] = terms = [...new Set(indexTerms(doc.kind === 'term' ? doc.heading : doc.chapterTitle, this.lang))];
-    return terms;
-  }
-
   /** Per unit, how much of it a title has: its readings' terms found there, idf-weighted, partly if some are missing. */
   private titleScores(units: Unit[], title: string[], out: Float64Array): void {
     for (let u = 0; u < units.length; u++) {
@@ -285,7 +314,7 @@ class Engine implements SearchEngine {
   }
 
   /** Weight of a section's score in its chapter's. */
-  private readonly sectionWeight = (id: number) => (this.docs[id].kind === 'term' ? TERM_WEIGHT : 1);
+  private readonly sectionWeight = (id: number) => this.weights[id];
 
   search(query: string, opts: SearchOptions = {}): SearchResponse {
     const limit = opts.limit ?? 20;
@@ -295,6 +324,7 @@ class Engine implements SearchEngine {
     if (units.length === 0) return empty;
     const n = units.length;
     const sc = (this.scratch ??= new Scratch(this.docs));
+    const titles = (this.titles ??= new ChapterTitles(this.docs, sc.keyOf, sc.keyCount, this.lang));
     sc.begin(n);
     this.matched = new Set();
     const importance = this.scoreUnits(sc, units);
@@ -309,14 +339,15 @@ class Engine implements SearchEngine {
     }
 
     // Chapter scores; the title bonus grows with the share of the query the title has.
-    const scores = new Float64Array(sc.chapters.length);
-    const coverages = new Float64Array(sc.chapters.length);
+    const scores = sc.chapterScore;
+    const coverages = sc.chapterCoverage;
     const inTitle = new Float64Array(n);
-    const queryTerms = new Set<string>();
+    const queryTerms: string[] = [];
     for (const unit of units) {
-      for (const w of unit.words) for (const r of w.readings) for (const t of r.terms) queryTerms.add(t);
-      for (const r of unit.synonyms) for (const t of r.terms) queryTerms.add(t);
+      for (const w of unit.words) for (const r of w.readings) queryTerms.push(...r.terms);
+      for (const r of unit.synonyms) queryTerms.push(...r.terms);
     }
+    titles.mark(queryTerms);
     let bestCoverage = 0;
     for (let c = 0; c < sc.chapters.length; c++) {
       const key = sc.chapters[c];
@@ -324,17 +355,14 @@ class Engine implements SearchEngine {
       const coverage = sc.coverage;
       let title = 0;
       let titleCoverage = 0;
-      const titleTerms = this.titleOf(key, docs[sc.chapterTopId[key * TOP]]);
-      let inQuery = false;
-      for (let i = 0; i < titleTerms.length && !inQuery; i++) inQuery = queryTerms.has(titleTerms[i]);
-      if (inQuery) {
-        this.titleScores(units, titleTerms, inTitle);
+      if (titles.marked(key)) {
+        this.titleScores(units, titles.terms[key], inTitle);
         for (let u = 0; u < n; u++) {
           title += inTitle[u];
           if (inTitle[u] > 0) titleCoverage += importance[u];
         }
       }
-      const titleWeight = docs[sc.chapterTopId[key * TOP]].kind === 'term' ? TITLE_WEIGHT * TERM_WEIGHT : TITLE_WEIGHT;
+      const titleWeight = titles.isTerm[key] ? TITLE_WEIGHT * TERM_WEIGHT : TITLE_WEIGHT;
       scores[c] = COHESION * sc.cohesive + ((1 - COHESION) * sc.spread + titleWeight * title * titleCoverage) * coverage * coverage;
       coverages[c] = coverage;
       if (coverage > bestCoverage) bestCoverage = coverage;

@@ -43,6 +43,9 @@ export class SnippetMaker {
   private matchValue = new Uint8Array(1024);
   private gen = 0;
   private terms: readonly string[] = [];
+  /** The current search terms by their first letter's code, for codes below 128 (folded terms are a–z, 0–9). */
+  private readonly byFirst: string[][] = Array.from({ length: 128 }, () => []);
+  private readonly firstStamp = new Int32Array(128);
 
   constructor(
     private readonly docs: readonly SearchDoc[],
@@ -54,7 +57,16 @@ export class SnippetMaker {
   begin(terms: readonly string[]): void {
     this.gen++;
     this.terms = terms;
-    for (const t of terms) this.exactStamp[this.idOf(t)] = this.gen;
+    for (const t of terms) {
+      this.exactStamp[this.idOf(t)] = this.gen;
+      const c = t.charCodeAt(0);
+      if (!(c < 128)) continue;
+      if (this.firstStamp[c] !== this.gen) {
+        this.firstStamp[c] = this.gen;
+        this.byFirst[c].length = 0;
+      }
+      this.byFirst[c].push(t);
+    }
   }
 
   /**
@@ -159,7 +171,10 @@ export class SnippetMaker {
     if (this.matchStamp[termId] === this.gen) return this.matchValue[termId] === 1;
     const s = this.names[termId];
     let yes = false;
-    if (s) for (const t of this.terms) if (s.startsWith(t) || (s.length >= 4 && t.startsWith(s))) { yes = true; break; }
+    const c = s.charCodeAt(0);
+    if (c < 128 && this.firstStamp[c] === this.gen) {
+      for (const t of this.byFirst[c]) if (s.startsWith(t) || (s.length >= 4 && t.startsWith(s))) { yes = true; break; }
+    }
     this.matchStamp[termId] = this.gen;
     this.matchValue[termId] = yes ? 1 : 0;
     return yes;
