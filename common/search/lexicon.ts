@@ -53,6 +53,11 @@ export class Lexicon {
     return this.position.has(term);
   }
 
+  /** The term's place in the sorted vocabulary, or -1. */
+  indexOf(term: string): number {
+    return this.position.get(term) ?? -1;
+  }
+
   /** Number of documents that contain the term (0 if none). */
   df(term: string): number {
     const i = this.position.get(term);

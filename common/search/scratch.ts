@@ -51,6 +51,8 @@ export class Scratch {
   private readonly partTouched: number[] = [];
   private readonly unitScore: Float64Array;
   private readonly unitCover: Float64Array;
+  /** Per section, a bit for each query unit it has a score for (the other units' slots are stale). */
+  private readonly unitMask: Int32Array;
   private readonly coverNorm = new Float64Array(MAX_WORDS);
   private readonly sectionStamp: Int32Array;
   private readonly bodyStamp: Int32Array;
@@ -95,6 +97,7 @@ export class Scratch {
     this.partStamp = new Int32Array(N);
     this.unitScore = new Float64Array(N * MAX_WORDS);
     this.unitCover = new Float64Array(N * MAX_WORDS);
+    this.unitMask = new Int32Array(N);
     this.sectionStamp = new Int32Array(N);
     this.bodyStamp = new Int32Array(N);
     this.addedStamp = new Int32Array(N);
@@ -206,6 +209,11 @@ export class Scratch {
       const v = (this.partBest[id] + SECOND_READING * this.partOther[id]) * weight;
       this.touchSection(id);
       const i = id * MAX_WORDS + u;
+      if ((this.unitMask[id] & (1 << u)) === 0) {
+        this.unitMask[id] |= 1 << u;
+        this.unitScore[i] = 0;
+        this.unitCover[i] = 0;
+      }
       if (mode === 'add') {
         this.unitScore[i] += v;
         this.unitCover[i] += cover;
@@ -226,11 +234,7 @@ export class Scratch {
     if (this.sectionStamp[id] === this.gen) return;
     this.sectionStamp[id] = this.gen;
     this.chapterSeen[this.keyOf[id]] = this.gen;
-    const row = id * MAX_WORDS;
-    for (let u = 0; u < this.n; u++) {
-      this.unitScore[row + u] = 0;
-      this.unitCover[row + u] = 0;
-    }
+    this.unitMask[id] = 0;
     this.sections.push(id);
   }
 
@@ -260,7 +264,8 @@ export class Scratch {
     const row = id * MAX_WORDS;
     let raw = 0;
     let cov = 0;
-    for (let u = 0; u < n; u++) {
+    for (let mask = this.unitMask[id]; mask !== 0; mask &= mask - 1) {
+      const u = 31 - Math.clz32(mask & -mask);
       const v = this.unitScore[row + u] * weight;
       if (v === 0 && this.unitCover[row + u] === 0) continue;
       raw += v;

@@ -33,39 +33,53 @@ const MAX_SECTIONS_KEPT = 20_000;
  * The extract starts at the first word whose term is exactly one of the search terms.
  */
 export class SnippetMaker {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
+  /** Terms the vocabulary does not have (none, for the text the index was built from), numbered after it. */
+  private readonly others = new Map<string, number>();
+  private readonly otherNames: string[] = [];
   private readonly words = new Map<number, SectionWords>();
   private readonly folded = new Map<number, string>();
-  /** Per term id, for the current search: whether it is a search term, and whether its words are marked. */
-  private exactStamp = new Int32Array(1024);
-  private matchStamp = new Int32Array(1024);
-  private matchValue = new Uint8Array(1024);
+  /** Per term id, for the current search: a search term; a term of four letters or more that some search term starts with. */
+  private exactStamp: Int32Array;
+  private prefixStamp: Int32Array;
+  /** Per search term, the range of vocabulary ids of the terms that start with it. */
+  private ranges = new Int32Array(64);
+  private rangeCount = 0;
   private gen = 0;
   private terms: readonly string[] = [];
-  /** The current search terms by their first letter's code, for codes below 128 (folded terms are a–z, 0–9). */
-  private readonly byFirst: string[][] = Array.from({ length: 128 }, () => []);
-  private readonly firstStamp = new Int32Array(128);
 
+  /** `vocabulary`: the index's terms, sorted (so the terms that start with a prefix are neighbours); `indexOf` gives a term's place in it, or -1. */
   constructor(
     private readonly docs: readonly SearchDoc[],
     private readonly lang: Lang,
+    private readonly vocabulary: readonly string[],
+    private readonly indexOf: (term: string) => number,
     private readonly maxLength = 180,
-  ) {}
+  ) {
+    this.exactStamp = new Int32Array(vocabulary.length + 256);
+    this.prefixStamp = new Int32Array(vocabulary.length + 256);
+  }
 
   /** Starts a search: its matched terms. */
   begin(terms: readonly string[]): void {
-    this.gen++;
+    const gen = ++this.gen;
     this.terms = terms;
+    if (this.ranges.length < 2 * terms.length) this.ranges = new Int32Array(2 * terms.length);
+    this.rangeCount = 0;
+    const v = this.vocabulary;
     for (const t of terms) {
-      this.exactStamp[this.idOf(t)] = this.gen;
-      const c = t.charCodeAt(0);
-      if (!(c < 128)) continue;
-      if (this.firstStamp[c] !== this.gen) {
-        this.firstStamp[c] = this.gen;
-        this.byFirst[c].length = 0;
+      this.exactStamp[this.idOf(t)] = gen;
+      if (!t) continue;
+      const lo = lowerBound(v, t);
+      const hi = lowerBound(v, `${t}\uffff`);
+      if (hi > lo) {
+        this.ranges[2 * this.rangeCount] = lo;
+        this.ranges[2 * this.rangeCount + 1] = hi;
+        this.rangeCount++;
       }
-      this.byFirst[c].push(t);
+      for (let k = 4; k < t.length; k++) {
+        const id = this.indexOf(t.slice(0, k));
+        if (id >= 0) this.prefixStamp[id] = gen;
+      }
     }
   }
 
@@ -99,27 +113,26 @@ export class SnippetMaker {
     return f;
   }
 
+  /** A term's number: its place in the vocabulary, or a number after it. */
   private idOf(term: string): number {
-    let id = this.ids.get(term);
+    const at = this.indexOf(term);
+    if (at >= 0) return at;
+    let id = this.others.get(term);
     if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(term, id);
-      this.names.push(term);
-      if (id >= this.exactStamp.length) this.grow();
+      id = this.vocabulary.length + this.otherNames.length;
+      this.others.set(term, id);
+      this.otherNames.push(term);
+      if (id >= this.exactStamp.length) {
+        const grown = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.exactStamp = grown(this.exactStamp);
+        this.prefixStamp = grown(this.prefixStamp);
+      }
     }
     return id;
-  }
-
-  private grow(): void {
-    const size = this.exactStamp.length * 2;
-    const more = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.exactStamp = more(this.exactStamp, (n) => new Int32Array(n));
-    this.matchStamp = more(this.matchStamp, (n) => new Int32Array(n));
-    this.matchValue = more(this.matchValue, (n) => new Uint8Array(n));
   }
 
   private wordsOf(id: number, folded: string): SectionWords {
@@ -166,18 +179,18 @@ export class SnippetMaker {
     return -1;
   }
 
-  /** Whether words with this term are marked in the current search (worked out once per term and search). */
+  /** Whether words with this term are marked in the current search. */
   private marks(termId: number): boolean {
-    if (this.matchStamp[termId] === this.gen) return this.matchValue[termId] === 1;
-    const s = this.names[termId];
-    let yes = false;
-    const c = s.charCodeAt(0);
-    if (c < 128 && this.firstStamp[c] === this.gen) {
-      for (const t of this.byFirst[c]) if (s.startsWith(t) || (s.length >= 4 && t.startsWith(s))) { yes = true; break; }
+    if (termId < this.vocabulary.length) {
+      const gen = this.gen;
+      // Search terms mark their own words: the commonest case, found without the ranges.
+      if (this.exactStamp[termId] === gen || this.prefixStamp[termId] === gen) return true;
+      const ranges = this.ranges;
+      for (let r = 0, end = 2 * this.rangeCount; r < end; r += 2) if (termId >= ranges[r] && termId < ranges[r + 1]) return true;
+      return false;
     }
-    this.matchStamp[termId] = this.gen;
-    this.matchValue[termId] = yes ? 1 : 0;
-    return yes;
+    const s = this.otherNames[termId - this.vocabulary.length];
+    return s !== '' && this.terms.some((t) => s.startsWith(t) || (s.length >= 4 && t.startsWith(s)));
   }
 
   /** Text that folding changed in length (not composed): its words are folded one by one. */
@@ -225,7 +238,7 @@ export class SnippetMaker {
 }
 
 /** First index whose value is at least `x` (values ascending). */
-function lowerBound(values: Int32Array, x: number): number {
+function lowerBound<T extends number | string>(values: ArrayLike<T>, x: T): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../common/facets.ts';
 import { SnippetMaker } from '../../common/search/snippets.ts';
+import { indexTerms } from '../../common/search/terms.ts';
 import type { SearchDoc, SnippetPart } from '../../common/search/search-types.ts';
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `palabra${i}`).join(' ');
@@ -11,23 +13,29 @@ function docs(...texts: string[]): SearchDoc[] {
   }));
 }
 
+/** A snippet maker over these texts, with their vocabulary as the index would have it (or none: every term unknown to it). */
+function maker(texts: string[], lang: Lang, maxLength = 180, withVocabulary = true): SnippetMaker {
+  const vocabulary = withVocabulary ? [...new Set(texts.flatMap((t) => indexTerms(t, lang)))].sort() : [];
+  return new SnippetMaker(docs(...texts), lang, vocabulary, (t) => vocabulary.indexOf(t), maxLength);
+}
+
 const marked = (parts: SnippetPart[]) => parts.filter((p) => p.hit).map((p) => p.text);
 const whole = (parts: SnippetPart[]) => parts.map((p) => p.text).join('');
 
 describe('search snippets', () => {
   it('marks every word of the query in the extract, accents and capitals as written', () => {
-    const maker = new SnippetMaker(docs('El Mercurio daña la salud; el mercurio se evapora al quemar la amalgama.'), 'es');
-    maker.begin(['mercuri']);
-    const parts = maker.make(0, true);
+    const m = maker(['El Mercurio daña la salud; el mercurio se evapora al quemar la amalgama.'], 'es');
+    m.begin(['mercuri']);
+    const parts = m.make(0, true);
     expect(marked(parts)).toEqual(['Mercurio', 'mercurio']);
     expect(whole(parts)).toBe('El Mercurio daña la salud; el mercurio se evapora al quemar la amalgama.');
   });
 
   it('starts the extract shortly before the first match far into a long text, with ellipses where it is cut', () => {
     const text = `${filler(60)} los niños retirados de la mina ${filler(60)}`;
-    const maker = new SnippetMaker(docs(text), 'es', 180);
-    maker.begin(['retir']);
-    const parts = maker.make(0, true);
+    const m = maker([text], 'es', 180);
+    m.begin(['retir']);
+    const parts = m.make(0, true);
     expect(parts[0]).toEqual({ text: '… ', hit: false });
     expect(parts[parts.length - 1]).toEqual({ text: ' …', hit: false });
     expect(marked(parts)).toEqual(['retirados']);
@@ -41,38 +49,48 @@ describe('search snippets', () => {
 
   it('finds a hyphenated compound by its joined term, and marks its parts', () => {
     const text = `${filler(50)} the phase-out of child labour ${filler(20)}`;
-    const maker = new SnippetMaker(docs(text), 'en');
-    maker.begin(['phaseout']);
-    const parts = maker.make(0, true);
+    const m = maker([text], 'en');
+    m.begin(['phaseout']);
+    const parts = m.make(0, true);
     expect(whole(parts)).toContain('phase-out of child labour');
     expect(marked(parts)).toEqual(['phase']);
   });
 
   it('gives the opening of the text when only the heading matched, still marking words that match', () => {
     const text = `Monitoring teams visit. ${filler(80)} monitoring again`;
-    const maker = new SnippetMaker(docs(text), 'en');
-    maker.begin(['monitor']);
-    const parts = maker.make(0, false);
+    const m = maker([text], 'en');
+    m.begin(['monitor']);
+    const parts = m.make(0, false);
     expect(parts[0].text.startsWith('Monitoring')).toBe(true);
     expect(marked(parts)).toEqual(['Monitoring']);
   });
 
   it('reads text whose folding changes its length (decomposed accents) word by word', () => {
     const text = `${filler(40)} la educacio\u0301n de las nin\u0303as ${filler(40)}`;
-    const maker = new SnippetMaker(docs(text), 'es');
-    maker.begin(['educ']);
-    const parts = maker.make(0, true);
+    const m = maker([text], 'es');
+    m.begin(['educ']);
+    const parts = m.make(0, true);
     expect(marked(parts)).toEqual(['educacio\u0301n']);
     expect(parts[0].text).toBe('… ');
   });
 
+  it('marks the same words when a term is missing from the vocabulary', () => {
+    for (const withVocabulary of [true, false]) {
+      const m = maker(['Los niños y las niñas retirados; el niño.'], 'es', 180, withVocabulary);
+      m.begin(['nin']);
+      expect(marked(m.make(0, true)), `vocabulary: ${withVocabulary}`).toEqual(['niños', 'niñas', 'niño']);
+      m.begin(['retiradoss']);
+      expect(marked(m.make(0, true)), `vocabulary: ${withVocabulary}`).toEqual(['retirados']);
+    }
+  });
+
   it('forgets the previous search: words of an earlier query are no longer marked', () => {
-    const maker = new SnippetMaker(docs('Mothers and teachers met the miners.'), 'en');
-    maker.begin(['mother']);
-    expect(marked(maker.make(0, true))).toEqual(['Mothers']);
-    maker.begin(['miner']);
-    expect(marked(maker.make(0, true))).toEqual(['miners']);
-    maker.begin([]);
-    expect(marked(maker.make(0, true))).toEqual([]);
+    const m = maker(['Mothers and teachers met the miners.'], 'en');
+    m.begin(['mother']);
+    expect(marked(m.make(0, true))).toEqual(['Mothers']);
+    m.begin(['miner']);
+    expect(marked(m.make(0, true))).toEqual(['miners']);
+    m.begin([]);
+    expect(marked(m.make(0, true))).toEqual([]);
   });
 });
