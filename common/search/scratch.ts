@@ -306,6 +306,16 @@ export class Scratch {
   /** The best `limit` sections of some chapter keys, best first, scored without the `weight` addToChapter gave them. */
   bestSections(keys: number[], limit: number, weightOf: (id: number) => number): Array<{ id: number; score: number }> {
     const out: Array<{ id: number; score: number }> = [];
+    if (limit <= TOP && keys.length === 1) {
+      // One key's top list is in order already, and its sections share one weight.
+      const at = keys[0] * TOP;
+      for (let k = 0; k < limit; k++) {
+        const id = this.chapterTopId[at + k];
+        if (id < 0) break;
+        out.push({ id, score: this.chapterTop[at + k] / weightOf(id) });
+      }
+      return out;
+    }
     if (limit <= TOP) {
       for (const key of keys) {
         for (let k = 0; k < TOP; k++) {

@@ -293,26 +293,6 @@ class Engine implements SearchEngine {
     return importance;
   }
 
-  /** Per unit, how much of it a title has: its readings' terms found there, idf-weighted, partly if some are missing. */
-  private titleScores(units: Unit[], title: string[], out: Float64Array): void {
-    for (let u = 0; u < units.length; u++) {
-      const unit = units[u];
-      let words = 0;
-      for (const w of unit.words) words += this.bestInTitle(w.readings, title) * (w.optional ? OPTIONAL_WEIGHT : 1);
-      out[u] = Math.max(words, this.bestInTitle(unit.synonyms, title));
-    }
-  }
-
-  private bestInTitle(readings: Reading[], title: string[]): number {
-    let best = 0;
-    for (const r of readings) {
-      let s = 0;
-      for (const t of r.terms) if (title.includes(t)) s += this.idf(t);
-      if (s > 0) best = Math.max(best, (s * r.weight * r.width) / r.terms.length);
-    }
-    return best;
-  }
-
   /** Weight of a section's score in its chapter's. */
   private readonly sectionWeight = (id: number) => this.weights[id];
 
@@ -342,12 +322,7 @@ class Engine implements SearchEngine {
     const scores = sc.chapterScore;
     const coverages = sc.chapterCoverage;
     const inTitle = new Float64Array(n);
-    const queryTerms: string[] = [];
-    for (const unit of units) {
-      for (const w of unit.words) for (const r of w.readings) queryTerms.push(...r.terms);
-      for (const r of unit.synonyms) queryTerms.push(...r.terms);
-    }
-    titles.mark(queryTerms);
+    const titleQuery = titles.query(units, (t) => this.idf(t), OPTIONAL_WEIGHT);
     let bestCoverage = 0;
     for (let c = 0; c < sc.chapters.length; c++) {
       const key = sc.chapters[c];
@@ -356,7 +331,7 @@ class Engine implements SearchEngine {
       let title = 0;
       let titleCoverage = 0;
       if (titles.marked(key)) {
-        this.titleScores(units, titles.terms[key], inTitle);
+        titles.score(key, titleQuery, inTitle);
         for (let u = 0; u < n; u++) {
           title += inTitle[u];
           if (inTitle[u] > 0) titleCoverage += importance[u];

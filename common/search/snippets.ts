@@ -36,11 +36,18 @@ export class SnippetMaker {
   /** Terms the vocabulary does not have (none, for the text the index was built from), numbered after it. */
   private readonly others = new Map<string, number>();
   private readonly otherNames: string[] = [];
-  private readonly words = new Map<number, SectionWords>();
-  private readonly folded = new Map<number, string>();
+  /** Per section, once it has given a snippet: its folded text and its words (see MAX_SECTIONS_KEPT). */
+  private folded: Array<string | undefined> = [];
+  private words: Array<SectionWords | undefined> = [];
+  private kept = 0;
   /** Per term id, for the current search: a search term; a term of four letters or more that some search term starts with. */
   private exactStamp: Int32Array;
   private prefixStamp: Int32Array;
+  /** Per term id, whether its words are marked, worked out once per search (markStamp says for which). */
+  private markStamp: Int32Array;
+  private markValue: Uint8Array;
+  /** Per vocabulary term, the end of the run of terms that start with it (0: not worked out yet). */
+  private readonly prefixEnd: Int32Array;
   /** Per search term, the range of vocabulary ids of the terms that start with it. */
   private ranges = new Int32Array(64);
   private rangeCount = 0;
@@ -57,6 +64,9 @@ export class SnippetMaker {
   ) {
     this.exactStamp = new Int32Array(vocabulary.length + 256);
     this.prefixStamp = new Int32Array(vocabulary.length + 256);
+    this.markStamp = new Int32Array(vocabulary.length + 256);
+    this.markValue = new Uint8Array(vocabulary.length + 256);
+    this.prefixEnd = new Int32Array(vocabulary.length);
   }
 
   /** Starts a search: its matched terms. */
@@ -67,10 +77,11 @@ export class SnippetMaker {
     this.rangeCount = 0;
     const v = this.vocabulary;
     for (const t of terms) {
-      this.exactStamp[this.idOf(t)] = gen;
       if (!t) continue;
-      const lo = lowerBound(v, t);
-      const hi = lowerBound(v, `${t}\uffff`);
+      this.exactStamp[this.idOf(t)] = gen;
+      const known = this.indexOf(t);
+      const lo = known >= 0 ? known : lowerBound(v, t);
+      const hi = known >= 0 ? this.prefixEndOf(known) : lowerBound(v, `${t}\uffff`);
       if (hi > lo) {
         this.ranges[2 * this.rangeCount] = lo;
         this.ranges[2 * this.rangeCount + 1] = hi;
@@ -105,15 +116,26 @@ export class SnippetMaker {
   }
 
   private foldedOf(id: number): string {
-    let f = this.folded.get(id);
+    let f = this.folded[id];
     if (f === undefined) {
-      if (this.folded.size > MAX_SECTIONS_KEPT) this.folded.clear();
-      this.folded.set(id, (f = foldText(this.docs[id].text)));
+      if (++this.kept > MAX_SECTIONS_KEPT) {
+        this.folded = [];
+        this.words = [];
+        this.kept = 1;
+      }
+      this.folded[id] = f = foldText(this.docs[id].text);
     }
     return f;
   }
 
-  /** A term's number: its place in the vocabulary, or a number after it. */
+  /** The end of the vocabulary's run of terms that start with term `at` (worked out once per term). */
+  private prefixEndOf(at: number): number {
+    let end = this.prefixEnd[at];
+    if (end === 0) this.prefixEnd[at] = end = lowerBound(this.vocabulary, `${this.vocabulary[at]}\uffff`);
+    return end;
+  }
+
+  /** A term's number: its place in the vocabulary, or a number after it (a stop word's empty term among them). */
   private idOf(term: string): number {
     const at = this.indexOf(term);
     if (at >= 0) return at;
@@ -123,20 +145,22 @@ export class SnippetMaker {
       this.others.set(term, id);
       this.otherNames.push(term);
       if (id >= this.exactStamp.length) {
-        const grown = (a: Int32Array) => {
-          const b = new Int32Array(a.length * 2);
+        const grown = <T extends Int32Array | Uint8Array>(a: T): T => {
+          const b = new (a.constructor as new (n: number) => T)(a.length * 2);
           b.set(a);
           return b;
         };
         this.exactStamp = grown(this.exactStamp);
         this.prefixStamp = grown(this.prefixStamp);
+        this.markStamp = grown(this.markStamp);
+        this.markValue = grown(this.markValue);
       }
     }
     return id;
   }
 
   private wordsOf(id: number, folded: string): SectionWords {
-    let w = this.words.get(id);
+    let w = this.words[id];
     if (w) return w;
     const starts: number[] = [];
     const ends: number[] = [];
@@ -164,8 +188,7 @@ export class SnippetMaker {
       for (const [i, t] of compoundAt) compounds[i] = t;
     }
     w = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), terms: Int32Array.from(terms), compounds };
-    if (this.words.size > MAX_SECTIONS_KEPT) this.words.clear();
-    this.words.set(id, w);
+    this.words[id] = w;
     return w;
   }
 
@@ -173,24 +196,35 @@ export class SnippetMaker {
   private firstExact(w: SectionWords): number {
     const exact = this.exactStamp;
     const gen = this.gen;
-    for (let i = 0; i < w.terms.length; i++) {
-      if (exact[w.terms[i]] === gen || (w.compounds !== null && w.compounds[i] >= 0 && exact[w.compounds[i]] === gen)) return w.starts[i];
+    const { terms, compounds } = w;
+    if (compounds === null) {
+      for (let i = 0; i < terms.length; i++) if (exact[terms[i]] === gen) return w.starts[i];
+      return -1;
+    }
+    for (let i = 0; i < terms.length; i++) {
+      if (exact[terms[i]] === gen || (compounds[i] >= 0 && exact[compounds[i]] === gen)) return w.starts[i];
     }
     return -1;
   }
 
   /** Whether words with this term are marked in the current search. */
   private marks(termId: number): boolean {
+    const gen = this.gen;
+    // Search terms mark their own words: the commonest case.
+    if (this.exactStamp[termId] === gen) return true;
+    if (this.markStamp[termId] === gen) return this.markValue[termId] === 1;
+    let yes = false;
     if (termId < this.vocabulary.length) {
-      const gen = this.gen;
-      // Search terms mark their own words: the commonest case, found without the ranges.
-      if (this.exactStamp[termId] === gen || this.prefixStamp[termId] === gen) return true;
+      yes = this.prefixStamp[termId] === gen;
       const ranges = this.ranges;
-      for (let r = 0, end = 2 * this.rangeCount; r < end; r += 2) if (termId >= ranges[r] && termId < ranges[r + 1]) return true;
-      return false;
+      for (let r = 0, end = 2 * this.rangeCount; r < end && !yes; r += 2) yes = termId >= ranges[r] && termId < ranges[r + 1];
+    } else {
+      const s = this.otherNames[termId - this.vocabulary.length];
+      yes = s !== '' && this.terms.some((t) => s.startsWith(t) || (s.length >= 4 && t.startsWith(s)));
     }
-    const s = this.otherNames[termId - this.vocabulary.length];
-    return s !== '' && this.terms.some((t) => s.startsWith(t) || (s.length >= 4 && t.startsWith(s)));
+    this.markStamp[termId] = gen;
+    this.markValue[termId] = yes ? 1 : 0;
+    return yes;
   }
 
   /** Text that folding changed in length (not composed): its words are folded one by one. */
