@@ -86,25 +86,26 @@ export class Lexicon {
   corrections(word: string, term: string, max: number): string[] {
     const found = new Map<string, number>();
     for (const target of word === term ? [word] : [word, term]) {
-      for (const e of this.candidates(target)) {
-        if (e.stem !== term && !found.has(e.stem) && oneEditApart(e.text, target)) found.set(e.stem, this.df(e.stem));
+      for (const bucket of this.candidates(target)) {
+        for (const e of bucket) {
+          if (e.stem !== term && !found.has(e.stem) && oneEditApart(e.text, target)) found.set(e.stem, this.df(e.stem));
+        }
       }
     }
     return [...found].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([t]) => t);
   }
 
-  /** Entries that can be one edit from `q`: same length ±1, and sharing the first letter, or the second one where the first differs. */
-  private *candidates(q: string): Generator<Entry> {
+  /** Buckets of the entries that can be one edit from `q`: same length ±1, and sharing the first letter, or the second one where the first differs. */
+  private candidates(q: string): Entry[][] {
     const buckets = (this.buckets ??= this.buildBuckets());
     const L = q.length;
     const keys = [`f${L - 1}${q[0]}`, `f${L}${q[0]}`, `f${L + 1}${q[0]}`, `s${L}${q[1]}`, `f${L}${q[1]}`, `f${L - 1}${q[1]}`, `s${L + 1}${q[0]}`];
-    const seen = new Set<string>();
-    for (const key of keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const bucket = buckets.get(key);
-      if (bucket) yield* bucket;
-    }
+    const out: Entry[][] = [];
+    keys.forEach((key, i) => {
+      const bucket = keys.indexOf(key) === i ? buckets.get(key) : undefined;
+      if (bucket) out.push(bucket);
+    });
+    return out;
   }
 
   private buildBuckets(): Map<string, Entry[]> {

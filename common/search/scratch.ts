@@ -8,18 +8,27 @@ export const TOP = SECTION_DECAY.length;
 /** Other readings of a unit found in the same section add this share of their score. */
 export const SECOND_READING = 0.25;
 
-/** Inserts (score, id) into the descending top list at `at` (ties: lower id first). */
-function insertTop(scores: Float64Array, ids: Int32Array | null, at: number, score: number, id: number): void {
-  for (let i = 0; i < TOP; i++) {
-    const j = at + i;
-    const better = score > scores[j] || (ids !== null && score === scores[j] && ids[j] !== -1 && id < ids[j]);
-    if (!better && !(ids !== null && ids[j] === -1)) continue;
+/** Inserts a value into the descending list of TOP values at `at` (after equal ones), if it belongs there. */
+function insertValue(values: Float64Array, at: number, v: number): void {
+  let j = at + TOP - 1;
+  if (!(v > values[j])) return;
+  while (j > at && v > values[j - 1]) {
+    values[j] = values[j - 1];
+    j--;
+  }
+  values[j] = v;
+}
+
+/** Inserts (score, id) into the descending top list at `at` (ties: lower id first; id -1 marks an empty place). */
+function insertScored(scores: Float64Array, ids: Int32Array, at: number, score: number, id: number): void {
+  for (let j = at; j < at + TOP; j++) {
+    if (ids[j] !== -1 && !(score > scores[j]) && !(score === scores[j] && id < ids[j])) continue;
     for (let k = at + TOP - 1; k > j; k--) {
       scores[k] = scores[k - 1];
-      if (ids) ids[k] = ids[k - 1];
+      ids[k] = ids[k - 1];
     }
     scores[j] = score;
-    if (ids) ids[j] = id;
+    ids[j] = id;
     return;
   }
 }
@@ -43,12 +52,16 @@ export class Scratch {
   private readonly termStamp: Int32Array;
   private altGen = 0;
   private termGen = 0;
-  private readonly altTouched: number[] = [];
+  /** Sections the current reading touched: the first altTouchedCount entries. */
+  private readonly altTouched: Int32Array;
+  private altTouchedCount = 0;
   private readonly partBest: Float64Array;
   private readonly partOther: Float64Array;
   private readonly partStamp: Int32Array;
   private partGen = 0;
-  private readonly partTouched: number[] = [];
+  /** Sections the current part touched: the first partTouchedCount entries. */
+  private readonly partTouched: Int32Array;
+  private partTouchedCount = 0;
   private readonly unitScore: Float64Array;
   private readonly unitCover: Float64Array;
   /** Per section, a bit for each query unit it has a score for (the other units' slots are stale). */
@@ -58,7 +71,9 @@ export class Scratch {
   private readonly bodyStamp: Int32Array;
   private readonly addedStamp: Int32Array;
   private readonly sectionScore: Float64Array;
-  readonly sections: number[] = [];
+  /** Sections found by the search: the first sectionCount entries. */
+  readonly sections: Int32Array;
+  sectionCount = 0;
   private readonly chapterStamp: Int32Array;
   private readonly chapterSeen: Int32Array;
   readonly chapterTop: Float64Array;
@@ -66,7 +81,9 @@ export class Scratch {
   private readonly chapterUnitTop: Float64Array;
   private readonly chapterUnitCover: Float64Array;
   readonly chapterCount: Int32Array;
-  readonly chapters: number[] = [];
+  /** Chapter keys with a section added: the first chapterKeysFound entries. */
+  readonly chapters: Int32Array;
+  chapterKeysFound = 0;
   /** Per entry of `chapters`: its score and its coverage of the query, filled in by the engine. */
   readonly chapterScore: Float64Array;
   readonly chapterCoverage: Float64Array;
@@ -95,6 +112,8 @@ export class Scratch {
     this.partBest = new Float64Array(N);
     this.partOther = new Float64Array(N);
     this.partStamp = new Int32Array(N);
+    this.altTouched = new Int32Array(N);
+    this.partTouched = new Int32Array(N);
     this.unitScore = new Float64Array(N * MAX_WORDS);
     this.unitCover = new Float64Array(N * MAX_WORDS);
     this.unitMask = new Int32Array(N);
@@ -110,6 +129,8 @@ export class Scratch {
     this.chapterUnitCover = new Float64Array(K * MAX_WORDS);
     this.chapterCount = new Int32Array(K);
     this.chapterScore = new Float64Array(K);
+    this.sections = new Int32Array(N);
+    this.chapters = new Int32Array(K);
     this.chapterCoverage = new Float64Array(K);
   }
 
@@ -124,8 +145,8 @@ export class Scratch {
   begin(units: number): void {
     this.gen++;
     this.n = units;
-    this.sections.length = 0;
-    this.chapters.length = 0;
+    this.sectionCount = 0;
+    this.chapterKeysFound = 0;
     this.coverNorm.fill(1);
   }
 
@@ -135,7 +156,7 @@ export class Scratch {
    */
   altBegin(within: 'all' | 'sections' | 'chapters' = 'all'): void {
     this.altGen++;
-    this.altTouched.length = 0;
+    this.altTouchedCount = 0;
     this.within = within;
   }
 
@@ -144,21 +165,28 @@ export class Scratch {
   /**
    * Adds one term of the reading: its postings (headings before `bodyFrom`, then the text),
    * each weight times `scale`. A section counts the term once, whichever fields have it.
+   * `onlyFound`: only sections that the reading's earlier terms found are added to (a section
+   * needs all the reading's terms); the others are still noted as having the term in their text.
    */
-  addTerm(ids: Int32Array, weights: Float64Array, bodyFrom: number, scale: number): void {
+  addTerm(ids: Int32Array, weights: Float64Array, bodyFrom: number, scale: number, onlyFound = false): void {
     const termGen = ++this.termGen;
     const altGen = this.altGen;
     const gen = this.gen;
     const mode = this.within;
     const { altStamp, altSum, altCount, termStamp, sectionStamp, chapterSeen, keyOf, bodyStamp, altTouched } = this;
+    let touched = this.altTouchedCount;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
       if (altStamp[id] !== altGen) {
         if (mode === 'sections' ? sectionStamp[id] !== gen : mode === 'chapters' && chapterSeen[keyOf[id]] !== gen) continue;
+        if (onlyFound) {
+          if (j >= bodyFrom) bodyStamp[id] = gen;
+          continue;
+        }
         altStamp[id] = altGen;
         altSum[id] = 0;
         altCount[id] = 0;
-        altTouched.push(id);
+        altTouched[touched++] = id;
       }
       altSum[id] += weights[j] * scale;
       if (termStamp[id] !== termGen) {
@@ -167,6 +195,7 @@ export class Scratch {
       }
       if (j >= bodyFrom) bodyStamp[id] = gen;
     }
+    this.altTouchedCount = touched;
   }
 
   /** Whether the section's text (not only its heading) has some term of the query. */
@@ -177,7 +206,8 @@ export class Scratch {
   /** Sections that have all `terms` of the reading go to the part, scored × factor. */
   altToPart(terms: number, factor: number): boolean {
     let any = false;
-    for (const id of this.altTouched) {
+    for (let i = 0; i < this.altTouchedCount; i++) {
+      const id = this.altTouched[i];
       if (this.altCount[id] !== terms) continue;
       any = true;
       const s = this.altSum[id] * factor;
@@ -185,7 +215,7 @@ export class Scratch {
         this.partStamp[id] = this.partGen;
         this.partBest[id] = 0;
         this.partOther[id] = 0;
-        this.partTouched.push(id);
+        this.partTouched[this.partTouchedCount++] = id;
       }
       const b = this.partBest[id];
       if (s > b) this.partBest[id] = s;
@@ -196,7 +226,7 @@ export class Scratch {
 
   partBegin(): void {
     this.partGen++;
-    this.partTouched.length = 0;
+    this.partTouchedCount = 0;
   }
 
   /**
@@ -205,7 +235,8 @@ export class Scratch {
    * of the other) and covers the whole unit.
    */
   partToUnit(u: number, weight: number, cover: number, mode: 'add' | 'combine'): void {
-    for (const id of this.partTouched) {
+    for (let p = 0; p < this.partTouchedCount; p++) {
+      const id = this.partTouched[p];
       const v = (this.partBest[id] + SECOND_READING * this.partOther[id]) * weight;
       this.touchSection(id);
       const i = id * MAX_WORDS + u;
@@ -235,7 +266,7 @@ export class Scratch {
     this.sectionStamp[id] = this.gen;
     this.chapterSeen[this.keyOf[id]] = this.gen;
     this.unitMask[id] = 0;
-    this.sections.push(id);
+    this.sections[this.sectionCount++] = id;
   }
 
   private cover(i: number, u: number): number {
@@ -256,10 +287,10 @@ export class Scratch {
         this.chapterTop[key * TOP + k] = -1;
         this.chapterTopId[key * TOP + k] = -1;
       }
-      this.chapterUnitTop.fill(0, ut, ut + n * TOP);
-      this.chapterUnitCover.fill(0, uc, uc + n);
+      for (let i = ut, end = ut + n * TOP; i < end; i++) this.chapterUnitTop[i] = 0;
+      for (let i = uc, end = uc + n; i < end; i++) this.chapterUnitCover[i] = 0;
       this.chapterCount[key] = 0;
-      this.chapters.push(key);
+      this.chapters[this.chapterKeysFound++] = key;
     }
     const row = id * MAX_WORDS;
     let raw = 0;
@@ -271,13 +302,13 @@ export class Scratch {
       raw += v;
       const c = this.cover(row + u, u);
       cov += importance[u] * c;
-      if (v > this.chapterUnitTop[ut + u * TOP + TOP - 1]) insertTop(this.chapterUnitTop, null, ut + u * TOP, v, id);
+      insertValue(this.chapterUnitTop, ut + u * TOP, v);
       if (c > this.chapterUnitCover[uc + u]) this.chapterUnitCover[uc + u] = c;
     }
     const score = raw * cov * cov;
     this.sectionScore[id] = score;
     this.addedStamp[id] = this.gen;
-    insertTop(this.chapterTop, this.chapterTopId, key * TOP, score, id);
+    insertScored(this.chapterTop, this.chapterTopId, key * TOP, score, id);
     this.chapterCount[key]++;
   }
 
@@ -325,7 +356,8 @@ export class Scratch {
       }
     } else {
       const wanted = new Set(keys);
-      for (const id of this.sections) {
+      for (let i = 0; i < this.sectionCount; i++) {
+        const id = this.sections[i];
         if (this.addedStamp[id] === this.gen && wanted.has(this.keyOf[id])) out.push({ id, score: this.sectionScore[id] / weightOf(id) });
       }
     }

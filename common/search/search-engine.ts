@@ -192,10 +192,13 @@ class Engine implements SearchEngine {
   private addReading(sc: Scratch, r: Reading, within: Within): number {
     sc.altBegin(within);
     const k = r.terms.length;
-    for (let t = 0; t < k; t++) {
-      const term = r.terms[t];
-      const p = this.postingsFor(term, sc.boost);
-      sc.addTerm(p.ids, p.weights, p.bodyFrom, this.idf(term));
+    if (k === 1) {
+      const p = this.postingsFor(r.terms[0], sc.boost);
+      sc.addTerm(p.ids, p.weights, p.bodyFrom, this.idf(r.terms[0]));
+    } else {
+      // The rarest term first: the others only add to the sections it found.
+      const lists = r.terms.map((term) => ({ term, p: this.postingsFor(term, sc.boost) })).sort((a, b) => a.p.ids.length - b.p.ids.length);
+      lists.forEach(({ term, p }, t) => sc.addTerm(p.ids, p.weights, p.bodyFrom, this.idf(term), t > 0));
     }
     // Found anywhere, for the importance: a term the index has is, even where it was not looked for.
     if (!sc.altToPart(k, (r.weight * r.width) / k) && !(within === 'chapters' && k === 1 && this.lexicon.has(r.terms[0]))) return 0;
@@ -313,7 +316,8 @@ class Engine implements SearchEngine {
     // Sections into chapters (each glossary entry on its own).
     const docs = this.docs;
     const filter = opts.filter;
-    for (const id of sc.sections) {
+    for (let i = 0; i < sc.sectionCount; i++) {
+      const id = sc.sections[i];
       if (filter && !matchesFacets(docs[id], filter)) continue;
       sc.addToChapter(id, importance, this.sectionWeight(id));
     }
@@ -324,7 +328,7 @@ class Engine implements SearchEngine {
     const inTitle = new Float64Array(n);
     const titleQuery = titles.query(units, (t) => this.idf(t), OPTIONAL_WEIGHT);
     let bestCoverage = 0;
-    for (let c = 0; c < sc.chapters.length; c++) {
+    for (let c = 0; c < sc.chapterKeysFound; c++) {
       const key = sc.chapters[c];
       sc.chapterScores(key, importance);
       const coverage = sc.coverage;
@@ -346,7 +350,7 @@ class Engine implements SearchEngine {
     // One group per chapter: several glossary entries make one group, ranked by the best.
     const byChapter = new Map<string, Ranked>();
     const ranked: Ranked[] = [];
-    for (let c = 0; c < sc.chapters.length; c++) {
+    for (let c = 0; c < sc.chapterKeysFound; c++) {
       if (coverages[c] <= 0 || coverages[c] < MIN_RELATIVE_COVERAGE * bestCoverage - 1e-9) continue;
       const key = sc.chapters[c];
       const first = sc.chapterTopId[key * TOP];
