@@ -172,11 +172,14 @@ function firstBundle(): { files: string[]; gzipKB: number } | null {
 
 const content = loadContent(path.resolve(import.meta.dirname, '../content'));
 if (content.problems.length) throw new Error('content is not valid: run npm run validate');
+/** `--real-only`: the real corpus only (a few seconds instead of minutes), for trying a change. */
+const realOnly = process.argv.includes('--real-only');
 const rows: Row[] = [];
 for (const lang of ['en', 'es'] as const) {
   const docs = searchDocs(content, lang);
-  const big = synthetic(docs, 100);
   rows.push(await puente('real', lang, docs, content.glossary), miniSearch('real', lang, docs));
+  if (realOnly) continue;
+  const big = synthetic(docs, 100);
   rows.push(await puente('synthetic', lang, big, content.glossary), miniSearch('synthetic', lang, big));
 }
 
@@ -191,8 +194,9 @@ console.table(rows);
 console.log('Targets (printed, not enforced):');
 for (const corpus of ['real', '100× synthetic']) {
   for (const lang of ['en', 'es'] as const) {
-    const p = rows.find((r) => r.corpus === corpus && r.lang === lang && r.engine === 'Puente')!;
-    const m = rows.find((r) => r.corpus === corpus && r.lang === lang && r.engine === 'MiniSearch')!;
+    const p = rows.find((r) => r.corpus === corpus && r.lang === lang && r.engine === 'Puente');
+    const m = rows.find((r) => r.corpus === corpus && r.lang === lang && r.engine === 'MiniSearch');
+    if (!p || !m) continue;
     const ratio = m['p95 ms'] / p['p95 ms'];
     const hit = p['hit@3 %'] >= m['hit@3 %'] ? 'met' : 'NOT met';
     const fast = ratio >= 5 ? 'met' : 'NOT met';
@@ -202,7 +206,8 @@ for (const corpus of ['real', '100× synthetic']) {
 const real = rows.filter((r) => r.engine === 'Puente' && r.corpus === 'real');
 const big = rows.filter((r) => r.engine === 'Puente' && r.corpus !== 'real');
 const ok = (b: boolean) => (b ? 'met' : 'NOT met');
-console.log(`  Puente p95 ≤ 2 ms (real): ${ok(real.every((r) => r['p95 ms'] <= 2))}; ≤ 15 ms (100×): ${ok(big.every((r) => r['p95 ms'] <= 15))}; index load ≤ 50 ms (real): ${ok(real.every((r) => r['load ms'] <= 50))}.`);
+const bigTarget = big.length ? `; ≤ 15 ms (100×): ${ok(big.every((r) => r['p95 ms'] <= 15))}` : '';
+console.log(`  Puente p95 ≤ 2 ms (real): ${ok(real.every((r) => r['p95 ms'] <= 2))}${bigTarget}; index load ≤ 50 ms (real): ${ok(real.every((r) => r['load ms'] <= 50))}.`);
 const bundle = firstBundle();
 if (bundle) console.log(`First bundle (JS and CSS loaded by index.html): ${bundle.gzipKB} KB gzip — target ≤ 200 KB [${bundle.files.join(', ')}]`);
 else console.log('First bundle: dist/renderer is missing; run `npm run build:renderer` first.');

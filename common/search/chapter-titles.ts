@@ -104,7 +104,15 @@ function best(readings: readonly TitleReading[], title: Int32Array): number {
   let top = 0;
   for (const r of readings) {
     let s = 0;
-    for (let i = 0; i < r.ids.length; i++) if (title.includes(r.ids[i])) s += r.idfs[i];
+    for (let i = 0; i < r.ids.length; i++) {
+      const id = r.ids[i];
+      for (let j = 0; j < title.length; j++) {
+        if (title[j] === id) {
+          s += r.idfs[i];
+          break;
+        }
+      }
+    }
     if (s > 0) top = Math.max(top, s * r.factor);
   }
   return top;

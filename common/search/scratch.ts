@@ -43,6 +43,9 @@ export class Scratch {
   readonly boost: Float64Array;
   /** Chapter key of each section: its chapter, or its own glossary entry. */
   readonly keyOf: Int32Array;
+  /** Chapter number of each key, and how many chapters there are. */
+  readonly chapterOfKey: Int32Array;
+  readonly chapterNumberCount: number;
   private readonly keyNames: string[] = [];
   private gen = 0;
   private n = 0;
@@ -105,6 +108,15 @@ export class Scratch {
       this.keyOf[id] = key;
     });
     const K = this.keyNames.length;
+    // Chapter of each key, numbered (a glossary's entries share their chapter).
+    this.chapterOfKey = new Int32Array(K);
+    const chapterNumbers = new Map<string, number>();
+    docs.forEach((doc, id) => {
+      let c = chapterNumbers.get(doc.chapterId);
+      if (c === undefined) chapterNumbers.set(doc.chapterId, (c = chapterNumbers.size));
+      this.chapterOfKey[this.keyOf[id]] = c;
+    });
+    this.chapterNumberCount = chapterNumbers.size;
     this.altSum = new Float64Array(N);
     this.altCount = new Int32Array(N);
     this.altStamp = new Int32Array(N);
@@ -312,6 +324,9 @@ export class Scratch {
     this.chapterCount[key]++;
   }
 
+  private readonly pickScore = new Float64Array(TOP);
+  private readonly pickId = new Int32Array(TOP);
+
   /** Results of chapterScores. */
   cohesive = 0;
   spread = 0;
@@ -348,12 +363,18 @@ export class Scratch {
       return out;
     }
     if (limit <= TOP) {
+      // Each key's best few, picked into one top list.
+      const scores = this.pickScore;
+      const ids = this.pickId.fill(-1);
       for (const key of keys) {
         for (let k = 0; k < TOP; k++) {
           const id = this.chapterTopId[key * TOP + k];
-          if (id >= 0) out.push({ id, score: this.chapterTop[key * TOP + k] / weightOf(id) });
+          if (id < 0) break;
+          insertScored(scores, ids, 0, this.chapterTop[key * TOP + k] / weightOf(id), id);
         }
       }
+      for (let k = 0; k < limit && ids[k] >= 0; k++) out.push({ id: ids[k], score: scores[k] });
+      return out;
     } else {
       const wanted = new Set(keys);
       for (let i = 0; i < this.sectionCount; i++) {
