@@ -53,6 +53,8 @@ export interface Unit {
 export class QueryPlanner {
   private readonly synonymGroups = new Map<string, string[][]>();
   private readonly longestPhrase: number;
+  /** First term of each glossary name of two words or more → the most words such a name has. */
+  private readonly phraseStarts = new Map<string, number>();
 
   constructor(
     private readonly lang: Lang,
@@ -65,6 +67,7 @@ export class QueryPlanner {
       for (const phrase of group) {
         this.synonymGroups.set(phrase.join(' '), group);
         longest = Math.max(longest, phrase.length);
+        if (phrase.length > 1) this.phraseStarts.set(phrase[0], Math.max(phrase.length, this.phraseStarts.get(phrase[0]) ?? 0));
       }
     }
     this.longestPhrase = longest;
@@ -77,7 +80,8 @@ export class QueryPlanner {
     const likely = this.longestPhrase > 1 && qw.length > 1 ? qw.map((w) => this.likelyTerm(w)) : qw.map((w) => w.term);
     const units: Unit[] = [];
     for (let i = 0; i < qw.length; ) {
-      let n = Math.min(this.longestPhrase, qw.length - i);
+      // Only a word that begins some glossary name can begin a run of words that is one.
+      let n = Math.min(this.phraseStarts.get(likely[i]) ?? 0, qw.length - i);
       for (; n >= 2; n--) {
         if (this.synonymGroups.has(likely.slice(i, i + n).join(' '))) break;
       }

@@ -217,22 +217,26 @@ export class Scratch {
 
   /** Sections that have all `terms` of the reading go to the part, scored × factor. */
   altToPart(terms: number, factor: number): boolean {
+    const { altTouched, altCount, altSum, partStamp, partBest, partOther, partTouched } = this;
+    const partGen = this.partGen;
+    let partCount = this.partTouchedCount;
     let any = false;
-    for (let i = 0; i < this.altTouchedCount; i++) {
-      const id = this.altTouched[i];
-      if (this.altCount[id] !== terms) continue;
+    for (let i = 0, end = this.altTouchedCount; i < end; i++) {
+      const id = altTouched[i];
+      if (altCount[id] !== terms) continue;
       any = true;
-      const s = this.altSum[id] * factor;
-      if (this.partStamp[id] !== this.partGen) {
-        this.partStamp[id] = this.partGen;
-        this.partBest[id] = 0;
-        this.partOther[id] = 0;
-        this.partTouched[this.partTouchedCount++] = id;
+      const s = altSum[id] * factor;
+      if (partStamp[id] !== partGen) {
+        partStamp[id] = partGen;
+        partBest[id] = 0;
+        partOther[id] = 0;
+        partTouched[partCount++] = id;
       }
-      const b = this.partBest[id];
-      if (s > b) this.partBest[id] = s;
-      this.partOther[id] += Math.min(s, b);
+      const b = partBest[id];
+      if (s > b) partBest[id] = s;
+      partOther[id] += Math.min(s, b);
     }
+    this.partTouchedCount = partCount;
     return any;
   }
 
@@ -247,25 +251,37 @@ export class Scratch {
    * of the other) and covers the whole unit.
    */
   partToUnit(u: number, weight: number, cover: number, mode: 'add' | 'combine'): void {
-    for (let p = 0; p < this.partTouchedCount; p++) {
-      const id = this.partTouched[p];
-      const v = (this.partBest[id] + SECOND_READING * this.partOther[id]) * weight;
-      this.touchSection(id);
-      const i = id * MAX_WORDS + u;
-      if ((this.unitMask[id] & (1 << u)) === 0) {
-        this.unitMask[id] |= 1 << u;
-        this.unitScore[i] = 0;
-        this.unitCover[i] = 0;
+    const { partTouched, partBest, partOther, unitMask, unitScore, unitCover, sectionStamp, chapterSeen, keyOf, sections } = this;
+    const gen = this.gen;
+    const bit = 1 << u;
+    const add = mode === 'add';
+    let found = this.sectionCount;
+    for (let p = 0, end = this.partTouchedCount; p < end; p++) {
+      const id = partTouched[p];
+      const v = (partBest[id] + SECOND_READING * partOther[id]) * weight;
+      if (sectionStamp[id] !== gen) {
+        // The section's first unit in this search.
+        sectionStamp[id] = gen;
+        chapterSeen[keyOf[id]] = gen;
+        unitMask[id] = 0;
+        sections[found++] = id;
       }
-      if (mode === 'add') {
-        this.unitScore[i] += v;
-        this.unitCover[i] += cover;
+      const i = id * MAX_WORDS + u;
+      if ((unitMask[id] & bit) === 0) {
+        unitMask[id] |= bit;
+        unitScore[i] = 0;
+        unitCover[i] = 0;
+      }
+      if (add) {
+        unitScore[i] += v;
+        unitCover[i] += cover;
       } else {
-        const own = this.unitScore[i];
-        this.unitScore[i] = Math.max(own, v) + SECOND_READING * Math.min(own, v);
-        this.unitCover[i] = Infinity;
+        const own = unitScore[i];
+        unitScore[i] = Math.max(own, v) + SECOND_READING * Math.min(own, v);
+        unitCover[i] = Infinity;
       }
     }
+    this.sectionCount = found;
   }
 
   /** What a unit's covers add up to when the whole unit is covered. */
@@ -273,55 +289,56 @@ export class Scratch {
     this.coverNorm[u] = norm;
   }
 
-  private touchSection(id: number): void {
-    if (this.sectionStamp[id] === this.gen) return;
-    this.sectionStamp[id] = this.gen;
-    this.chapterSeen[this.keyOf[id]] = this.gen;
-    this.unitMask[id] = 0;
-    this.sections[this.sectionCount++] = id;
-  }
-
-  private cover(i: number, u: number): number {
-    const c = this.unitCover[i];
-    const norm = this.coverNorm[u];
-    return norm > 0 ? Math.min(1, c / norm) : c > 0 ? 1 : 0;
-  }
-
-  /** A section into its chapter: score = Σ unit scores × coverage², `importance` summing to 1. */
-  addToChapter(id: number, importance: Float64Array, weight: number): void {
-    const key = this.keyOf[id];
+  /**
+   * Every section found into its chapter (those `keep` accepts, if given): a section's score is
+   * Σ unit scores × coverage², `importance` summing to 1, times its `weights` entry.
+   */
+  addToChapters(importance: Float64Array, weights: Float64Array, keep?: (id: number) => boolean): void {
+    const { keyOf, chapterStamp, chapterTop, chapterTopId, chapterUnitTop, chapterUnitCover, chapterCount, chapters, unitMask, unitScore, unitCover, coverNorm, sectionScore, addedStamp, sections } = this;
+    const gen = this.gen;
     const n = this.n;
-    const ut = key * MAX_WORDS * TOP;
-    const uc = key * MAX_WORDS;
-    if (this.chapterStamp[key] !== this.gen) {
-      this.chapterStamp[key] = this.gen;
-      for (let k = 0; k < TOP; k++) {
-        this.chapterTop[key * TOP + k] = -1;
-        this.chapterTopId[key * TOP + k] = -1;
+    let keysFound = this.chapterKeysFound;
+    for (let s = 0, end = this.sectionCount; s < end; s++) {
+      const id = sections[s];
+      if (keep && !keep(id)) continue;
+      const weight = weights[id];
+      const key = keyOf[id];
+      const ut = key * MAX_WORDS * TOP;
+      const uc = key * MAX_WORDS;
+      if (chapterStamp[key] !== gen) {
+        chapterStamp[key] = gen;
+        for (let k = 0; k < TOP; k++) {
+          chapterTop[key * TOP + k] = -1;
+          chapterTopId[key * TOP + k] = -1;
+        }
+        for (let i = ut, stop = ut + n * TOP; i < stop; i++) chapterUnitTop[i] = 0;
+        for (let i = uc, stop = uc + n; i < stop; i++) chapterUnitCover[i] = 0;
+        chapterCount[key] = 0;
+        chapters[keysFound++] = key;
       }
-      for (let i = ut, end = ut + n * TOP; i < end; i++) this.chapterUnitTop[i] = 0;
-      for (let i = uc, end = uc + n; i < end; i++) this.chapterUnitCover[i] = 0;
-      this.chapterCount[key] = 0;
-      this.chapters[this.chapterKeysFound++] = key;
+      const row = id * MAX_WORDS;
+      let raw = 0;
+      let cov = 0;
+      for (let mask = unitMask[id]; mask !== 0; mask &= mask - 1) {
+        const u = 31 - Math.clz32(mask & -mask);
+        const v = unitScore[row + u] * weight;
+        const given = unitCover[row + u];
+        if (v === 0 && given === 0) continue;
+        raw += v;
+        // The unit's cover, out of what covers the whole of it.
+        const norm = coverNorm[u];
+        const c = norm > 0 ? Math.min(1, given / norm) : given > 0 ? 1 : 0;
+        cov += importance[u] * c;
+        insertValue(chapterUnitTop, ut + u * TOP, v);
+        if (c > chapterUnitCover[uc + u]) chapterUnitCover[uc + u] = c;
+      }
+      const score = raw * cov * cov;
+      sectionScore[id] = score;
+      addedStamp[id] = gen;
+      insertScored(chapterTop, chapterTopId, key * TOP, score, id);
+      chapterCount[key]++;
     }
-    const row = id * MAX_WORDS;
-    let raw = 0;
-    let cov = 0;
-    for (let mask = this.unitMask[id]; mask !== 0; mask &= mask - 1) {
-      const u = 31 - Math.clz32(mask & -mask);
-      const v = this.unitScore[row + u] * weight;
-      if (v === 0 && this.unitCover[row + u] === 0) continue;
-      raw += v;
-      const c = this.cover(row + u, u);
-      cov += importance[u] * c;
-      insertValue(this.chapterUnitTop, ut + u * TOP, v);
-      if (c > this.chapterUnitCover[uc + u]) this.chapterUnitCover[uc + u] = c;
-    }
-    const score = raw * cov * cov;
-    this.sectionScore[id] = score;
-    this.addedStamp[id] = this.gen;
-    insertScored(this.chapterTop, this.chapterTopId, key * TOP, score, id);
-    this.chapterCount[key]++;
+    this.chapterKeysFound = keysFound;
   }
 
   private readonly pickScore = new Float64Array(TOP);

@@ -318,11 +318,7 @@ class Engine implements SearchEngine {
     // Sections into chapters (each glossary entry on its own).
     const docs = this.docs;
     const filter = opts.filter;
-    for (let i = 0; i < sc.sectionCount; i++) {
-      const id = sc.sections[i];
-      if (filter && !matchesFacets(docs[id], filter)) continue;
-      sc.addToChapter(id, importance, this.sectionWeight(id));
-    }
+    sc.addToChapters(importance, this.weights, filter ? (id) => matchesFacets(docs[id], filter) : undefined);
 
     // Chapter scores; the title bonus grows with the share of the query the title has.
     const scores = sc.chapterScore;

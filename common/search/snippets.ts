@@ -108,11 +108,15 @@ export class SnippetMaker {
     const first = textMatched ? this.firstExact(w) : -1;
     const start = this.windowStart(text, Math.max(0, first));
     const end = this.windowEnd(text, start);
-    const ranges: Array<[number, number]> = [];
+    const parts: SnippetPart[] = start > 0 ? [{ text: '… ', hit: false }] : [];
+    let cursor = start;
     for (let i = lowerBound(w.starts, start); i < w.starts.length && w.ends[i] <= end; i++) {
-      if (this.marks(w.terms[i])) ranges.push([w.starts[i], w.ends[i]]);
+      if (!this.marks(w.terms[i])) continue;
+      const a = w.starts[i];
+      if (a > cursor) parts.push({ text: text.slice(cursor, a), hit: false });
+      parts.push({ text: text.slice(a, (cursor = w.ends[i])), hit: true });
     }
-    return this.parts(text, start, end, ranges);
+    return closing(parts, text, cursor, end);
   }
 
   private foldedOf(id: number): string {
@@ -257,18 +261,22 @@ export class SnippetMaker {
   }
 
   private parts(text: string, start: number, end: number, ranges: Array<[number, number]>): SnippetPart[] {
-    const parts: SnippetPart[] = [];
-    if (start > 0) parts.push({ text: '… ', hit: false });
+    const parts: SnippetPart[] = start > 0 ? [{ text: '… ', hit: false }] : [];
     let cursor = start;
     for (const [a, b] of ranges) {
       if (a > cursor) parts.push({ text: text.slice(cursor, a), hit: false });
       parts.push({ text: text.slice(a, b), hit: true });
       cursor = b;
     }
-    if (cursor < end) parts.push({ text: text.slice(cursor, end), hit: false });
-    if (end < text.length) parts.push({ text: ' …', hit: false });
-    return parts;
+    return closing(parts, text, cursor, end);
   }
+}
+
+/** The extract's plain text after its last mark, and an ellipsis where the text goes on. */
+function closing(parts: SnippetPart[], text: string, cursor: number, end: number): SnippetPart[] {
+  if (cursor < end) parts.push({ text: text.slice(cursor, end), hit: false });
+  if (end < text.length) parts.push({ text: ' …', hit: false });
+  return parts;
 }
 
 /** First index whose value is at least `x` (values ascending). */
