@@ -2,7 +2,7 @@ import type { SearchDoc } from './search-types.ts';
 import { MAX_WORDS } from './query-plan.ts';
 
 /** Weights of a chapter's best, second and third sections in its score. */
-export const SECTION_DECAY = [1, 0.35, 0.15];
+export const SECTION_DECAY: readonly [number, number, number] = [1, 0.35, 0.15];
 /** Sections kept per chapter (and per query unit) for its score. */
 export const TOP = SECTION_DECAY.length;
 /** Other readings of a unit found in the same section add this share of their score. */
@@ -87,9 +87,11 @@ export class Scratch {
   /** Chapter keys with a section added: the first chapterKeysFound entries. */
   readonly chapters: Int32Array;
   chapterKeysFound = 0;
-  /** Per entry of `chapters`: its score and its coverage of the query, filled in by the engine. */
-  readonly chapterScore: Float64Array;
+  /** Per entry of `chapters`: parts of its score and its coverage of the query (scoreChapters), and its score (the engine's). */
+  readonly chapterCohesive: Float64Array;
+  readonly chapterSpread: Float64Array;
   readonly chapterCoverage: Float64Array;
+  readonly chapterScore: Float64Array;
 
   constructor(docs: readonly SearchDoc[]) {
     const N = docs.length;
@@ -144,6 +146,8 @@ export class Scratch {
     this.sections = new Int32Array(N);
     this.chapters = new Int32Array(K);
     this.chapterCoverage = new Float64Array(K);
+    this.chapterCohesive = new Float64Array(K);
+    this.chapterSpread = new Float64Array(K);
   }
 
   get keyCount(): number {
@@ -344,28 +348,33 @@ export class Scratch {
   private readonly pickScore = new Float64Array(TOP);
   private readonly pickId = new Int32Array(TOP);
 
-  /** Results of chapterScores. */
-  cohesive = 0;
-  spread = 0;
-  coverage = 0;
-
-  /** A chapter's decayed best sections (cohesive), its decayed best sections per unit (spread), and its coverage of the query. */
-  chapterScores(key: number, importance: Float64Array): void {
-    let cohesive = 0;
-    for (let k = 0; k < TOP; k++) cohesive += SECTION_DECAY[k] * Math.max(0, this.chapterTop[key * TOP + k]);
-    let spread = 0;
-    let coverage = 0;
-    for (let u = 0; u < this.n; u++) {
-      const at = (key * MAX_WORDS + u) * TOP;
-      for (let k = 0; k < TOP; k++) spread += SECTION_DECAY[k] * this.chapterUnitTop[at + k];
-      coverage += importance[u] * this.chapterUnitCover[key * MAX_WORDS + u];
+  /**
+   * For every chapter key found, in the order of `chapters`: its decayed best sections
+   * (chapterCohesive), its decayed best sections per unit (chapterSpread) and its coverage of
+   * the query (chapterCoverage).
+   */
+  scoreChapters(importance: Float64Array): void {
+    const { chapters, chapterTop, chapterUnitTop, chapterUnitCover, chapterCohesive, chapterSpread, chapterCoverage } = this;
+    const n = this.n;
+    const [d0, d1, d2] = SECTION_DECAY;
+    for (let c = 0, end = this.chapterKeysFound; c < end; c++) {
+      const key = chapters[c];
+      const t = key * TOP;
+      chapterCohesive[c] = d0 * Math.max(0, chapterTop[t]) + d1 * Math.max(0, chapterTop[t + 1]) + d2 * Math.max(0, chapterTop[t + 2]);
+      let spread = 0;
+      let coverage = 0;
+      for (let u = 0; u < n; u++) {
+        const at = (key * MAX_WORDS + u) * TOP;
+        spread += d0 * chapterUnitTop[at];
+        spread += d1 * chapterUnitTop[at + 1];
+        spread += d2 * chapterUnitTop[at + 2];
+        coverage += importance[u] * chapterUnitCover[key * MAX_WORDS + u];
+      }
+      chapterSpread[c] = spread;
+      chapterCoverage[c] = coverage;
     }
-    this.cohesive = cohesive;
-    this.spread = spread;
-    this.coverage = coverage;
   }
 
-  /** The best `limit` sections of some chapter keys, best first. */
   /** The best `limit` sections of some chapter keys, best first, scored without the `weight` addToChapter gave them. */
   bestSections(keys: number[], limit: number, weightOf: (id: number) => number): Array<{ id: number; score: number }> {
     const out: Array<{ id: number; score: number }> = [];

@@ -325,11 +325,11 @@ class Engine implements SearchEngine {
     const coverages = sc.chapterCoverage;
     const inTitle = new Float64Array(n);
     const titleQuery = titles.query(units, (t) => this.idf(t), OPTIONAL_WEIGHT);
+    sc.scoreChapters(importance);
     let bestCoverage = 0;
     for (let c = 0; c < sc.chapterKeysFound; c++) {
       const key = sc.chapters[c];
-      sc.chapterScores(key, importance);
-      const coverage = sc.coverage;
+      const coverage = coverages[c];
       let title = 0;
       let titleCoverage = 0;
       if (titles.marked(key)) {
@@ -340,8 +340,7 @@ class Engine implements SearchEngine {
         }
       }
       const titleWeight = titles.isTerm[key] ? TITLE_WEIGHT * TERM_WEIGHT : TITLE_WEIGHT;
-      scores[c] = COHESION * sc.cohesive + ((1 - COHESION) * sc.spread + titleWeight * title * titleCoverage) * coverage * coverage;
-      coverages[c] = coverage;
+      scores[c] = COHESION * sc.chapterCohesive[c] + ((1 - COHESION) * sc.chapterSpread[c] + titleWeight * title * titleCoverage) * coverage * coverage;
       if (coverage > bestCoverage) bestCoverage = coverage;
     }
 
