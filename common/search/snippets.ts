@@ -21,6 +21,9 @@ interface SectionWords {
 const FOLDED_WORD = /[a-z0-9]+/g;
 const HYPHEN = /[-\u2010\u2011]/;
 
+/** Longest run of vocabulary terms sharing a search term's beginning that is marked term by term (longer runs are checked as ranges). */
+const MAX_MARKED_RUN = 4096;
+
 /** Most sections whose words are kept (far more than the manual has). */
 const MAX_SECTIONS_KEPT = 20_000;
 
@@ -40,7 +43,11 @@ export class SnippetMaker {
   private folded: Array<string | undefined> = [];
   private words: Array<SectionWords | undefined> = [];
   private kept = 0;
-  /** Per term id, for the current search: a search term; a term of four letters or more that some search term starts with. */
+  /**
+   * Per term id, for the current search: a search term (exactStamp); a term whose words are
+   * marked (prefixStamp): one that starts with a search term (except in long runs, kept as
+   * ranges), or of four letters or more that some search term starts with.
+   */
   private exactStamp: Int32Array;
   private prefixStamp: Int32Array;
   /** Per term id, whether its words are marked, worked out once per search (markStamp says for which). */
@@ -53,10 +60,12 @@ export class SnippetMaker {
   private rangeCount = 0;
   private gen = 0;
   private terms: readonly string[] = [];
+  /** Each section's text. */
+  private readonly texts: string[];
 
   /** `vocabulary`: the index's terms, sorted (so the terms that start with a prefix are neighbours); `indexOf` gives a term's place in it, or -1. */
   constructor(
-    private readonly docs: readonly SearchDoc[],
+    docs: readonly SearchDoc[],
     private readonly lang: Lang,
     private readonly vocabulary: readonly string[],
     private readonly indexOf: (term: string) => number,
@@ -67,6 +76,7 @@ export class SnippetMaker {
     this.markStamp = new Int32Array(vocabulary.length + 256);
     this.markValue = new Uint8Array(vocabulary.length + 256);
     this.prefixEnd = new Int32Array(vocabulary.length);
+    this.texts = docs.map((d) => d.text);
   }
 
   /** Starts a search: its matched terms. */
@@ -82,7 +92,10 @@ export class SnippetMaker {
       const known = this.indexOf(t);
       const lo = known >= 0 ? known : lowerBound(v, t);
       const hi = known >= 0 ? this.prefixEndOf(known) : lowerBound(v, `${t}\uffff`);
-      if (hi > lo) {
+      if (hi - lo <= MAX_MARKED_RUN) {
+        // A short run of terms that start with t: marked one by one, so a word's mark is one look.
+        for (let id = lo; id < hi; id++) this.prefixStamp[id] = gen;
+      } else {
         this.ranges[2 * this.rangeCount] = lo;
         this.ranges[2 * this.rangeCount + 1] = hi;
         this.rangeCount++;
@@ -100,21 +113,25 @@ export class SnippetMaker {
    * words still marked.
    */
   make(id: number, textMatched: boolean): SnippetPart[] {
-    const text = this.docs[id].text;
+    const text = this.texts[id];
     const folded = this.foldedOf(id);
     if (folded.length !== text.length) return this.unaligned(text, folded);
     if (this.terms.length === 0) return this.cut(text, 0, []);
     const w = this.wordsOf(id, folded);
-    const first = textMatched ? this.firstExact(w) : -1;
-    const start = this.windowStart(text, Math.max(0, first));
+    const { starts, ends, terms } = w;
+    const firstWord = textMatched ? this.firstExact(w) : -1;
+    const start = this.windowStart(text, firstWord >= 0 ? starts[firstWord] : 0);
     const end = this.windowEnd(text, start);
+    // The window's first word: the extract starts at a word, at most a third of it before the match.
+    let i = Math.max(0, firstWord);
+    while (i > 0 && starts[i - 1] >= start) i--;
     const parts: SnippetPart[] = start > 0 ? [{ text: '… ', hit: false }] : [];
     let cursor = start;
-    for (let i = lowerBound(w.starts, start); i < w.starts.length && w.ends[i] <= end; i++) {
-      if (!this.marks(w.terms[i])) continue;
-      const a = w.starts[i];
+    for (; i < starts.length && ends[i] <= end; i++) {
+      if (!this.marks(terms[i])) continue;
+      const a = starts[i];
       if (a > cursor) parts.push({ text: text.slice(cursor, a), hit: false });
-      parts.push({ text: text.slice(a, (cursor = w.ends[i])), hit: true });
+      parts.push({ text: text.slice(a, (cursor = ends[i])), hit: true });
     }
     return closing(parts, text, cursor, end);
   }
@@ -127,7 +144,7 @@ export class SnippetMaker {
         this.words = [];
         this.kept = 1;
       }
-      this.folded[id] = f = foldText(this.docs[id].text);
+      this.folded[id] = f = foldText(this.texts[id]);
     }
     return f;
   }
@@ -196,17 +213,17 @@ export class SnippetMaker {
     return w;
   }
 
-  /** Where the first word whose term (or compound's term) is a search term starts; -1 if none. */
+  /** The first word whose term (or compound's term) is a search term; -1 if none. */
   private firstExact(w: SectionWords): number {
     const exact = this.exactStamp;
     const gen = this.gen;
     const { terms, compounds } = w;
     if (compounds === null) {
-      for (let i = 0; i < terms.length; i++) if (exact[terms[i]] === gen) return w.starts[i];
+      for (let i = 0; i < terms.length; i++) if (exact[terms[i]] === gen) return i;
       return -1;
     }
     for (let i = 0; i < terms.length; i++) {
-      if (exact[terms[i]] === gen || (compounds[i] >= 0 && exact[compounds[i]] === gen)) return w.starts[i];
+      if (exact[terms[i]] === gen || (compounds[i] >= 0 && exact[compounds[i]] === gen)) return i;
     }
     return -1;
   }

@@ -84,6 +84,16 @@ describe('search snippets', () => {
     }
   });
 
+  it('marks every word that starts with a short search term, however many terms of the vocabulary share its beginning', () => {
+    const text = 'Mothers met minimal mining ministries in Mina.';
+    const own = [...new Set(indexTerms(text, 'en'))];
+    // Thousands of other terms beginning with "mi", as a large manual would have.
+    const vocabulary = [...new Set([...own, ...Array.from({ length: 6000 }, (_, i) => `mi${i.toString(36)}x`)])].sort();
+    const m = new SnippetMaker(docs(text), 'en', vocabulary, (t) => vocabulary.indexOf(t));
+    m.begin(['mi']);
+    expect(marked(m.make(0, true))).toEqual(['minimal', 'mining', 'ministries', 'Mina']);
+  });
+
   it('forgets the previous search: words of an earlier query are no longer marked', () => {
     const m = maker(['Mothers and teachers met the miners.'], 'en');
     m.begin(['mother']);
