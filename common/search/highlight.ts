@@ -6,13 +6,22 @@ const FOLDED_WORD = /[a-z0-9]+/g;
 /** A word as written, combining accents included (text that is not composed). */
 const ANY_WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
-/** A matcher for one set of search terms: a word matches when its search term starts with a term (or, for long stems, the other way round). */
+/**
+ * Whether a word whose index term is `wordTerm` is marked for the search term `term`: its term
+ * starts with the search term, or, for a term of four letters or more, the search term starts
+ * with it (a longer written form of the same stem). A stop word (no term) is never marked.
+ */
+export function marksWord(wordTerm: string, term: string): boolean {
+  return wordTerm !== '' && (wordTerm.startsWith(term) || (wordTerm.length >= 4 && term.startsWith(wordTerm)));
+}
+
+/** A matcher for one set of search terms (see marksWord). */
 function termMatcher(terms: readonly string[], lang: Lang) {
   const firstChars = new Set(terms.map((t) => t[0]));
   return (foldedWord: string): boolean => {
     if (!firstChars.has(foldedWord[0])) return false;
     const s = termOf(foldedWord, lang);
-    return terms.some((t) => s.startsWith(t) || (s.length >= 4 && t.startsWith(s)));
+    return terms.some((t) => marksWord(s, t));
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../facets.ts';
 import { foldText } from '../text.ts';
-import { findMatches } from './highlight.ts';
+import { findMatches, marksWord } from './highlight.ts';
 import { termOf } from './terms.ts';
 import type { SearchDoc, SnippetPart } from './search-types.ts';
 
@@ -31,12 +31,12 @@ const MAX_SECTIONS_KEPT = 20_000;
  * Makes the snippets of one search's hits: an extract of a section's text around the first
  * word of the query found there, with every word that matches a search term marked.
  *
- * A word matches when its index term starts with a search term, or, for a term of at least
- * four letters, when the search term starts with it (a longer written form of the same stem).
- * The extract starts at the first word whose term is exactly one of the search terms.
+ * A word is marked by the rule of marksWord (highlight.ts), worked out here from the sorted
+ * vocabulary: the terms that start with a search term are one run of it. The extract starts at
+ * the first word whose term is exactly one of the search terms.
  */
 export class SnippetMaker {
-  /** Terms the vocabulary does not have (none, for the text the index was built from), numbered after it. */
+  /** Terms the vocabulary does not have, numbered after it: a stop word's empty term (and, for text the index was not built from, others). */
   private readonly others = new Map<string, number>();
   private readonly otherNames: string[] = [];
   /** Per section, once it has given a snippet: its folded text and its words (see MAX_SECTIONS_KEPT). */
@@ -241,7 +241,7 @@ export class SnippetMaker {
       for (let r = 0, end = 2 * this.rangeCount; r < end && !yes; r += 2) yes = termId >= ranges[r] && termId < ranges[r + 1];
     } else {
       const s = this.otherNames[termId - this.vocabulary.length];
-      yes = s !== '' && this.terms.some((t) => s.startsWith(t) || (s.length >= 4 && t.startsWith(s)));
+      yes = this.terms.some((t) => marksWord(s, t));
     }
     this.markStamp[termId] = gen;
     this.markValue[termId] = yes ? 1 : 0;
