@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../common/ipc-contract.ts';
-import { bridge, call } from '../bridge/index.ts';
+import { bridge } from '../bridge/index.ts';
 import { ChapterView } from '../components/ChapterView.tsx';
 import { Home } from '../components/Home.tsx';
 import { Library, LIBRARY_ID } from '../components/Library.tsx';
+import { printPage } from '../components/PageTools.tsx';
 import { PRINT_SECTION_ID, SectionPrint } from '../components/SectionPrint.tsx';
 import { SearchDialog } from '../components/SearchDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
@@ -20,7 +21,7 @@ export function App() {
   const runCommand = useCallback((command: MenuCommand) => {
     switch (command) {
       case 'search': setSearchOpen(true); break;
-      case 'print': call('window:print').catch(() => window.print()); break;
+      case 'print': void printPage(); break;
       case 'home': navigate({ kind: 'home', lang }); break;
       case 'lang-en':
       case 'lang-es': navigate({ ...route, lang: command === 'lang-en' ? 'en' : 'es' }); break;

@@ -5,14 +5,19 @@ import { call } from '../bridge/index.ts';
 import { useApp } from '../app/app-state.tsx';
 import { PRINT_SECTION_ID } from './SectionPrint.tsx';
 
+/** Opens the print dialog for the page (through the bridge; the browser's own if the bridge cannot). */
+export function printPage(): Promise<unknown> {
+  return call('window:print').catch(() => window.print());
+}
+
 /** Prints the page, or (Electron) saves it as a PDF through a save dialog; the browser edition opens its print dialog. */
-export function usePrintActions(fileStem: string) {
+export function usePrintActions(fileStem: string, pageSize: 'A4' | 'Letter' = 'A4') {
   const { lang, t } = useApp();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   return {
     status,
-    print: () => call('window:print').catch(() => window.print()),
-    savePdf: () => call('window:save-pdf', { suggestedName: `${fileStem}-${lang}.pdf`, pageSize: 'A4' }).then(
+    print: printPage,
+    savePdf: () => call('window:save-pdf', { suggestedName: `${fileStem}-${lang}.pdf`, pageSize }).then(
       (r) => setStatus(r.saved && r.path ? { ok: true, text: t.printing.saved(r.path) } : null),
       (e: unknown) => setStatus({ ok: false, text: `${t.printing.error} ${String(e)}` }),
     ),

@@ -6,6 +6,7 @@ import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
 import { communities, profiler } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
+import { printPage } from '../components/PageTools.tsx';
 import { SourcePills } from '../components/SourcePills.tsx';
 
 // The answers being edited survive a language switch (which loads the other language's chapter).
@@ -239,7 +240,7 @@ export function Profiler() {
             </label>
             <button type="button" className="button-primary" onClick={() => save(false)} data-testid="plan-save">{p.save}</button>
             {savedId && <button type="button" onClick={() => save(true)}>{p.saveAsNew}</button>}
-            <button type="button" onClick={() => call('window:print').catch(() => window.print())}>{p.print}</button>
+            <button type="button" onClick={() => void printPage()}>{p.print}</button>
           </div>
         </section>
       )}

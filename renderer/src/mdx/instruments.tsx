@@ -8,6 +8,7 @@ import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { indicators, instruments } from '../app/records.ts';
+import { usePrintActions } from '../components/PageTools.tsx';
 import { SourcePills } from '../components/SourcePills.tsx';
 
 type Paper = 'A4' | 'Letter';
@@ -127,10 +128,7 @@ export function InstrumentPage({ id }: { id: string }) {
       setStatus(`${f.exportError} ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const savePdf = () => call('window:save-pdf', { suggestedName: `${form.id}-${lang}.pdf`, pageSize: paper }).then(
-    (r) => setStatus(r.saved && r.path ? f.exported(r.path) : null),
-    (e: unknown) => setStatus(`${f.exportError} ${String(e)}`),
-  );
+  const printing = usePrintActions(form.id, paper);
 
   return (
     <div className="instrument">
@@ -161,12 +159,13 @@ export function InstrumentPage({ id }: { id: string }) {
             <option value="Letter">Letter</option>
           </select>
         </label>
-        <button type="button" onClick={() => call('window:print').catch(() => window.print())} data-testid="print-form">{f.print}</button>
-        <button type="button" onClick={savePdf}>{f.savePdf}</button>
+        <button type="button" onClick={() => void printing.print()} data-testid="print-form">{f.print}</button>
+        <button type="button" onClick={() => void printing.savePdf()}>{f.savePdf}</button>
         <button type="button" className="button-primary" onClick={exportForm} data-testid="export-xlsform">{f.exportXls}</button>
         {form.kind === 'monitoring' && <a className="button" href={formatRoute({ kind: 'chapter', lang, chapterId: 'field-records' })}>{f.fillInApp}</a>}
       </div>
       {status && <p role="status" className="instrument-status">{status}</p>}
+      {printing.status && <p role="status" className={`instrument-status ${printing.status.ok ? 'status-ok' : 'status-error'}`}>{printing.status.text}</p>}
       <BlankForm form={form} />
     </div>
   );
