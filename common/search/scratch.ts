@@ -154,9 +154,6 @@ export class Scratch {
     return this.keyNames.length;
   }
 
-  keyName(key: number): string {
-    return this.keyNames[key];
-  }
 
   begin(units: number): void {
     this.gen++;
@@ -375,8 +372,8 @@ export class Scratch {
     }
   }
 
-  /** The best `limit` sections of some chapter keys, best first, scored without the `weight` addToChapter gave them. */
-  bestSections(keys: number[], limit: number, weightOf: (id: number) => number): Array<{ id: number; score: number }> {
+  /** The best `limit` sections of some chapter keys, best first, scored without the weight (`weights`) addToChapters gave them. */
+  bestSections(keys: number[], limit: number, weights: Float64Array): Array<{ id: number; score: number }> {
     const out: Array<{ id: number; score: number }> = [];
     if (limit <= TOP && keys.length === 1) {
       // One key's top list is in order already, and its sections share one weight.
@@ -384,7 +381,7 @@ export class Scratch {
       for (let k = 0; k < limit; k++) {
         const id = this.chapterTopId[at + k];
         if (id < 0) break;
-        out.push({ id, score: this.chapterTop[at + k] / weightOf(id) });
+        out.push({ id, score: this.chapterTop[at + k] / weights[id] });
       }
       return out;
     }
@@ -396,7 +393,7 @@ export class Scratch {
         for (let k = 0; k < TOP; k++) {
           const id = this.chapterTopId[key * TOP + k];
           if (id < 0) break;
-          insertScored(scores, ids, 0, this.chapterTop[key * TOP + k] / weightOf(id), id);
+          insertScored(scores, ids, 0, this.chapterTop[key * TOP + k] / weights[id], id);
         }
       }
       for (let k = 0; k < limit && ids[k] >= 0; k++) out.push({ id: ids[k], score: scores[k] });
@@ -405,7 +402,7 @@ export class Scratch {
       const wanted = new Set(keys);
       for (let i = 0; i < this.sectionCount; i++) {
         const id = this.sections[i];
-        if (this.addedStamp[id] === this.gen && wanted.has(this.keyOf[id])) out.push({ id, score: this.sectionScore[id] / weightOf(id) });
+        if (this.addedStamp[id] === this.gen && wanted.has(this.keyOf[id])) out.push({ id, score: this.sectionScore[id] / weights[id] });
       }
     }
     out.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -138,7 +138,7 @@ class Engine implements SearchEngine {
   private cachedPostings = 0;
   private readonly snippets: SnippetMaker;
   /** Weight of each section's score in its chapter's (glossary entries count less). */
-  private readonly weights: Float64Array;
+  private readonly sectionWeights: Float64Array;
   /** Per chapter number, for the current search: whether it has a group yet, and where (gen says for which search). */
   private groupOf: { stamp: Int32Array; at: Int32Array; gen: number } | undefined;
   /** Chapter titles' terms, made at the first search. */
@@ -157,7 +157,7 @@ class Engine implements SearchEngine {
     this.lexicon = new Lexicon(data.lang, data.vocabulary, data.documentFrequency, data.forms);
     this.planner = new QueryPlanner(data.lang, this.lexicon, data.synonyms, (t) => this.idf(t));
     this.snippets = new SnippetMaker(this.docs, data.lang, data.vocabulary, (t) => this.lexicon.indexOf(t), 180);
-    this.weights = Float64Array.from(this.docs, (d) => (d.kind === 'term' ? TERM_WEIGHT : 1));
+    this.sectionWeights = Float64Array.from(this.docs, (d) => (d.kind === 'term' ? TERM_WEIGHT : 1));
   }
 
   idf(term: string): number {
@@ -298,9 +298,6 @@ class Engine implements SearchEngine {
     return importance;
   }
 
-  /** Weight of a section's score in its chapter's. */
-  private readonly sectionWeight = (id: number) => this.weights[id];
-
   search(query: string, opts: SearchOptions = {}): SearchResponse {
     const limit = opts.limit ?? 20;
     const hitsPerChapter = opts.hitsPerChapter ?? 3;
@@ -318,7 +315,7 @@ class Engine implements SearchEngine {
     // Sections into chapters (each glossary entry on its own).
     const docs = this.docs;
     const filter = opts.filter;
-    sc.addToChapters(importance, this.weights, filter ? (id) => matchesFacets(docs[id], filter) : undefined);
+    sc.addToChapters(importance, this.sectionWeights, filter ? (id) => matchesFacets(docs[id], filter) : undefined);
 
     // Chapter scores; the title bonus grows with the share of the query the title has.
     const scores = sc.chapterScore;
@@ -377,7 +374,7 @@ class Engine implements SearchEngine {
       const r = ranked[g];
       const hits: SearchHit[] = [];
       // Within the glossary's group, entries and the chapter's own sections compare as they are.
-      for (const { id, score } of sc.bestSections(r.keys, hitsPerChapter, this.sectionWeight)) {
+      for (const { id, score } of sc.bestSections(r.keys, hitsPerChapter, this.sectionWeights)) {
         const doc = docs[id];
         hits.push({ kind: doc.kind, anchor: doc.anchor, heading: doc.heading, snippet: this.snippets.make(id, sc.textMatched(id)), score: Math.round(score * 1000) / 1000 });
       }
