@@ -15,32 +15,40 @@ const require = createRequire(import.meta.url);
 
 export interface Finding {
   issue: string;
+  /** SARIF level: 'warning', or 'note' for a finding that asks for a manual review. */
   severity: string;
-  confidence: string;
   file: string;
   location: string;
-  sample: string;
 }
 
-/** One CSV line of electronegativity's report: quoted fields may hold commas. */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur.trim()); cur = ''; } else cur += ch;
-  }
-  out.push(cur.trim());
-  return out;
+/** Electronegativity's report in SARIF: one rule id and one location per result. */
+interface SarifReport {
+  runs: Array<{
+    results: Array<{
+      ruleId: string;
+      level: string;
+      locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number; startColumn?: number } } }>;
+    }>;
+  }>;
 }
 
-export function parseReport(csv: string): Finding[] {
-  return csv.split(/\r?\n/).slice(1).map(csvFields).filter((f) => f.length >= 6).map(([issue, severity, confidence, file, location, sample]) => (
-    { issue, severity, confidence, file: file.split(path.sep).join('/'), location, sample }));
+/**
+ * The findings of a SARIF report. (Its CSV report is not used: electronegativity writes the CSV
+ * header and the rows with two asynchronous writes that race, and the header sometimes
+ * overwrote the first finding, which made the gate pass or fail from run to run.)
+ */
+export function parseReport(sarif: string): Finding[] {
+  const report = JSON.parse(sarif) as SarifReport;
+  return report.runs.flatMap((run) => run.results.map((r) => {
+    const at = r.locations?.[0]?.physicalLocation;
+    const uri = at?.artifactLocation?.uri ?? 'file:///';
+    return {
+      issue: r.ruleId,
+      severity: r.level,
+      file: uri === 'file:///' ? 'N/A' : uri.split(path.sep).join('/'),
+      location: `${at?.region?.startLine ?? 0}:${(at?.region?.startColumn ?? 1) - 1}`,
+    };
+  }));
 }
 
 export async function scanWithElectronegativity(electronVersion: string): Promise<Finding[]> {
@@ -49,15 +57,12 @@ export async function scanWithElectronegativity(electronVersion: string): Promis
     const app = path.join(work, 'app');
     cpSync(path.join(ROOT, 'electron'), path.join(app, 'electron'), { recursive: true });
     cpSync(path.join(ROOT, 'renderer'), path.join(app, 'renderer'), { recursive: true, filter: (src) => !src.includes(`${path.sep}public${path.sep}`) });
-    const report = path.join(work, 'report.csv');
+    const report = path.join(work, 'report.sarif');
     const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist/index.js');
     // The release-list check needs the internet; the Electron version is pinned in package-lock.json instead.
-    // The CSP check looks for a <meta> tag or a webRequest header hook in the sources. Puente sends its CSP as
-    // a header of its own app:// protocol handler, which the scanner cannot see, and its answer about that was
-    // not the same on every machine; test/unit/app-files.test.ts checks the header on every kind of response.
     await promisify(execFile)(process.execPath, [
       '-r', path.join(ROOT, 'scripts/security/electronegativity-typescript.cjs'), cli,
-      '-i', app, '-r', '-e', electronVersion, '-x', 'availablesecurityfixesglobalcheck,cspglobalcheck', '-o', report, '-v', 'false',
+      '-i', app, '-r', '-e', electronVersion, '-x', 'availablesecurityfixesglobalcheck', '-o', report, '-v', 'false',
     ], { cwd: work, timeout: 120_000 });
     return parseReport(readFileSync(report, 'utf8'));
   } finally {
