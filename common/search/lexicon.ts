@@ -39,6 +39,8 @@ interface Entry {
 export class Lexicon {
   private readonly position = new Map<string, number>();
   private buckets: Map<string, Entry[]> | undefined;
+  /** Per vocabulary term, the end of the run of terms that start with it (0: not worked out yet). */
+  private readonly runEnd: Int32Array;
 
   constructor(
     private readonly lang: Lang,
@@ -47,6 +49,12 @@ export class Lexicon {
     private readonly forms: readonly string[],
   ) {
     vocabulary.forEach((t, i) => this.position.set(t, i));
+    this.runEnd = new Int32Array(vocabulary.length);
+  }
+
+  /** Number of terms in the vocabulary. */
+  get size(): number {
+    return this.vocabulary.length;
   }
 
   has(term: string): boolean {
@@ -64,18 +72,23 @@ export class Lexicon {
     return i === undefined ? 0 : this.frequency[i];
   }
 
+  /**
+   * The places [start, end) of the terms that start with `prefix` (itself included): the
+   * vocabulary is sorted, so they are neighbours. Worked out once for a term of the vocabulary.
+   */
+  prefixRun(prefix: string): [number, number] {
+    const at = this.indexOf(prefix);
+    if (at < 0) return [lowerBound(this.vocabulary, prefix), lowerBound(this.vocabulary, `${prefix}\uffff`)];
+    if (this.runEnd[at] === 0) this.runEnd[at] = lowerBound(this.vocabulary, `${prefix}\uffff`);
+    return [at, this.runEnd[at]];
+  }
+
   /** Terms that start with `prefix` (not the prefix itself), most common first. */
   completions(prefix: string, max: number): string[] {
     const v = this.vocabulary;
-    let lo = 0;
-    let hi = v.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (v[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const [lo, hi] = this.prefixRun(prefix);
     const found: Array<{ term: string; df: number }> = [];
-    for (let i = lo, end = Math.min(v.length, lo + MAX_PREFIX_SCAN); i < end && v[i].startsWith(prefix); i++) {
+    for (let i = lo, end = Math.min(hi, lo + MAX_PREFIX_SCAN); i < end; i++) {
       if (v[i] !== prefix) found.push({ term: v[i], df: this.frequency[i] });
     }
     found.sort((a, b) => b.df - a.df || a.term.length - b.term.length);
@@ -124,4 +137,16 @@ export class Lexicon {
     for (const w of this.forms) add({ text: w, stem: termOf(w, this.lang) });
     return buckets;
   }
+}
+
+/** First place whose value is at least `x` (values sorted). */
+function lowerBound(values: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

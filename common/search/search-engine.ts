@@ -156,7 +156,7 @@ class Engine implements SearchEngine {
     this.body = importIndex(data.flex.body);
     this.lexicon = new Lexicon(data.lang, data.vocabulary, data.documentFrequency, data.forms);
     this.planner = new QueryPlanner(data.lang, this.lexicon, data.synonyms, (t) => this.idf(t));
-    this.snippets = new SnippetMaker(this.docs, data.lang, data.vocabulary, (t) => this.lexicon.indexOf(t), 180);
+    this.snippets = new SnippetMaker(this.docs, data.lang, this.lexicon, 180);
     this.sectionWeights = Float64Array.from(this.docs, (d) => (d.kind === 'term' ? TERM_WEIGHT : 1));
   }
 

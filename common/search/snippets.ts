@@ -4,6 +4,15 @@ import { findMatches, marksWord } from './highlight.ts';
 import { termOf } from './terms.ts';
 import type { SearchDoc, SnippetPart } from './search-types.ts';
 
+/** What the snippets need of the index's vocabulary (the Lexicon). */
+export interface Vocabulary {
+  readonly size: number;
+  /** A term's place in the sorted vocabulary, or -1. */
+  indexOf(term: string): number;
+  /** The places [start, end) of the terms that start with a prefix. */
+  prefixRun(prefix: string): [number, number];
+}
+
 /**
  * A section's words in its folded text, read once, the first time the section gives a
  * snippet: where each word starts and ends and its index term (as a number), and the term of a
@@ -49,12 +58,7 @@ export class SnippetMaker {
    * ranges), or of four letters or more that some search term starts with.
    */
   private exactStamp: Int32Array;
-  private prefixStamp: Int32Array;
-  /** Per term id, whether its words are marked, worked out once per search (markStamp says for which). */
-  private markStamp: Int32Array;
-  private markValue: Uint8Array;
-  /** Per vocabulary term, the end of the run of terms that start with it (0: not worked out yet). */
-  private readonly prefixEnd: Int32Array;
+  private readonly prefixStamp: Int32Array;
   /** Per search term, the range of vocabulary ids of the terms that start with it. */
   private ranges = new Int32Array(64);
   private rangeCount = 0;
@@ -63,19 +67,14 @@ export class SnippetMaker {
   /** Each section's text. */
   private readonly texts: string[];
 
-  /** `vocabulary`: the index's terms, sorted (so the terms that start with a prefix are neighbours); `indexOf` gives a term's place in it, or -1. */
   constructor(
     docs: readonly SearchDoc[],
     private readonly lang: Lang,
-    private readonly vocabulary: readonly string[],
-    private readonly indexOf: (term: string) => number,
+    private readonly vocabulary: Vocabulary,
     private readonly maxLength = 180,
   ) {
-    this.exactStamp = new Int32Array(vocabulary.length + 256);
-    this.prefixStamp = new Int32Array(vocabulary.length + 256);
-    this.markStamp = new Int32Array(vocabulary.length + 256);
-    this.markValue = new Uint8Array(vocabulary.length + 256);
-    this.prefixEnd = new Int32Array(vocabulary.length);
+    this.exactStamp = new Int32Array(vocabulary.size + 256);
+    this.prefixStamp = new Int32Array(vocabulary.size);
     this.texts = docs.map((d) => d.text);
   }
 
@@ -85,13 +84,10 @@ export class SnippetMaker {
     this.terms = terms;
     if (this.ranges.length < 2 * terms.length) this.ranges = new Int32Array(2 * terms.length);
     this.rangeCount = 0;
-    const v = this.vocabulary;
     for (const t of terms) {
       if (!t) continue;
       this.exactStamp[this.idOf(t)] = gen;
-      const known = this.indexOf(t);
-      const lo = known >= 0 ? known : lowerBound(v, t);
-      const hi = known >= 0 ? this.prefixEndOf(known) : lowerBound(v, `${t}\uffff`);
+      const [lo, hi] = this.vocabulary.prefixRun(t);
       if (hi - lo <= MAX_MARKED_RUN) {
         // A short run of terms that start with t: marked one by one, so a word's mark is one look.
         for (let id = lo; id < hi; id++) this.prefixStamp[id] = gen;
@@ -101,7 +97,7 @@ export class SnippetMaker {
         this.rangeCount++;
       }
       for (let k = 4; k < t.length; k++) {
-        const id = this.indexOf(t.slice(0, k));
+        const id = this.vocabulary.indexOf(t.slice(0, k));
         if (id >= 0) this.prefixStamp[id] = gen;
       }
     }
@@ -149,32 +145,19 @@ export class SnippetMaker {
     return f;
   }
 
-  /** The end of the vocabulary's run of terms that start with term `at` (worked out once per term). */
-  private prefixEndOf(at: number): number {
-    let end = this.prefixEnd[at];
-    if (end === 0) this.prefixEnd[at] = end = lowerBound(this.vocabulary, `${this.vocabulary[at]}\uffff`);
-    return end;
-  }
-
   /** A term's number: its place in the vocabulary, or a number after it (a stop word's empty term among them). */
   private idOf(term: string): number {
-    const at = this.indexOf(term);
+    const at = this.vocabulary.indexOf(term);
     if (at >= 0) return at;
     let id = this.others.get(term);
     if (id === undefined) {
-      id = this.vocabulary.length + this.otherNames.length;
+      id = this.vocabulary.size + this.otherNames.length;
       this.others.set(term, id);
       this.otherNames.push(term);
       if (id >= this.exactStamp.length) {
-        const grown = <T extends Int32Array | Uint8Array>(a: T): T => {
-          const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        this.exactStamp = grown(this.exactStamp);
-        this.prefixStamp = grown(this.prefixStamp);
-        this.markStamp = grown(this.markStamp);
-        this.markValue = grown(this.markValue);
+        const grown = new Int32Array(this.exactStamp.length * 2);
+        grown.set(this.exactStamp);
+        this.exactStamp = grown;
       }
     }
     return id;
@@ -228,24 +211,17 @@ export class SnippetMaker {
     return -1;
   }
 
-  /** Whether words with this term are marked in the current search. */
+  /** Whether words with this term are marked in the current search (marksWord's rule). */
   private marks(termId: number): boolean {
-    const gen = this.gen;
-    // Search terms mark their own words: the commonest case.
-    if (this.exactStamp[termId] === gen) return true;
-    if (this.markStamp[termId] === gen) return this.markValue[termId] === 1;
-    let yes = false;
-    if (termId < this.vocabulary.length) {
-      yes = this.prefixStamp[termId] === gen;
-      const ranges = this.ranges;
-      for (let r = 0, end = 2 * this.rangeCount; r < end && !yes; r += 2) yes = termId >= ranges[r] && termId < ranges[r + 1];
-    } else {
-      const s = this.otherNames[termId - this.vocabulary.length];
-      yes = this.terms.some((t) => marksWord(s, t));
+    if (termId >= this.vocabulary.size) {
+      const s = this.otherNames[termId - this.vocabulary.size];
+      // A stop word (empty term), by far the commonest of these, is never marked: no need to ask each term.
+      return s !== '' && this.terms.some((t) => marksWord(s, t));
     }
-    this.markStamp[termId] = gen;
-    this.markValue[termId] = yes ? 1 : 0;
-    return yes;
+    if (this.prefixStamp[termId] === this.gen) return true;
+    const ranges = this.ranges;
+    for (let r = 0, end = 2 * this.rangeCount; r < end; r += 2) if (termId >= ranges[r] && termId < ranges[r + 1]) return true;
+    return false;
   }
 
   /** Text that folding changed in length (not composed): its words are folded one by one. */
@@ -294,16 +270,4 @@ function closing(parts: SnippetPart[], text: string, cursor: number, end: number
   if (cursor < end) parts.push({ text: text.slice(cursor, end), hit: false });
   if (end < text.length) parts.push({ text: ' …', hit: false });
   return parts;
-}
-
-/** First index whose value is at least `x` (values ascending). */
-function lowerBound<T extends number | string>(values: ArrayLike<T>, x: T): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../common/facets.ts';
+import { Lexicon } from '../../common/search/lexicon.ts';
 import { SnippetMaker } from '../../common/search/snippets.ts';
 import { indexTerms } from '../../common/search/terms.ts';
 import type { SearchDoc, SnippetPart } from '../../common/search/search-types.ts';
@@ -13,10 +14,13 @@ function docs(...texts: string[]): SearchDoc[] {
   }));
 }
 
+/** The vocabulary as the search index's lexicon holds it (sorted terms). */
+const lexicon = (vocabulary: string[], lang: Lang) => new Lexicon(lang, vocabulary, vocabulary.map(() => 1), []);
+
 /** A snippet maker over these texts, with their vocabulary as the index would have it (or none: every term unknown to it). */
 function maker(texts: string[], lang: Lang, maxLength = 180, withVocabulary = true): SnippetMaker {
   const vocabulary = withVocabulary ? [...new Set(texts.flatMap((t) => indexTerms(t, lang)))].sort() : [];
-  return new SnippetMaker(docs(...texts), lang, vocabulary, (t) => vocabulary.indexOf(t), maxLength);
+  return new SnippetMaker(docs(...texts), lang, lexicon(vocabulary, lang), maxLength);
 }
 
 const marked = (parts: SnippetPart[]) => parts.filter((p) => p.hit).map((p) => p.text);
@@ -89,7 +93,7 @@ describe('search snippets', () => {
     const own = [...new Set(indexTerms(text, 'en'))];
     // Thousands of other terms beginning with "mi", as a large manual would have.
     const vocabulary = [...new Set([...own, ...Array.from({ length: 6000 }, (_, i) => `mi${i.toString(36)}x`)])].sort();
-    const m = new SnippetMaker(docs(text), 'en', vocabulary, (t) => vocabulary.indexOf(t));
+    const m = new SnippetMaker(docs(text), 'en', lexicon(vocabulary, 'en'));
     m.begin(['mi']);
     expect(marked(m.make(0, true))).toEqual(['minimal', 'mining', 'ministries', 'Mina']);
   });
