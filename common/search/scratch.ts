@@ -1,6 +1,9 @@
 import type { SearchDoc } from './search-types.ts';
 import { MAX_WORDS } from './query-plan.ts';
 
+/** Which sections a reading may add to: all; those other units found; those in chapters other units found. */
+export type Within = 'all' | 'sections' | 'chapters';
+
 /** Weights of a chapter's best, second and third sections in its score. */
 export const SECTION_DECAY: readonly [number, number, number] = [1, 0.35, 0.15];
 /** Sections kept per chapter (and per query unit) for its score. */
@@ -40,7 +43,6 @@ function insertScored(scores: Float64Array, ids: Int32Array, at: number, score: 
  * each chapter's best sections (chapter*).
  */
 export class Scratch {
-  readonly boost: Float64Array;
   /** Chapter key of each section: its chapter, or its own glossary entry. */
   readonly keyOf: Int32Array;
   /** Chapter number of each key, and how many chapters there are. */
@@ -95,11 +97,9 @@ export class Scratch {
 
   constructor(docs: readonly SearchDoc[]) {
     const N = docs.length;
-    this.boost = new Float64Array(N);
     this.keyOf = new Int32Array(N);
     const keys = new Map<string, number>();
     docs.forEach((doc, id) => {
-      this.boost[id] = doc.boost ?? 1;
       // Glossary entries are separate articles: one entry's words do not add up with another's.
       const name = doc.kind === 'term' ? `${doc.chapterId}#${doc.anchor}` : doc.chapterId;
       let key = keys.get(name);
@@ -167,13 +167,13 @@ export class Scratch {
    * Starts a reading. `within`: 'all' sections; 'sections' other units found already; or
    * 'chapters' other units found already (sections of any other chapter are left out).
    */
-  altBegin(within: 'all' | 'sections' | 'chapters' = 'all'): void {
+  altBegin(within: Within = 'all'): void {
     this.altGen++;
     this.altTouchedCount = 0;
     this.within = within;
   }
 
-  private within: 'all' | 'sections' | 'chapters' = 'all';
+  private within: Within = 'all';
 
   /**
    * Adds one term of the reading: its postings (headings before `bodyFrom`, then the text),

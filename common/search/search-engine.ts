@@ -4,7 +4,7 @@ import { loadOptions, slotWeight } from './flex-options.ts';
 import { Lexicon } from './lexicon.ts';
 import { QueryPlanner, type Reading, type Unit } from './query-plan.ts';
 import { ChapterTitles } from './chapter-titles.ts';
-import { Scratch, TOP } from './scratch.ts';
+import { Scratch, TOP, type Within } from './scratch.ts';
 import { SnippetMaker } from './snippets.ts';
 import type { FlexExport, SearchDoc, SearchGroup, SearchHit, SearchIndexData, SearchResponse } from './search-types.ts';
 
@@ -50,7 +50,6 @@ const TERM_WEIGHT = 0.4;
 const MIN_RELATIVE_COVERAGE = 0.6;
 
 type Slots = ReadonlyArray<readonly number[] | null | undefined>;
-type Within = 'all' | 'sections' | 'chapters';
 
 /**
  * A term's postings in both fields, read once from flexsearch's slots (best first, at most
@@ -139,6 +138,8 @@ class Engine implements SearchEngine {
   private readonly snippets: SnippetMaker;
   /** Weight of each section's score in its chapter's (glossary entries count less). */
   private readonly sectionWeights: Float64Array;
+  /** Each section's score multiplier when its heading matches (a case community's own entry). */
+  private readonly boosts: Float64Array;
   /** Per chapter number, for the current search: whether it has a group yet, and where (gen says for which search). */
   private groupOf: { stamp: Int32Array; at: Int32Array; gen: number } | undefined;
   /** Chapter titles' terms, made at the first search. */
@@ -158,6 +159,7 @@ class Engine implements SearchEngine {
     this.planner = new QueryPlanner(data.lang, this.lexicon, data.synonyms, (t) => this.idf(t));
     this.snippets = new SnippetMaker(this.docs, data.lang, this.lexicon, 180);
     this.sectionWeights = Float64Array.from(this.docs, (d) => (d.kind === 'term' ? TERM_WEIGHT : 1));
+    this.boosts = Float64Array.from(this.docs, (d) => d.boost ?? 1);
   }
 
   idf(term: string): number {
@@ -172,10 +174,10 @@ class Engine implements SearchEngine {
     return v;
   }
 
-  private postingsFor(term: string, boost: Float64Array): PostingList {
+  private postingsFor(term: string): PostingList {
     let p = this.postings.get(term);
     if (!p) {
-      p = this.lexicon.has(term) ? postingList(slotsOf(this.heading, term), slotsOf(this.body, term), boost) : NO_POSTINGS;
+      p = this.lexicon.has(term) ? postingList(slotsOf(this.heading, term), slotsOf(this.body, term), this.boosts) : NO_POSTINGS;
       if (this.cachedPostings + p.ids.length > MAX_CACHED_POSTINGS) {
         this.postings.clear();
         this.cachedPostings = 0;
@@ -195,11 +197,11 @@ class Engine implements SearchEngine {
     sc.altBegin(within);
     const k = r.terms.length;
     if (k === 1) {
-      const p = this.postingsFor(r.terms[0], sc.boost);
+      const p = this.postingsFor(r.terms[0]);
       sc.addTerm(p.ids, p.weights, p.bodyFrom, this.idf(r.terms[0]));
     } else {
       // The rarest term first: the others only add to the sections it found.
-      const lists = r.terms.map((term) => ({ term, p: this.postingsFor(term, sc.boost) })).sort((a, b) => a.p.ids.length - b.p.ids.length);
+      const lists = r.terms.map((term) => ({ term, p: this.postingsFor(term) })).sort((a, b) => a.p.ids.length - b.p.ids.length);
       lists.forEach(({ term, p }, t) => sc.addTerm(p.ids, p.weights, p.bodyFrom, this.idf(term), t > 0));
     }
     // Found anywhere, for the importance: a term the index has is, even where it was not looked for.
