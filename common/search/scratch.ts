@@ -45,9 +45,11 @@ function insertScored(scores: Float64Array, ids: Int32Array, at: number, score: 
 export class Scratch {
   /** Chapter key of each section: its chapter, or its own glossary entry. */
   readonly keyOf: Int32Array;
-  /** Chapter number of each key, and how many chapters there are. */
+  /** Chapter number of each key. */
   readonly chapterOfKey: Int32Array;
-  readonly chapterNumberCount: number;
+  /** Per chapter number, in this search: the place of its result group (groupStamp says whether it has one yet). */
+  private readonly groupStamp: Int32Array;
+  private readonly groupAt: Int32Array;
   private readonly keyNames: string[] = [];
   private gen = 0;
   private n = 0;
@@ -118,7 +120,8 @@ export class Scratch {
       if (c === undefined) chapterNumbers.set(doc.chapterId, (c = chapterNumbers.size));
       this.chapterOfKey[this.keyOf[id]] = c;
     });
-    this.chapterNumberCount = chapterNumbers.size;
+    this.groupStamp = new Int32Array(chapterNumbers.size);
+    this.groupAt = new Int32Array(chapterNumbers.size);
     this.altSum = new Float64Array(N);
     this.altCount = new Int32Array(N);
     this.altStamp = new Int32Array(N);
@@ -340,6 +343,16 @@ export class Scratch {
       chapterCount[key]++;
     }
     this.chapterKeysFound = keysFound;
+  }
+
+  /** The place of the chapter's result group in this search, or -1. */
+  groupOf(chapter: number): number {
+    return this.groupStamp[chapter] === this.gen ? this.groupAt[chapter] : -1;
+  }
+
+  setGroupOf(chapter: number, at: number): void {
+    this.groupStamp[chapter] = this.gen;
+    this.groupAt[chapter] = at;
   }
 
   private readonly pickScore = new Float64Array(TOP);

@@ -140,8 +140,6 @@ class Engine implements SearchEngine {
   private readonly sectionWeights: Float64Array;
   /** Each section's score multiplier when its heading matches (a case community's own entry). */
   private readonly boosts: Float64Array;
-  /** Per chapter number, for the current search: whether it has a group yet, and where (gen says for which search). */
-  private groupOf: { stamp: Int32Array; at: Int32Array; gen: number } | undefined;
   /** Chapter titles' terms, made at the first search. */
   private titles: ChapterTitles | undefined;
   /** Working memory, made at the first search. */
@@ -344,24 +342,22 @@ class Engine implements SearchEngine {
     }
 
     // One group per chapter: several glossary entries make one group, ranked by the best.
-    const groupOf = (this.groupOf ??= { stamp: new Int32Array(sc.chapterNumberCount), at: new Int32Array(sc.chapterNumberCount), gen: 0 });
-    const groupGen = ++groupOf.gen;
     const ranked: Ranked[] = [];
     for (let c = 0; c < sc.chapterKeysFound; c++) {
       if (coverages[c] <= 0 || coverages[c] < MIN_RELATIVE_COVERAGE * bestCoverage - 1e-9) continue;
       const key = sc.chapters[c];
       const first = sc.chapterTopId[key * TOP];
       const chapter = sc.chapterOfKey[key];
-      if (groupOf.stamp[chapter] === groupGen) {
-        const same = ranked[groupOf.at[chapter]];
+      const at = sc.groupOf(chapter);
+      if (at >= 0) {
+        const same = ranked[at];
         same.keys.push(key);
         if (scores[c] > same.score || (scores[c] === same.score && first < same.first)) {
           same.score = scores[c];
           same.first = first;
         }
       } else {
-        groupOf.stamp[chapter] = groupGen;
-        groupOf.at[chapter] = ranked.length;
+        sc.setGroupOf(chapter, ranked.length);
         ranked.push({ chapterId: docs[first].chapterId, score: scores[c], keys: [key], first });
       }
     }
