@@ -37,6 +37,17 @@ export function resolveAppFile(pathname: string): AppFileResolution {
   return { ok: true, relativePath };
 }
 
+/**
+ * Whether `file` lies inside `folder`, both real paths (symlinks already resolved by the
+ * host): a link placed in the app folder must not serve a file from elsewhere.
+ * Either separator, so it holds for Windows paths too.
+ */
+export function isInsideFolder(folder: string, file: string): boolean {
+  const base = folder.replace(/[\\/]+$/, '');
+  const next = file.charAt(base.length);
+  return file.startsWith(base) && (next === '/' || next === '\\') && file.length > base.length + 1;
+}
+
 const MIME: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
