@@ -1,35 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/content/load-content.ts';
 import { buildManifest } from '../../scripts/content/build-artifacts.ts';
-import { puenteContent } from '../../scripts/vite-plugin-content.ts';
+import { buildError, fixtureWith, GOOD, problemsOf, REAL, removeFixtures } from '../fixtures/content-fixture.ts';
 
-const GOOD = path.resolve(import.meta.dirname, '../fixtures/content-good');
-const REAL = path.resolve(import.meta.dirname, '../../content');
-const temps: string[] = [];
-
-/** A copy of the good fixture with one file changed. */
-function fixtureWith(file: string, change: (text: string) => string | null): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'puente-content-'));
-  temps.push(dir);
-  const root = path.join(dir, 'content');
-  cpSync(GOOD, root, { recursive: true });
-  const target = path.join(root, file);
-  const next = change(readFileSync(target, 'utf8'));
-  if (next === null) rmSync(target);
-  else writeFileSync(target, next);
-  return root;
-}
-
-afterEach(() => {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function problemsOf(root: string) {
-  return loadContent(root).problems.map((p) => `${p.file}:${p.line} ${p.message}`);
-}
+afterEach(removeFixtures);
 
 describe('content validation', () => {
   it('accepts the good fixture and lists every chapter in both languages', () => {
@@ -147,9 +121,7 @@ describe('content validation', () => {
 
   it('fails the Vite build with file and line', () => {
     const root = fixtureWith('en/picking.mdx', (t) => t.replace('communityTypes: [settlement]', 'communityTypes: [village]'));
-    const plugin = puenteContent(root);
-    const buildStart = plugin.buildStart as (this: { addWatchFile(f: string): void }) => void;
-    expect(() => buildStart.call({ addWatchFile: () => undefined })).toThrow(/content\/en\/picking\.mdx:8 — frontmatter field "communityTypes\[0\]"/);
+    expect(buildError(root)).toMatch(/content\/en\/picking\.mdx:8 — frontmatter field "communityTypes\[0\]"/);
   });
 
   describe('workshop modules', () => {
