@@ -26,8 +26,8 @@ import { MODULE_PAGE_PARTS, MODULE_PART_TITLES, modulePartAnchor, type ModulePag
 import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '../../common/profiler.ts';
 import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
+import { chapterSizeProblem, classifyUrl, MDX_COMPONENTS, mdxCodeProblems, urlProblem } from './check-mdx-safety.ts';
 
-export const MDX_COMPONENTS = ['Cite', 'Callout', 'Term', 'Checklist', 'GlossaryList', 'SourceList', 'CommunityProfile', 'CommunityTable', 'Profiler', 'IndicatorCatalogue', 'InstrumentList', 'ModuleCatalogue', 'WorkshopBuilder', 'FieldRecords'] as const;
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
 export interface LoadedChapter {
@@ -213,6 +213,11 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   const shown = rel(root, file);
   const source = readFileSync(file, 'utf8');
   const { problems } = ctx;
+  const tooBig = chapterSizeProblem(shown, Buffer.byteLength(source));
+  if (tooBig) {
+    problems.push(tooBig);
+    return undefined;
+  }
   let tree: Root;
   try {
     tree = mdxParser.parse(source) as Root;
@@ -222,6 +227,7 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
     problems.push({ file: shown, line: e.line ?? place?.line ?? 1, column: e.column ?? place?.column, message: `MDX syntax: ${e.reason ?? e.message}` });
     return undefined;
   }
+  problems.push(...mdxCodeProblems(tree, shown));
 
   const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
   if (!yamlNode || tree.children[0] !== yamlNode) {
@@ -249,23 +255,18 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
     if (node.type === 'heading' && (node.depth === 1 || node.depth > 3)) {
       problems.push({ file: shown, line: lineOfNode(node), message: `heading level ${node.depth}: use ## and ### only (the app adds the chapter title)` });
     }
-    if (node.type === 'link') {
-      const url = node.url;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-        problems.push({ file: shown, line: lineOfNode(node), message: `external link "${url}": the manual works offline; cite a source with <Cite> instead` });
-      } else {
-        const [target, anchor] = url.split('#');
-        ctx.links.push({ file: shown, lang, line: lineOfNode(node), column: node.position?.start.column ?? 1, target: target || expectedId, anchor: anchor || undefined });
-      }
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const column = node.position?.start.column ?? 1;
+      const url = classifyUrl(node.url);
+      const problem = urlProblem(node.type === 'image' ? 'image' : 'link', node.url, url, root);
+      if (problem) problems.push({ file: shown, line: lineOfNode(node), column, message: problem });
+      else if (url.kind === 'page') ctx.links.push({ file: shown, lang, line: lineOfNode(node), column, target: url.target || expectedId, anchor: url.anchor });
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const name = node.name ?? '';
       const line = lineOfNode(node);
-      if (/^[a-z]/.test(name)) return;
-      if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-        problems.push({ file: shown, line, message: `unknown component <${name}>: use one of ${MDX_COMPONENTS.join(', ')}` });
-        return;
-      }
+      // Anything else is refused by mdxCodeProblems.
+      if (!(MDX_COMPONENTS as readonly string[]).includes(name)) return;
       if (name === 'Cite') {
         const src = attribute(node, 'src');
         const at = attribute(node, 'at');
