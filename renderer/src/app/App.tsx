@@ -4,7 +4,7 @@ import { bridge } from '../bridge/index.ts';
 import { ChapterView } from '../components/ChapterView.tsx';
 import { Home } from '../components/Home.tsx';
 import { Library, LIBRARY_ID } from '../components/Library.tsx';
-import { printPage } from '../components/PageTools.tsx';
+import { printPage } from './print-actions.ts';
 import { PRINT_SECTION_ID, SectionPrint } from '../components/SectionPrint.tsx';
 import { SearchDialog } from '../components/SearchDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';

@@ -3,7 +3,7 @@ import type { ManifestChapter } from '../../../common/content-schema.ts';
 import { chaptersIn, sectionTitle } from '../app/content.ts';
 import { loadPage, type PageComponent, type PageComponents } from '../app/page-loader.tsx';
 import { useApp } from '../app/app-state.tsx';
-import { usePrintActions } from './PageTools.tsx';
+import { usePrintActions } from '../app/print-actions.ts';
 
 /** The route of a whole section laid out for printing: #/<lang>/print-section/<section id>. */
 export const PRINT_SECTION_ID = 'print-section';

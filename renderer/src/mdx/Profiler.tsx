@@ -6,7 +6,7 @@ import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
 import { communities, profiler } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
-import { printPage } from '../components/PageTools.tsx';
+import { printPage } from '../app/print-actions.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
 
 // The answers being edited survive a language switch (which loads the other language's chapter).

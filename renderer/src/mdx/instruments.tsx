@@ -8,7 +8,7 @@ import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { indicators, instruments } from '../app/records.ts';
-import { usePrintActions } from '../components/PageTools.tsx';
+import { usePrintActions } from '../app/print-actions.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
 
 type Paper = 'A4' | 'Letter';

@@ -9,7 +9,7 @@ import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { workshopModules } from '../app/records.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
-import { usePrintActions } from '../components/PageTools.tsx';
+import { usePrintActions } from '../app/print-actions.ts';
 
 /** The chapter that holds the workshop builder, so module pages can link to it. */
 export const BUILDER_CHAPTER_ID = 'workshop-builder';

@@ -7,7 +7,7 @@ import { call } from '../bridge/index.ts';
 import { useApp } from '../app/app-state.tsx';
 import { instruments } from '../app/records.ts';
 import { FormFiller } from './FormFiller.tsx';
-import { usePrintActions } from '../components/PageTools.tsx';
+import { usePrintActions } from '../app/print-actions.ts';
 
 type Op = RecordsRequest['op'];
 type Req<O extends Op> = Extract<RecordsRequest, { op: O }>;
