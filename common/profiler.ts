@@ -4,7 +4,6 @@
  * (content/profiler.yaml); this module only applies them.
  */
 import { z } from 'zod';
-import type { Community } from './content-schema.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const text = z.string().trim().min(1);
@@ -58,6 +57,9 @@ export const profilerSchema = z.strictObject({
 export type ProfilerDefinition = z.infer<typeof profilerSchema>;
 export type ProfilerStep = z.infer<typeof stepSchema>;
 
+/** What the profiler reads of a case community: a content-schema `Community` fits; named by shape, as content-schema.ts imports this module. */
+export type ProfiledCommunity = { id: string } & Record<ProfileFeature, string | boolean>;
+
 /** Answers: question id → chosen option ids (one for a single-choice question). */
 export type ProfilerAnswers = Record<string, string[]>;
 
@@ -108,12 +110,12 @@ export function profileOf(def: ProfilerDefinition, answers: ProfilerAnswers): Pr
   return profile;
 }
 
-function communityValue(c: Community, feature: ProfileFeature): string {
+function communityValue(c: ProfiledCommunity, feature: ProfileFeature): string {
   return String(c[feature]);
 }
 
 /** Case communities ranked by the weighted features they share with the profile; each with its reasons. */
-export function matchCommunities(def: ProfilerDefinition, profile: ProfilerPlan['profile'], communities: readonly Community[]): CommunityMatch[] {
+export function matchCommunities(def: ProfilerDefinition, profile: ProfilerPlan['profile'], communities: readonly ProfiledCommunity[]): CommunityMatch[] {
   return communities
     .map((c) => {
       const reasons: CommunityMatch['reasons'] = [];
@@ -132,7 +134,7 @@ export function matchCommunities(def: ProfilerDefinition, profile: ProfilerPlan[
 }
 
 /** Turns complete answers into a plan, or says which answers are missing or wrong. Never a plan from bad input. */
-export function buildPlan(def: ProfilerDefinition, answers: ProfilerAnswers, communities: readonly Community[], maxMatches = 3): ProfilerResult {
+export function buildPlan(def: ProfilerDefinition, answers: ProfilerAnswers, communities: readonly ProfiledCommunity[], maxMatches = 3): ProfilerResult {
   const problems = checkAnswers(def, answers);
   if (problems.length > 0) return { ok: false, problems };
   const profile = profileOf(def, answers);
