@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, Rolldown } from 'vite';
-import { SHIPPED_FILE_ATTRIBUTE } from '../renderer/src/app/shipped-files.ts';
+import { SHIPPED_FILE_ATTRIBUTE } from '../common/shipped-file-blocks.ts';
 import { MANIFEST_FILE, RECORDS_INSTRUMENTS_FILE, SEARCH_INDEX_FILE } from './vite-plugin-content.ts';
 
 export const PORTABLE_FILE = 'puente.html';

@@ -9,7 +9,7 @@
  *   `<script type="application/json" data-shipped-file="NAME">…</script>`, written by
  *   scripts/vite-plugin-portable.ts. When that element is present it is read instead.
  */
-export const SHIPPED_FILE_ATTRIBUTE = 'data-shipped-file';
+import { SHIPPED_FILE_ATTRIBUTE } from '../../../common/shipped-file-blocks.ts';
 
 function embedded(name: string): HTMLScriptElement | null {
   return document.querySelector<HTMLScriptElement>(`script[type="application/json"][${SHIPPED_FILE_ATTRIBUTE}="${CSS.escape(name)}"]`);
