@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Loading the real content takes a few seconds; more on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

@@ -26,6 +26,8 @@ export interface AtomicFs {
 export interface WriteOptions {
   /** Make the previous copy these same bytes too (when encryption is turned on or off, no copy may keep the other form). */
   replacePrevious?: boolean;
+  /** A file with no previous copy (the one kept from before a restore). */
+  noPrevious?: boolean;
 }
 
 const errorCode = (error: unknown) => (error as { code?: string } | null)?.code;
@@ -56,7 +58,7 @@ export async function writeBytesAtomic(file: string, bytes: Uint8Array, options:
     }
     const previous = previousCopyOf(file);
     if (options.replacePrevious) await replaceWithCopyOf(fs, temp, previous);
-    else {
+    else if (!options.noPrevious) {
       // Keep the copy being replaced (the first save has none).
       const hasCurrent = await fs.stat(file).then(() => true, (error: unknown) => {
         if (errorCode(error) === 'ENOENT') return false;

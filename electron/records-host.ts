@@ -25,18 +25,39 @@ export function recordsFile(userDataDir: string): string {
   return path.join(userDataDir, 'records', 'records.sqlite');
 }
 
+/** The data as it was before the last restore, kept for a one-click undo. */
+export const undoCopyOf = (file: string) => `${file}.before-restore`;
+
 /** The service, created on the first request (opening the database costs nothing until records are used). */
 export function createRecordsHost(deps: RecordsHostDeps) {
   let service: Promise<RecordsService> | undefined;
   const file = recordsFile(deps.userDataDir);
+  const undoFile = undoCopyOf(file);
   const start = async () => {
     const [SQL, text] = await Promise.all([deps.loadSql(), fs.readFile(path.join(deps.rendererDir, RECORDS_INSTRUMENTS_FILE), 'utf8')]);
     const instruments: Instrument[] = z.array(instrumentSchema).parse(JSON.parse(text));
-    return createRecordsService({ SQL, instruments, read: () => readStoredCopies(file), write: (bytes) => writeBytesAtomic(file, bytes) });
+    return createRecordsService({
+      SQL, instruments,
+      read: () => readStoredCopies(file),
+      write: (bytes, options) => writeBytesAtomic(file, bytes, options),
+      writeUndoCopy: (bytes) => (bytes ? writeBytesAtomic(undoFile, bytes, { noPrevious: true }) : fs.rm(undoFile, { force: true })),
+      readUndoCopy: async () => {
+        const [bytes, stat] = await Promise.all([fs.readFile(undoFile), fs.stat(undoFile)]).catch((error: { code?: string }) => {
+          if (error.code === 'ENOENT') return [null, null] as const;
+          throw error;
+        });
+        return bytes && stat ? { bytes: new Uint8Array(bytes), savedAt: stat.mtime.toISOString(), label: 'previous' as const } : null;
+      },
+    });
   };
+  /** A start that failed (a missing file, a bad build) is tried again at the next request, not kept forever. */
+  const ready = () => (service ??= start().catch((error: unknown) => {
+    service = undefined;
+    throw error;
+  }));
   return {
-    handle: async (request: unknown) => (await (service ??= start())).handle(request),
-    /** Before quitting: true when there was something to write (and it has been written). */
+    handle: async (request: unknown) => (await ready()).handle(request),
+    /** Before quitting: true when there was something to write (and it has been written); rejects when the write failed. */
     flushBeforeQuit: async (): Promise<boolean> => {
       if (!service) return false;
       const s = await service;
@@ -44,6 +65,8 @@ export function createRecordsHost(deps: RecordsHostDeps) {
       await s.flush();
       return true;
     },
+    /** How many changes are not on disk yet (0 before the records were opened). */
+    pendingChanges: async (): Promise<number> => (service ? (await service.catch(() => null))?.pendingChanges() ?? 0 : 0),
     file,
   };
 }

@@ -80,7 +80,7 @@ const instruments = loadContent(path.resolve(import.meta.dirname, '../content'))
 // The service writes the file as the Electron app does: temporary file, flush, rename, previous copy kept.
 const dir = mkdtempSync(path.join(tmpdir(), 'puente-bench-records-'));
 const file = path.join(dir, 'records.sqlite');
-const service = createRecordsService({ SQL, instruments, read: async () => [{ bytes, label: 'current' }], write: (b) => writeBytesAtomic(file, b), debounceMs: 60_000 });
+const service = createRecordsService({ SQL, instruments, read: async () => [{ bytes, label: 'current' }], write: (b) => writeBytesAtomic(file, b), writeUndoCopy: async () => undefined, readUndoCopy: async () => null, debounceMs: 60_000 });
 await service.handle({ op: 'status' });
 t = performance.now();
 const saved = await service.handle({ op: 'save-entry', lang: 'es', instrumentId: 'follow-up-visit', answers: visit({ code: 'CH-00042', sex: 'f', age: 9, date: '2026-11-01', stillWorking: false }) });

@@ -59,3 +59,13 @@ export async function decryptRecords(file: Uint8Array, passphrase: string): Prom
     throw new RecordsError('wrong-passphrase', 'Wrong passphrase (or the file is damaged). Nothing was changed: try again.');
   }
 }
+
+/** Decrypts a file this app encrypted with a key it still holds (the copy kept before a restore). */
+export async function decryptWithKey(file: Uint8Array, k: RecordsKey): Promise<Uint8Array> {
+  if (!isEncrypted(file)) throw new RecordsError('invalid', 'This file is not encrypted.');
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: file.slice(MAGIC.length + 21, HEADER) }, k.key, file.subarray(HEADER) as BufferSource));
+  } catch {
+    throw new RecordsError('wrong-passphrase', 'This copy was encrypted with another passphrase. Nothing was changed.');
+  }
+}

@@ -4,6 +4,7 @@
  * edition's worker), and what each returns.
  */
 import { z } from 'zod';
+import type { RecordsSummary, RestoreLoss } from './backup-reader.ts';
 import type { ChildRow, EntryRow, QuarterFigures } from './records-store.ts';
 
 const lang = z.enum(['en', 'es']);
@@ -39,14 +40,20 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('import-csv'), lang, instrumentId, bytes }),
   z.strictObject({ op: z.literal('export-aggregate') }),
   z.strictObject({ op: z.literal('export-database') }),
-  z.strictObject({ op: z.literal('restore-database'), bytes, passphrase: z.string().max(200).optional() }),
+  z.strictObject({ op: z.literal('preview-restore'), bytes, passphrase: z.string().max(200).optional() }),
+  z.strictObject({ op: z.literal('restore-database'), bytes, passphrase: z.string().max(200).optional(), acceptLoss: z.boolean().optional() }),
+  z.strictObject({ op: z.literal('undo-restore') }),
   z.strictObject({ op: z.literal('delete-all') }),
 ]);
 export type RecordsRequest = z.infer<typeof recordsRequestSchema>;
 
 export interface RecordsStatus {
-  /** open: ready; locked: encrypted, waiting for the passphrase; damaged: the stored file cannot be read (restore a backup or delete all). */
-  state: 'open' | 'locked' | 'damaged';
+  /**
+   * open: ready; locked: encrypted, waiting for the passphrase; damaged: the stored file is not a readable database
+   * (restore a backup or delete all); unreadable: the file exists but cannot be read (permissions, a folder in its
+   * place): nothing is written until it is fixed.
+   */
+  state: 'open' | 'locked' | 'damaged' | 'unreadable';
   encrypted: boolean;
   children: number;
   entries: number;
@@ -56,6 +63,28 @@ export interface RecordsStatus {
   savedAt: string | null;
   /** A problem found when the stored file was opened (the previous copy was used, or nothing could be read). */
   warning: string | null;
+  /** Changes kept in memory that are not on disk yet, and why the last save failed (null while none failed). */
+  unsaved: { changes: number; problem: SaveProblem | null } | null;
+  /** A copy of the data from before the last restore, which one click brings back. */
+  undoRestore: { savedAt: string } | null;
+}
+
+/** Why saving failed: the disk is full, the folder is read-only, no permission, the file is held by another program, or something else. */
+export interface SaveProblem {
+  code: 'disk-full' | 'read-only' | 'no-permission' | 'busy' | 'other';
+  /** The system's own words, for a technician helping by phone. */
+  detail: string;
+  /** When saving first failed. */
+  since: string;
+}
+
+/** A backup beside the data on this computer, before anything is replaced. */
+export interface RestorePreview {
+  backup: RecordsSummary;
+  current: RecordsSummary | null;
+  loss: RestoreLoss;
+  /** keeps-current: the passphrase on this computer stays; adopts-backup: the backup's passphrase will open the records; none: no passphrase. */
+  passphrase: 'keeps-current' | 'adopts-backup' | 'none';
 }
 
 export interface ImportProblem { row: number; field?: string; message: string }
@@ -75,7 +104,9 @@ export interface RecordsResults {
   'import-csv': { ok: true; written: number } | { ok: false; problems: ImportProblem[] };
   'export-aggregate': { fileName: string; bytes: Uint8Array };
   'export-database': { fileName: string; bytes: Uint8Array };
+  'preview-restore': RestorePreview;
   'restore-database': RecordsStatus;
+  'undo-restore': RecordsStatus;
   'delete-all': RecordsStatus;
 }
 export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];

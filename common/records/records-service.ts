@@ -6,11 +6,13 @@
  * worker (IndexedDB).
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { parseAnswerText, validateAnswers, type Answers } from '../forms/answers.ts';
+import { localToday, parseAnswerText, validateAnswers, type Answers } from '../forms/answers.ts';
 import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
 import { parseCsv, writeCsv } from './csv.ts';
-import { decryptRecords, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
-import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus } from './records-api.ts';
+import { decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
+import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
+import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
+import { saveProblemOf } from './save-problem.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
@@ -29,13 +31,20 @@ export interface StoredCopy {
 export interface RecordsHost {
   SQL: SqlJsStatic;
   instruments: readonly Instrument[];
-  /** The stored copies, newest first (none on a new machine). */
+  /** The stored copies, newest first (none on a new machine). Throws when a copy exists but cannot be read. */
   read(): Promise<StoredCopy[]>;
-  /** Writes the whole file atomically (the host keeps the previous copy). */
-  write(bytes: Uint8Array): Promise<void>;
+  /** Writes the whole file atomically (the host keeps the previous copy, or makes it these same bytes when told). */
+  write(bytes: Uint8Array, options?: { replacePrevious?: boolean }): Promise<void>;
+  /** Keeps the data as it was before a restore, for a one-click undo (one such copy; null removes it). */
+  writeUndoCopy(bytes: Uint8Array | null): Promise<void>;
+  readUndoCopy(): Promise<StoredCopy | null>;
   debounceMs?: number;
+  /** Waits before each new try after a failed save (the last one repeats). */
+  retryDelaysMs?: readonly number[];
   /** PBKDF2 iterations for new passphrases (tests use fewer). */
   iterations?: number;
+  /** Today's date on the host's clock, YYYY-MM-DD: the latest date a form may carry, and the dashboard's current quarter (tests set it). */
+  today?(): string;
 }
 
 const MESSAGES = {
@@ -82,6 +91,13 @@ export function createRecordsService(host: RecordsHost) {
   let db: Database | null = null;
   let locked: Uint8Array | null = null;
   let damaged: string | null = null;
+  /** A stored copy exists but could not be read: nothing is written until the person has fixed it. */
+  let unreadable: string | null = null;
+  /** Changes not yet on disk, and why the last save failed. */
+  let pending = 0;
+  let saveProblem: SaveProblem | null = null;
+  let failedSaves = 0;
+  let undoSavedAt: string | null = null;
   let key: RecordsKey | null = null;
   let warning: string | null = null;
   let savedAt: string | null = null;
@@ -91,6 +107,7 @@ export function createRecordsService(host: RecordsHost) {
   let writing: Promise<void> = Promise.resolve();
 
   const forms = new Map(host.instruments.filter((f) => f.kind === 'monitoring').map((f) => [f.id, f]));
+  const today = () => host.today?.() ?? localToday();
 
   function useDatabase(next: Database) {
     db?.close();
@@ -100,7 +117,14 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   async function load(): Promise<void> {
-    const copies = await host.read();
+    let copies: StoredCopy[];
+    try {
+      copies = await host.read();
+    } catch (error) {
+      unreadable = error instanceof Error ? error.message : String(error);
+      return;
+    }
+    undoSavedAt = (await host.readUndoCopy().catch(() => null))?.savedAt ?? null;
     if (copies.length === 0) {
       useDatabase(openDatabase(host.SQL));
       return;
@@ -129,6 +153,7 @@ export function createRecordsService(host: RecordsHost) {
   const ensure = () => (ready ??= load());
 
   function open(): Database {
+    if (unreadable) throw new RecordsError('unreadable', `The records file exists but cannot be read (${unreadable}). Nothing was changed and nothing will be written: check the file's permissions, or move away what is in its place, then start Puente again.`, { detail: unreadable });
     if (db) return db;
     if (locked) throw new RecordsError('locked', 'The records are encrypted: enter the passphrase first.');
     throw new RecordsError('not-a-database', `The records file cannot be opened: ${damaged ?? 'unknown problem'}. Restore a backup, or delete all data to start again.`);
@@ -136,14 +161,16 @@ export function createRecordsService(host: RecordsHost) {
 
   function status(): RecordsStatus {
     return {
-      state: db ? 'open' : locked ? 'locked' : 'damaged',
+      state: unreadable ? 'unreadable' : db ? 'open' : locked ? 'locked' : 'damaged',
       encrypted: Boolean(key || locked),
       children: db ? countChildren(db) : 0,
       entries: db ? countEntries(db) : 0,
       communities: db ? communities(db) : [],
       schemaVersion: SCHEMA_VERSION,
       savedAt,
-      warning: warning ?? (damaged ? `The records file cannot be opened: ${damaged}` : null),
+      warning: warning ?? (unreadable ? `The records file cannot be read: ${unreadable}` : damaged ? `The records file cannot be opened: ${damaged}` : null),
+      unsaved: pending > 0 ? { changes: pending, problem: saveProblem } : null,
+      undoRestore: undoSavedAt ? { savedAt: undoSavedAt } : null,
     };
   }
 
@@ -155,27 +182,46 @@ export function createRecordsService(host: RecordsHost) {
     return key ? encryptRecords(plain, key) : plain;
   }
 
-  /** Writes now (serialised after any write in progress). */
-  function flush(): Promise<void> {
+  /**
+   * Writes now (serialised after any write in progress). A failed write keeps the changes in
+   * memory, says why in the status, tries again later, and rejects so a caller that waits knows.
+   */
+  function flush(options: { replacePrevious?: boolean } = {}): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    writing = writing.then(async () => {
+    const run = writing.catch(() => undefined).then(async () => {
       if (!dirty || !db) return;
       dirty = false;
+      const writingNow = pending;
       try {
-        await host.write(await fileBytes());
+        await host.write(await fileBytes(), options);
         savedAt = new Date().toISOString();
         warning = null;
+        pending = Math.max(0, pending - writingNow);
+        saveProblem = null;
+        failedSaves = 0;
       } catch (error) {
         dirty = true;
+        const problem = saveProblemOf(error);
+        saveProblem = { ...problem, since: saveProblem?.since ?? problem.since };
+        failedSaves++;
+        scheduleRetry();
         throw error;
       }
     });
-    return writing;
+    writing = run;
+    return run;
+  }
+
+  function scheduleRetry() {
+    const delays = host.retryDelaysMs ?? [2_000, 5_000, 15_000, 30_000, 60_000];
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush().catch(() => undefined), delays[Math.min(failedSaves - 1, delays.length - 1)]);
   }
 
   function changed() {
     dirty = true;
+    pending++;
     clearTimeout(timer);
     timer = setTimeout(() => void flush().catch(() => undefined), host.debounceMs ?? 400);
   }
@@ -333,7 +379,7 @@ export function createRecordsService(host: RecordsHost) {
   /** Counts only: by quarter, indicator, sex and age group. No code, no community, nothing about one child. */
   function exportAggregate(): RecordsResults['export-aggregate'] {
     const out: string[][] = [];
-    for (const q of quarterlyFigures(open())) {
+    for (const q of quarterlyFigures(open(), { today: today() })) {
       const groups: Array<[string, typeof q.withdrawn]> = [['identified_working', q.identifiedWorking], ['identified_at_risk', q.identifiedAtRisk], ['withdrawn_cumulative', q.withdrawn], ['prevented_cumulative', q.prevented]];
       for (const [indicator, b] of groups) {
         for (const sex of ['f', 'm'] as const) for (const age of ['early', 'under14', '14to17'] as const) out.push([q.quarter, indicator, sex, age, String(b[sex][age])]);
@@ -344,19 +390,87 @@ export function createRecordsService(host: RecordsHost) {
     return { fileName: `puente-indicators-${new Date().toISOString().slice(0, 10)}.csv`, bytes: writeCsv(['quarter', 'indicator', 'sex', 'age_group', 'count'], out) };
   }
 
-  async function restore(bytes: Uint8Array, passphrase?: string): Promise<RecordsStatus> {
+  /** A backup's bytes as a checked, fresh database, and the key it was encrypted with (if any). */
+  async function openBackup(bytes: Uint8Array, passphrase: string | undefined): Promise<{ next: Database; backupKey: RecordsKey | null }> {
     let plain = bytes;
-    let restoredKey: RecordsKey | null = null;
+    let backupKey: RecordsKey | null = null;
     if (isEncrypted(bytes)) {
       if (!passphrase) throw new RecordsError('wrong-passphrase', 'This backup is encrypted: give its passphrase. Nothing was changed.');
-      ({ plain, key: restoredKey } = await decryptRecords(bytes, passphrase));
+      ({ plain, key: backupKey } = await decryptRecords(bytes, passphrase));
     }
-    const next = openDatabase(host.SQL, plain);
+    return { next: readBackup(host.SQL, plain, forms), backupKey };
+  }
+
+  /** What a restore would do: the backup beside the data here, what would be lost, and which passphrase would apply. */
+  async function previewRestore(bytes: Uint8Array, passphrase: string | undefined): Promise<RestorePreview> {
+    const { next, backupKey } = await openBackup(bytes, passphrase);
+    try {
+      return {
+        backup: summarise(next),
+        current: db ? summarise(db) : null,
+        loss: db ? restoreLoss(db, next) : { children: 0, entries: 0, childCodes: [] },
+        passphrase: key ? 'keeps-current' : backupKey ? 'adopts-backup' : 'none',
+      };
+    } finally {
+      next.close();
+    }
+  }
+
+  /**
+   * Replaces the data with a checked backup. Refuses, changing nothing, when the backup would lose
+   * records here and the person has not accepted that loss; keeps the data as it was for a one-click undo.
+   * The passphrase on this computer stays; a backup's own passphrase applies only when there was none.
+   */
+  async function restore(bytes: Uint8Array, passphrase: string | undefined, acceptLoss: boolean): Promise<RecordsStatus> {
+    if (unreadable) open();
+    const { next, backupKey } = await openBackup(bytes, passphrase);
+    try {
+      const loss = db ? restoreLoss(db, next) : { children: 0, entries: 0, childCodes: [] };
+      if ((loss.children > 0 || loss.entries > 0) && !acceptLoss) {
+        throw new RecordsError('would-lose', `Restoring this backup would remove ${loss.children} children and ${loss.entries} forms that are on this computer and not in the backup. Nothing was changed.`, { children: loss.children, entries: loss.entries });
+      }
+      if (db && countEntries(db) > 0) await host.writeUndoCopy(await fileBytes());
+    } catch (error) {
+      next.close();
+      throw error;
+    }
+    undoSavedAt = db && countEntries(db) > 0 ? new Date().toISOString() : undoSavedAt;
     useDatabase(next);
-    if (restoredKey) key = restoredKey;
+    if (!key && backupKey) key = backupKey;
     warning = null;
     dirty = true;
+    pending++;
     await flush();
+    return status();
+  }
+
+  async function undoRestore(): Promise<RecordsStatus> {
+    const copy = await host.readUndoCopy();
+    if (!copy) throw new RecordsError('no-undo', 'There is no copy from before a restore on this computer. Nothing was changed.');
+    // The undo copy was written by this app, in the form the data had then (encrypted with this computer's key if there was one).
+    const plain = isEncrypted(copy.bytes) ? (key ? await decryptWithKey(copy.bytes, key) : null) : copy.bytes;
+    if (!plain) throw new RecordsError('locked', 'The copy from before the restore is encrypted: enter the passphrase first.');
+    const next = readBackup(host.SQL, plain, forms);
+    const before = db && countEntries(db) > 0 ? await fileBytes() : null;
+    useDatabase(next);
+    await host.writeUndoCopy(before);
+    undoSavedAt = before ? new Date().toISOString() : null;
+    dirty = true;
+    pending++;
+    await flush();
+    return status();
+  }
+
+  /** Passphrase on, off or changed: every stored copy (current, previous, the copy from before a restore) is rewritten in the new form. */
+  async function setPassphrase(passphrase: string | null): Promise<RecordsStatus> {
+    open();
+    const undo = await host.readUndoCopy();
+    const undoPlain = undo ? (isEncrypted(undo.bytes) ? (key ? await decryptWithKey(undo.bytes, key) : null) : undo.bytes) : null;
+    key = passphrase === null ? null : await deriveKey(passphrase, undefined, host.iterations);
+    dirty = true;
+    pending++;
+    await flush({ replacePrevious: true });
+    if (undoPlain) await host.writeUndoCopy(key ? await encryptRecords(undoPlain, key) : undoPlain);
     return status();
   }
 
@@ -373,6 +487,7 @@ export function createRecordsService(host: RecordsHost) {
       case 'status':
         return status() as Out;
       case 'unlock': {
+        if (unreadable) open();
         if (!locked) return status() as Out;
         const { plain, key: k } = await decryptRecords(locked, req.passphrase);
         useDatabase(openDatabase(host.SQL, plain));
@@ -380,11 +495,7 @@ export function createRecordsService(host: RecordsHost) {
         return status() as Out;
       }
       case 'set-passphrase':
-        open();
-        key = req.passphrase === null ? null : await deriveKey(req.passphrase, undefined, host.iterations);
-        dirty = true;
-        await flush();
-        return status() as Out;
+        return (await setPassphrase(req.passphrase)) as Out;
       case 'save-entry':
         return saveEntry(req) as Out;
       case 'update-entry':
@@ -404,7 +515,7 @@ export function createRecordsService(host: RecordsHost) {
       case 'child-history':
         return childHistory(open(), req.childId) as Out;
       case 'dashboard':
-        return { quarters: quarterlyFigures(open(), { community: req.community }), communities: communities(open()) } as Out;
+        return { quarters: quarterlyFigures(open(), { community: req.community, today: today() }), communities: communities(open()) } as Out;
       case 'export-csv':
         return exportCsv(req.instrumentId) as Out;
       case 'import-csv':
@@ -415,16 +526,22 @@ export function createRecordsService(host: RecordsHost) {
         const bytes = await fileBytes();
         return { fileName: `puente-records-${new Date().toISOString().slice(0, 10)}.${key ? 'puente' : 'sqlite'}`, bytes } as Out;
       }
+      case 'preview-restore':
+        return (await previewRestore(req.bytes, req.passphrase)) as Out;
       case 'restore-database':
-        return (await restore(req.bytes, req.passphrase)) as Out;
+        return (await restore(req.bytes, req.passphrase, req.acceptLoss ?? false)) as Out;
+      case 'undo-restore':
+        return (await undoRestore()) as Out;
       case 'delete-all':
         // Also the way out when the passphrase is lost or the file is damaged: a new, empty database.
+        if (unreadable) open();
         if (db) deleteEverything(db);
         else useDatabase(openDatabase(host.SQL));
         key = null;
         warning = null;
         dirty = true;
-        await flush();
+        pending++;
+        await flush({ replacePrevious: true });
         return status() as Out;
     }
   }
@@ -437,8 +554,10 @@ export function createRecordsService(host: RecordsHost) {
       await ensure();
       await flush();
     },
-    /** True while changes wait for the debounced write. */
+    /** True while changes wait for the debounced write (or a failed one waits to be tried again). */
     hasPendingWrites: () => dirty,
+    /** How many changes are not on disk yet. */
+    pendingChanges: () => pending,
   };
 }
 

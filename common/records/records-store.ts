@@ -5,12 +5,18 @@
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { Answers } from '../forms/answers.ts';
-import { ageGroupOf, MIGRATIONS, OUTCOME_STATUS, quarterEnd, quarterOf, quartersBetween, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
+import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
+import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
+
+/** Why a request was refused, as a code the reader's screen words in its own language. */
+export type RecordsErrorCode =
+  | 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict'
+  | 'empty-file' | 'not-puente' | 'bad-version' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {
   /** The message starts with the code in brackets, so a host's reader can show it in its own language. */
-  constructor(readonly code: 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict', readonly detail: string) {
+  constructor(readonly code: RecordsErrorCode, readonly detail: string, readonly params: Record<string, string | number> = {}) {
     super(`[${code}] ${detail}`);
   }
 }
@@ -81,13 +87,16 @@ export function inTransaction<T>(db: Database, work: () => T): T {
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
+/** Refuses bytes that cannot be an SQLite database file (another kind of file, or one cut short). */
+export function checkDatabaseBytes(bytes: Uint8Array): void {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+  if (head !== SQLITE_MAGIC) throw new RecordsError('not-a-database', 'This file is not a Puente records database (it is not an SQLite file). Nothing was changed.');
+  if (bytes.byteLength < 512 || bytes.byteLength % 512 !== 0) throw new RecordsError('not-a-database', 'This database file is incomplete (it was cut short, perhaps by a failed copy). Nothing was changed.');
+}
+
 /** Opens a database file's bytes (or a new, empty database), checks it and brings it to the current schema. */
 export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array): Database {
-  if (bytes && bytes.byteLength > 0) {
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
-    if (head !== SQLITE_MAGIC) throw new RecordsError('not-a-database', 'This file is not a Puente records database (it is not an SQLite file). Nothing was changed.');
-    if (bytes.byteLength < 512 || bytes.byteLength % 512 !== 0) throw new RecordsError('not-a-database', 'This database file is incomplete (it was cut short, perhaps by a failed copy). Nothing was changed.');
-  }
+  if (bytes && bytes.byteLength > 0) checkDatabaseBytes(bytes);
   let db: Database;
   try {
     db = bytes && bytes.byteLength > 0 ? new SQL.Database(bytes) : new SQL.Database();
@@ -114,13 +123,13 @@ export function schemaVersionOf(db: Database): number {
   return Number(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'") ?? 0);
 }
 
-/** Runs the migrations the database has not had yet; refuses one from a newer Puente. */
-export function migrate(db: Database): void {
+/** Runs the migrations the database has not had yet (up to `target`, the current version unless told); refuses one from a newer Puente. */
+export function migrate(db: Database, target = SCHEMA_VERSION): void {
   const version = schemaVersionOf(db);
   if (version > SCHEMA_VERSION) {
     throw new RecordsError('newer-version', `This database was made by a newer version of Puente (data version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Puente to open it. Nothing was changed.`);
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) {
+  for (let v = version; v < target; v++) {
     inTransaction(db, () => {
       db.exec(MIGRATIONS[v]);
       run(db, "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(v + 1)]);

@@ -3,7 +3,8 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../scripts/content/load-content.ts';
 import type { Instrument } from '../../common/forms/instrument-schema.ts';
-import { createRecordsService, type StoredCopy } from '../../common/records/records-service.ts';
+import { createRecordsService } from '../../common/records/records-service.ts';
+import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
 import { breakdownTotal } from '../../common/records/records-store.ts';
 import { MIGRATIONS } from '../../common/records/records-schema.ts';
 import { registration, verification, visit } from '../fixtures/records.ts';
@@ -16,16 +17,8 @@ beforeAll(async () => {
 });
 
 /** A service over an in-memory "disk" that keeps the previous copy, as the Electron host does. */
-function service(disk: { current?: Uint8Array; previous?: Uint8Array; writes?: number } = {}, debounceMs = 5) {
-  const svc = createRecordsService({
-    SQL, instruments, debounceMs, iterations: 1000,
-    read: async () => [disk.current && { bytes: disk.current, label: 'current' }, disk.previous && { bytes: disk.previous, label: 'previous' }].filter(Boolean) as StoredCopy[],
-    write: async (bytes) => {
-      disk.previous = disk.current;
-      disk.current = bytes;
-      disk.writes = (disk.writes ?? 0) + 1;
-    },
-  });
+function service(disk: MemoryDisk = {}, debounceMs = 5) {
+  const svc = createRecordsService({ SQL, instruments, debounceMs, iterations: 1000, ...memoryStorage(disk) });
   return { svc, disk, call: <T = any>(req: object) => svc.handle(req) as Promise<T> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -201,7 +194,8 @@ describe('field records', () => {
     newer.run("INSERT INTO meta (key, value) VALUES ('schema_version', '99')");
     await expect(b.call({ op: 'restore-database', bytes: newer.export() })).rejects.toThrow(/newer version of Puente \(data version 99/);
     expect((await b.call({ op: 'list-children' })).rows.map((r: { childCode: string }) => r.childCode)).toEqual(['KEEP']);
-    expect(await b.call({ op: 'restore-database', bytes: backup })).toMatchObject({ state: 'open', children: 2 });
+    await expect(b.call({ op: 'restore-database', bytes: backup })).rejects.toThrow(/would remove 1 children and 1 forms/);
+    expect(await b.call({ op: 'restore-database', bytes: backup, acceptLoss: true })).toMatchObject({ state: 'open', children: 2 });
   });
 
   it('opens the previous copy, with a warning, when the current file is damaged; writes nothing when no copy can be read', async () => {

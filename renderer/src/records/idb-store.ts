@@ -6,6 +6,7 @@ import type { StoredCopy } from '../../../common/records/records-service.ts';
 
 const DB = 'puente-records';
 const STORE = 'files';
+const UNDO = 'before-restore';
 
 function openIdb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -33,19 +34,48 @@ export async function readIdbCopies(): Promise<StoredCopy[]> {
   ];
 }
 
-export async function writeIdbCopy(bytes: Uint8Array): Promise<void> {
+export async function writeIdbCopy(bytes: Uint8Array, options: { replacePrevious?: boolean } = {}): Promise<void> {
   const db = await openIdb();
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
+    const stored: Stored = { bytes, savedAt: new Date().toISOString() };
     const old = store.get('current');
     old.onsuccess = () => {
-      if (old.result) store.put(old.result, 'previous');
-      store.put({ bytes, savedAt: new Date().toISOString() } satisfies Stored, 'current');
+      // When encryption is turned on or off, the previous copy becomes these same bytes: no copy keeps the other form.
+      if (options.replacePrevious) store.put(stored, 'previous');
+      else if (old.result) store.put(old.result, 'previous');
+      store.put(stored, 'current');
     };
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error ?? new Error('could not write the records'));
     tx.onabort = () => reject(tx.error ?? new Error('the write was cancelled (is the disk full?)'));
   });
   db.close();
+}
+
+/** The data as it was before the last restore (one copy), for a one-click undo; null removes it. */
+export async function writeIdbUndoCopy(bytes: Uint8Array | null): Promise<void> {
+  const db = await openIdb();
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    if (bytes) store.put({ bytes, savedAt: new Date().toISOString() } satisfies Stored, UNDO);
+    else store.delete(UNDO);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('could not write the records'));
+    tx.onabort = () => reject(tx.error ?? new Error('the write was cancelled (is the disk full?)'));
+  });
+  db.close();
+}
+
+export async function readIdbUndoCopy(): Promise<StoredCopy | null> {
+  const db = await openIdb();
+  const stored = await new Promise<Stored | undefined>((resolve, reject) => {
+    const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(UNDO);
+    req.onsuccess = () => resolve(req.result as Stored | undefined);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  return stored ? { bytes: stored.bytes, savedAt: stored.savedAt, label: 'previous' } : null;
 }

@@ -5,7 +5,7 @@ import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { Instrument } from '../../../common/forms/instrument-schema.ts';
 import { createRecordsService, type RecordsService } from '../../../common/records/records-service.ts';
-import { readIdbCopies, writeIdbCopy } from './idb-store.ts';
+import { readIdbCopies, readIdbUndoCopy, writeIdbCopy, writeIdbUndoCopy } from './idb-store.ts';
 
 let service: Promise<RecordsService> | undefined;
 
@@ -13,7 +13,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; init?: Instrument[]; r
   const { id, init, request, flush } = event.data;
   if (init) {
     service = initSqlJs({ locateFile: () => wasmUrl }).then((SQL) =>
-      createRecordsService({ SQL, instruments: init, read: readIdbCopies, write: writeIdbCopy, debounceMs: 250 }));
+      createRecordsService({ SQL, instruments: init, read: readIdbCopies, write: writeIdbCopy, writeUndoCopy: writeIdbUndoCopy, readUndoCopy: readIdbUndoCopy, debounceMs: 250 }));
     return;
   }
   try {

@@ -1,0 +1,175 @@
+/**
+ * Reading a backup without trusting it. A foreign file's schema (its triggers, views, table
+ * definitions and constraints) is never adopted: a fresh database is made with Puente's own
+ * migrations, the backup's rows are copied into it column by column, and every form is checked
+ * with the same rules as the form filler. Anything wrong refuses the whole file, naming the
+ * table, row and field; the open records are not touched.
+ */
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { validateAnswers, type Answers } from '../forms/answers.ts';
+import type { Instrument } from '../forms/instrument-schema.ts';
+import { SCHEMA_VERSION } from './records-schema.ts';
+import { checkDatabaseBytes, migrate, RecordsError } from './records-store.ts';
+
+/** What a records database holds, for putting a backup beside the data on this computer. */
+export interface RecordsSummary {
+  children: number;
+  entries: number;
+  /** Forms by instrument id. */
+  byForm: Record<string, number>;
+  /** The oldest and newest form dates. */
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** What would be gone after a restore: on this computer now, not in the backup. */
+export interface RestoreLoss {
+  children: number;
+  entries: number;
+  /** The first codes of children who would disappear (at most 20). */
+  childCodes: string[];
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+function all(db: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
+  const stmt = db.prepare(sql);
+  try {
+    stmt.bind(params);
+    const out: SqlValue[][] = [];
+    while (stmt.step()) out.push(stmt.get());
+    return out;
+  } finally {
+    stmt.free();
+  }
+}
+
+function tablesOf(db: Database): string[] {
+  return all(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").map((r) => String(r[0]));
+}
+
+function columnsOf(db: Database, table: string): string[] {
+  return all(db, `PRAGMA table_info(${quote(table)})`).map((r) => String(r[1]));
+}
+
+/** The backup's data version: a whole number this Puente knows, read from its `meta` table. */
+function versionOf(foreign: Database): number {
+  if (!tablesOf(foreign).includes('meta') || !['key', 'value'].every((c) => columnsOf(foreign, 'meta').includes(c))) {
+    throw new RecordsError('not-puente', 'This SQLite file was not made by Puente (it has no Puente tables). Nothing was changed.');
+  }
+  const raw = all(foreign, "SELECT value FROM meta WHERE key = 'schema_version'")[0]?.[0];
+  const version = typeof raw === 'number' ? raw : /^\d{1,6}$/.test(String(raw ?? '')) ? Number(raw) : NaN;
+  if (!Number.isInteger(version) || version < 1) {
+    throw new RecordsError('bad-version', `This file's data version (${String(raw ?? 'none')}) is not one Puente writes. Nothing was changed.`, { version: String(raw ?? '') });
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new RecordsError('newer-version', `This database was made by a newer version of Puente (data version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Puente to open it. Nothing was changed.`, { version, supported: SCHEMA_VERSION });
+  }
+  return version;
+}
+
+/** Copies every row of Puente's own tables (at the backup's version) into `fresh`; a row the schema refuses names itself. */
+function copyRows(foreign: Database, fresh: Database): void {
+  const foreignTables = new Set(tablesOf(foreign));
+  for (const table of tablesOf(fresh).filter((t) => t !== 'meta')) {
+    if (!foreignTables.has(table)) throw new RecordsError('missing-table', `The backup has no "${table}" table. Nothing was changed.`, { table });
+    const columns = columnsOf(fresh, table);
+    const present = new Set(columnsOf(foreign, table));
+    const missing = columns.find((c) => !present.has(c));
+    if (missing) throw new RecordsError('missing-column', `The backup's "${table}" table has no "${missing}" column. Nothing was changed.`, { table, column: missing });
+    const insert = fresh.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    try {
+      for (const row of all(foreign, `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY rowid`)) {
+        try {
+          insert.run(row);
+        } catch (error) {
+          throw new RecordsError('bad-row', `Row ${String(row[0])} of the backup's "${table}" table breaks a rule of the records (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`, { table, row: Number(row[0]), reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    } finally {
+      insert.free();
+    }
+  }
+}
+
+/** Every form in the copy must pass its form's checks, as if it were typed in again. */
+function checkEntries(db: Database, forms: ReadonlyMap<string, Instrument>): void {
+  for (const [id, instrumentId, text] of all(db, 'SELECT id, instrument_id, answers FROM entries ORDER BY id')) {
+    const form = forms.get(String(instrumentId));
+    if (!form) throw new RecordsError('bad-row', `Form ${String(id)} of the backup is a "${String(instrumentId)}", which is not a monitoring form of this manual. Nothing was changed.`, { table: 'entries', row: Number(id), reason: 'unknown form' });
+    let answers: Answers;
+    try {
+      answers = JSON.parse(String(text)) as Answers;
+      if (!answers || typeof answers !== 'object' || Array.isArray(answers)) throw new Error('not an object');
+    } catch {
+      throw new RecordsError('bad-row', `Form ${String(id)} of the backup has answers that cannot be read. Nothing was changed.`, { table: 'entries', row: Number(id), reason: 'unreadable answers' });
+    }
+    const checked = validateAnswers(form, answers, 'en');
+    if (!checked.ok) {
+      const first = checked.errors[0];
+      throw new RecordsError('bad-row', `Form ${String(id)} of the backup (${form.id}) has an answer its form refuses: ${first.question}: ${first.message}. Nothing was changed.`, { table: 'entries', row: Number(id), field: first.question, reason: first.message });
+    }
+  }
+}
+
+/**
+ * A backup's bytes (already decrypted) as a new database with Puente's own schema and the
+ * backup's checked rows. Throws a RecordsError naming what is wrong; never changes anything.
+ */
+export function readBackup(SQL: SqlJsStatic, bytes: Uint8Array, forms: ReadonlyMap<string, Instrument>): Database {
+  if (bytes.byteLength === 0) throw new RecordsError('empty-file', 'This file is empty (0 bytes): it holds no records. Nothing was changed.');
+  checkDatabaseBytes(bytes);
+  let foreign: Database | null = null;
+  const fresh = new SQL.Database();
+  try {
+    try {
+      foreign = new SQL.Database(bytes);
+      const check = String(all(foreign, 'PRAGMA quick_check')[0]?.[0]);
+      if (check !== 'ok') throw new RecordsError('not-a-database', `This database file is damaged (${check}). Nothing was changed.`);
+    } catch (error) {
+      if (error instanceof RecordsError) throw error;
+      throw new RecordsError('not-a-database', `This database file cannot be read (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+    }
+    const version = versionOf(foreign);
+    fresh.run('PRAGMA foreign_keys = ON');
+    migrate(fresh, version);
+    copyRows(foreign, fresh);
+    migrate(fresh);
+    checkEntries(fresh, forms);
+    return fresh;
+  } catch (error) {
+    fresh.close();
+    throw error;
+  } finally {
+    foreign?.close();
+  }
+}
+
+export function summarise(db: Database): RecordsSummary {
+  const byForm = Object.fromEntries(all(db, 'SELECT instrument_id, count(*) FROM entries GROUP BY instrument_id ORDER BY instrument_id').map(([id, n]) => [String(id), Number(n)]));
+  const [first, last] = all(db, 'SELECT min(entry_date), max(entry_date) FROM entries')[0] ?? [null, null];
+  return {
+    children: Number(all(db, 'SELECT count(*) FROM children')[0][0]),
+    entries: Number(all(db, 'SELECT count(*) FROM entries')[0][0]),
+    byForm,
+    firstDate: first === null ? null : String(first),
+    lastDate: last === null ? null : String(last),
+  };
+}
+
+/** What the data on this computer holds that the backup does not: children by code, forms by what they say. */
+export function restoreLoss(current: Database, backup: Database): RestoreLoss {
+  const codesIn = (db: Database) => new Set(all(db, 'SELECT child_code FROM children').map((r) => String(r[0])));
+  const backupCodes = codesIn(backup);
+  const lostCodes = [...codesIn(current)].filter((c) => !backupCodes.has(c)).sort();
+  const entryKeys = (db: Database) => all(db, 'SELECT instrument_id, entry_date, answers FROM entries').map((r) => r.map(String).join('\u0000'));
+  const inBackup = new Map<string, number>();
+  for (const k of entryKeys(backup)) inBackup.set(k, (inBackup.get(k) ?? 0) + 1);
+  let lostEntries = 0;
+  for (const k of entryKeys(current)) {
+    const n = inBackup.get(k) ?? 0;
+    if (n > 0) inBackup.set(k, n - 1);
+    else lostEntries++;
+  }
+  return { children: lostCodes.length, entries: lostEntries, childCodes: lostCodes.slice(0, 20) };
+}
