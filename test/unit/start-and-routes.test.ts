@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserOpenCommand, decideLaunch, type LaunchEnvironment } from '../../scripts/launch-decision.ts';
+import { browserOpenCommand, decideLaunch, sandboxProblem, type LaunchEnvironment } from '../../scripts/launch-decision.ts';
 import { formatRoute, languageFromLocale, parseRoute, resolveContentLink } from '../../common/routes.ts';
 
 const pkg = '/proj/node_modules/electron';
+const binary = path.join(pkg, 'dist', 'electron');
+const installed = [path.join(pkg, 'package.json'), binary];
 function env(overrides: Partial<LaunchEnvironment> & { files?: string[]; pathTxt?: string }): LaunchEnvironment {
   const files = new Set(overrides.files ?? []);
   return {
@@ -18,28 +20,63 @@ function env(overrides: Partial<LaunchEnvironment> & { files?: string[]; pathTxt
 
 describe('npm start: Electron or the browser edition', () => {
   it('opens Electron when its binary is installed and there is a display', () => {
-    const binary = path.join(pkg, 'dist', 'electron');
-    expect(decideLaunch(env({ files: [path.join(pkg, 'package.json'), binary], pathTxt: 'electron' }))).toEqual({ mode: 'electron', binary });
+    expect(decideLaunch(env({ files: installed, pathTxt: 'electron' }))).toEqual({ mode: 'electron', binary, flags: [], notes: [] });
   });
 
-  it('falls back to the browser when the binary was never downloaded, and says why', () => {
-    const d = decideLaunch(env({ files: [path.join(pkg, 'package.json')] }));
-    expect(d).toEqual({ mode: 'browser', reason: expect.stringContaining('Electron binary is not available') });
-    const listed = decideLaunch(env({ files: [path.join(pkg, 'package.json')], pathTxt: 'electron' }));
-    expect(listed.mode).toBe('browser');
+  it('asks for the binary to be fetched when it was never downloaded (path.txt absent, or listed but gone)', () => {
+    for (const d of [decideLaunch(env({ files: [path.join(pkg, 'package.json')] })), decideLaunch(env({ files: [path.join(pkg, 'package.json')], pathTxt: 'electron' }))]) {
+      expect(d).toEqual({ mode: 'browser', reason: expect.stringContaining('not been downloaded'), fetchable: true });
+    }
+  });
+
+  it('uses ELECTRON_OVERRIDE_DIST_PATH as Electron does, and never fetches over it', () => {
+    const override = '/opt/electron';
+    const winBinary = path.join(override, 'electron.exe');
+    expect(decideLaunch(env({ files: [path.join(pkg, 'package.json'), winBinary], platform: 'win32', env: { ELECTRON_OVERRIDE_DIST_PATH: override } }))).toMatchObject({ mode: 'electron', binary: winBinary });
+    const missing = decideLaunch(env({ files: [path.join(pkg, 'package.json')], env: { DISPLAY: ':0', ELECTRON_OVERRIDE_DIST_PATH: override } }));
+    expect(missing).toEqual({ mode: 'browser', reason: expect.stringContaining('ELECTRON_OVERRIDE_DIST_PATH') });
   });
 
   it('falls back without a display on Linux, or when asked to', () => {
-    const files = [path.join(pkg, 'package.json'), path.join(pkg, 'dist', 'electron')];
-    expect(decideLaunch(env({ files, pathTxt: 'electron', env: {} }))).toEqual({ mode: 'browser', reason: expect.stringContaining('display') });
-    expect(decideLaunch(env({ files, pathTxt: 'electron', forceBrowser: true })).mode).toBe('browser');
-    expect(decideLaunch(env({ files, pathTxt: 'electron', env: {}, platform: 'win32' })).mode).toBe('electron');
+    expect(decideLaunch(env({ files: installed, pathTxt: 'electron', env: {} }))).toEqual({ mode: 'browser', reason: expect.stringContaining('display') });
+    // The binary is fetched even so: it is needed once, whenever a display is there.
+    expect(decideLaunch(env({ files: [path.join(pkg, 'package.json')], env: {} }))).toMatchObject({ fetchable: true });
+    expect(decideLaunch(env({ files: installed, pathTxt: 'electron', env: { WAYLAND_DISPLAY: 'wayland-0' } })).mode).toBe('electron');
+    expect(decideLaunch(env({ files: installed, pathTxt: 'electron', forceBrowser: true })).mode).toBe('browser');
+    const win = path.join(pkg, 'dist', 'electron.exe');
+    expect(decideLaunch(env({ files: [path.join(pkg, 'package.json'), win], pathTxt: 'electron.exe', env: {}, platform: 'win32' })).mode).toBe('electron');
+  });
+
+  it('adds --no-sandbox on Linux only when the sandbox probe fails, and says why', () => {
+    const problem = () => 'AppArmor restricts unprivileged user namespaces';
+    const d = decideLaunch(env({ files: installed, pathTxt: 'electron', sandboxProblem: problem }));
+    expect(d).toEqual({ mode: 'electron', binary, flags: ['--no-sandbox'], notes: [expect.stringContaining('AppArmor')] });
+    expect(decideLaunch(env({ files: installed, pathTxt: 'electron', sandboxProblem: () => undefined }))).toMatchObject({ flags: [] });
+    const mac = path.join(pkg, 'dist', 'Electron.app/Contents/MacOS/Electron');
+    expect(decideLaunch(env({ files: [path.join(pkg, 'package.json'), mac], pathTxt: 'Electron.app/Contents/MacOS/Electron', platform: 'darwin', sandboxProblem: problem }))).toMatchObject({ flags: [] });
   });
 
   it('opens the system browser with the platform’s own command', () => {
     expect(browserOpenCommand('linux', 'http://127.0.0.1:1/')).toEqual({ command: 'xdg-open', args: ['http://127.0.0.1:1/'] });
     expect(browserOpenCommand('darwin', 'u').command).toBe('open');
     expect(browserOpenCommand('win32', 'u')).toEqual({ command: 'cmd', args: ['/c', 'start', '""', 'u'] });
+  });
+});
+
+describe('the Linux sandbox probe', () => {
+  const helper = '/proj/node_modules/electron/dist/chrome-sandbox';
+  const probe = (settings: Record<string, string>, setuidRoot = false) => ({ readText: (f: string) => settings[f], isSetuidRoot: (f: string) => setuidRoot && f === helper });
+
+  it('finds the kernel switch that turns user namespaces off', () => {
+    expect(sandboxProblem(probe({ '/proc/sys/kernel/apparmor_restrict_unprivileged_userns': '1\n' }), helper)).toMatch(/AppArmor.*= 1/);
+    expect(sandboxProblem(probe({ '/proc/sys/kernel/unprivileged_userns_clone': '0\n' }), helper)).toMatch(/unprivileged_userns_clone = 0/);
+    expect(sandboxProblem(probe({ '/proc/sys/user/max_user_namespaces': '0' }), helper)).toMatch(/max_user_namespaces = 0/);
+  });
+
+  it('finds none where namespaces are allowed, or where the setuid helper was set up by hand', () => {
+    expect(sandboxProblem(probe({}), helper)).toBeUndefined();
+    expect(sandboxProblem(probe({ '/proc/sys/kernel/apparmor_restrict_unprivileged_userns': '0', '/proc/sys/kernel/unprivileged_userns_clone': '1', '/proc/sys/user/max_user_namespaces': '96369' }), helper)).toBeUndefined();
+    expect(sandboxProblem(probe({ '/proc/sys/kernel/apparmor_restrict_unprivileged_userns': '1' }, true), helper)).toBeUndefined();
   });
 });
 
