@@ -9,7 +9,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { z } from 'zod';
 import { instrumentSchema, type Instrument } from '../common/forms/instrument-schema.ts';
 import { createRecordsService, type RecordsService } from '../common/records/records-service.ts';
-import { readStoredCopies, writeBytesAtomic } from './atomic-file.ts';
+import { readStoredCopies, writeBytesAtomic, type AtomicFs } from './atomic-file.ts';
 
 /** Written by the content build next to index.html: the monitoring instruments the records validate against (scripts/vite-plugin-content.ts). */
 const RECORDS_INSTRUMENTS_FILE = 'records-instruments.json';
@@ -19,6 +19,10 @@ export interface RecordsHostDeps {
   loadSql(): Promise<SqlJsStatic>;
   rendererDir: string;
   userDataDir: string;
+  /** The file operations (the fault-injection tests make them fail as a full disk or a read-only folder would). */
+  fs?: AtomicFs;
+  /** Waits between tries after a failed save. */
+  retryDelaysMs?: readonly number[];
 }
 
 export function recordsFile(userDataDir: string): string {
@@ -38,9 +42,10 @@ export function createRecordsHost(deps: RecordsHostDeps) {
     const instruments: Instrument[] = z.array(instrumentSchema).parse(JSON.parse(text));
     return createRecordsService({
       SQL, instruments,
-      read: () => readStoredCopies(file),
-      write: (bytes, options) => writeBytesAtomic(file, bytes, options),
-      writeUndoCopy: (bytes) => (bytes ? writeBytesAtomic(undoFile, bytes, { noPrevious: true }) : fs.rm(undoFile, { force: true })),
+      retryDelaysMs: deps.retryDelaysMs,
+      read: () => readStoredCopies(file, deps.fs),
+      write: (bytes, options) => writeBytesAtomic(file, bytes, options, deps.fs),
+      writeUndoCopy: (bytes) => (bytes ? writeBytesAtomic(undoFile, bytes, { noPrevious: true }, deps.fs) : fs.rm(undoFile, { force: true })),
       readUndoCopy: async () => {
         const [bytes, stat] = await Promise.all([fs.readFile(undoFile), fs.stat(undoFile)]).catch((error: { code?: string }) => {
           if (error.code === 'ENOENT') return [null, null] as const;
