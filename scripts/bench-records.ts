@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { writeBytesAtomic } from '../electron/atomic-file.ts';
 import initSqlJs from 'sql.js';
 import { addChildEntry, addRegistration, childHistory, inTransaction, listChildren, openDatabase, quarterlyFigures } from '../common/records/records-store.ts';
-import { registration, verification, visit } from '../test/fixtures/records.ts';
+import { registration, verification, visit } from './bench/monitoring-answers.ts';
 import { loadContent } from './content/load-content.ts';
 import { createRecordsService } from '../common/records/records-service.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Answers } from '../../common/forms/answers.ts';
-import { registration, verification, visit } from '../fixtures/records.ts';
+import { registration, verification, visit } from '../../scripts/bench/monitoring-answers.ts';
 import { newWatchedPage, shot, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -167,6 +167,53 @@ describe('field records in the browser edition', () => {
     await page.getByRole('button', { name: 'Abrir' }).click();
     await page.locator('[data-testid="register-table"] tbody tr', { hasText: 'SF-01' }).waitFor();
     await shot(page, 'records-register-es-1366');
+    await context.close();
+  });
+
+  it('restores a backup only after showing what it holds and what would be lost, with the word typed, and brings the old records back in one click (Spanish)', async () => {
+    const { page, context, watch } = await newWatchedPage(h, { locale: 'es-PE' });
+    await openRecords(page, 'es');
+    for (const code of ['RB-01', 'RB-02']) {
+      await page.getByTestId('register-child').click();
+      await fillForm(page, registration({ code, sex: 'f', age: 10, status: 'working', date: '2026-03-03' }));
+      await page.getByTestId('child-view').waitFor();
+      await openRecords(page, 'es');
+    }
+    await page.getByTestId('records-tab-data').click();
+    const backup = await download(page, 'export-database');
+    const empty = path.join(downloads, 'vacio.sqlite');
+    (await import('node:fs')).writeFileSync(empty, new Uint8Array(0));
+    await openRecords(page, 'es');
+    await page.getByTestId('register-child').click();
+    await fillForm(page, registration({ code: 'RB-NUEVO', sex: 'm', age: 12, status: 'at_risk', date: '2026-04-04' }));
+    await page.getByTestId('child-view').waitFor();
+    await openRecords(page, 'es');
+    await page.getByTestId('records-tab-data').click();
+
+    // An empty file is refused, in Spanish, and nothing changes.
+    await page.getByTestId('restore-file').setInputFiles(empty);
+    await page.getByTestId('restore-check').click();
+    await page.getByText('Este archivo está vacío (0 bytes): no tiene registros. No se cambió nada.').waitFor();
+
+    // The real backup: shown beside the data here, with the child who would be lost named.
+    await page.getByTestId('restore-file').setInputFiles(backup);
+    await page.getByTestId('restore-check').click();
+    await page.getByTestId('restore-preview').waitFor();
+    expect(await page.getByTestId('restore-loss').innerText()).toMatch(/quitaría 1 niño o niña[\s\S]*RB-NUEVO/);
+    await shot(page, 'records-restore-preview-es-1366');
+    await expect(page.getByTestId('restore-button').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('restore-confirm').fill('restaurar');
+    await page.getByTestId('restore-button').click();
+    await page.getByText('Copia de seguridad restaurada.').waitFor();
+    await page.getByTestId('undo-restore').waitFor();
+    expect(await page.locator('.records-privacy').innerText()).toMatch(/2 niños/);
+
+    // One click brings back the records from before the restore, with the child registered after the backup.
+    await page.getByTestId('undo-restore-button').click();
+    await page.getByText('Se recuperaron los registros de antes de restaurar.').waitFor();
+    await openRecords(page, 'es');
+    await page.locator('[data-testid="register-table"] tbody tr', { hasText: 'RB-NUEVO' }).waitFor();
+    expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
 });

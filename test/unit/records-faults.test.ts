@@ -13,7 +13,7 @@ import type { AtomicFs } from '../../electron/atomic-file.ts';
 import { createRecordsHost } from '../../electron/records-host.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
 import type { RecordsStatus } from '../../common/records/records-api.ts';
-import { registration } from '../fixtures/records.ts';
+import { registration } from '../../scripts/bench/monitoring-answers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'puente-records-faults-'));
 const rendererDir = path.join(dir, 'renderer');

@@ -5,7 +5,7 @@ import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecordsHost } from '../../electron/records-host.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
-import { registration } from '../fixtures/records.ts';
+import { registration } from '../../scripts/bench/monitoring-answers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'puente-records-host-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

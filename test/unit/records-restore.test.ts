@@ -11,7 +11,7 @@ import type { Instrument } from '../../common/forms/instrument-schema.ts';
 import { createRecordsService } from '../../common/records/records-service.ts';
 import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
 import { MIGRATIONS } from '../../common/records/records-schema.ts';
-import { registration } from '../fixtures/records.ts';
+import { registration } from '../../scripts/bench/monitoring-answers.ts';
 
 let SQL: SqlJsStatic;
 let instruments: Instrument[];

@@ -7,7 +7,7 @@ import { createRecordsService } from '../../common/records/records-service.ts';
 import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
 import { breakdownTotal } from '../../common/records/records-store.ts';
 import { MIGRATIONS } from '../../common/records/records-schema.ts';
-import { registration, verification, visit } from '../fixtures/records.ts';
+import { registration, verification, visit } from '../../scripts/bench/monitoring-answers.ts';
 
 let SQL: SqlJsStatic;
 let instruments: Instrument[];
