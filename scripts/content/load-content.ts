@@ -12,7 +12,7 @@ import type { Root, RootContent, Yaml } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LANGS, type Lang } from '../../common/facets.ts';
 import {
-  chapterFrontmatterSchema, communitySchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema, sourcesFileSchema,
+  chapterFrontmatterSchema, communitySchema, glossaryTermSchema, readingPathsFileSchema, sectionsFileSchema,
   type ChapterFrontmatter, type ContentData, type HeadingEntry,
 } from '../../common/content-schema.ts';
 import type { SearchDoc } from '../../common/search/search-types.ts';
@@ -26,6 +26,7 @@ import { MODULE_PAGE_PARTS, MODULE_PART_TITLES, modulePartAnchor, type ModulePag
 import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '../../common/profiler.ts';
 import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
+import { citationProblem, sourcesWithLocatorsSchema, type LocatorVocabulary } from './check-locators.ts';
 import { chapterSizeProblem, classifyUrl, MDX_COMPONENTS, mdxCodeProblems, urlProblem } from './check-mdx-safety.ts';
 
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
@@ -104,7 +105,7 @@ const FEATURE_VALUES: Record<ProfileFeature, readonly string[]> = {
 };
 
 /** content/profiler.yaml: its schema, then every reference in it (questions, options, chapters, sources, feature values). */
-function loadProfiler(root: string, sourceIds: Set<string>, chapterExists: (id: string) => boolean, problems: ContentProblem[]): ProfilerDefinition | null {
+function loadProfiler(root: string, vocabularies: Map<string, LocatorVocabulary>, chapterExists: (id: string) => boolean, problems: ContentProblem[]): ProfilerDefinition | null {
   const parsed = readYamlFile(root, 'profiler.yaml', profilerSchema, problems, { optional: true });
   if (!parsed) return null;
   const shown = rel(root, path.join(root, 'profiler.yaml'));
@@ -123,7 +124,9 @@ function loadProfiler(root: string, sourceIds: Set<string>, chapterExists: (id: 
   });
   def.hypotheses.forEach((h, hi) => {
     checkSets(h.when, ['hypotheses', hi, 'when']);
-    if (!sourceIds.has(h.cite.src)) at(['hypotheses', hi, 'cite', 'src'], `profiler: unknown source id "${h.cite.src}"`);
+    if (!vocabularies.has(h.cite.src)) at(['hypotheses', hi, 'cite', 'src'], `profiler: unknown source id "${h.cite.src}"`);
+    const locator = citationProblem(vocabularies, h.cite.src, h.cite.at);
+    if (locator) at(['hypotheses', hi, 'cite', 'at'], `profiler field "hypotheses[${hi}].cite.at": ${locator}`);
   });
   def.rules.forEach((r, ri) => {
     r.when.forEach((c, ci) => {
@@ -137,7 +140,10 @@ function loadProfiler(root: string, sourceIds: Set<string>, chapterExists: (id: 
       if (!chapterExists(id)) at(['rules', ri, 'read', i], `profiler rule "${r.id}": no chapter "${id}"`);
     });
     r.steps.forEach((s, si) => {
-      if (s.cite && !sourceIds.has(s.cite.src)) at(['rules', ri, 'steps', si, 'cite', 'src'], `profiler rule "${r.id}": unknown source id "${s.cite.src}"`);
+      if (!s.cite) return;
+      if (!vocabularies.has(s.cite.src)) at(['rules', ri, 'steps', si, 'cite', 'src'], `profiler rule "${r.id}": unknown source id "${s.cite.src}"`);
+      const locator = citationProblem(vocabularies, s.cite.src, s.cite.at);
+      if (locator) at(['rules', ri, 'steps', si, 'cite', 'at'], `profiler field "rules[${ri}].steps[${si}].cite.at": ${locator}`);
     });
   });
   return def;
@@ -150,9 +156,9 @@ interface LoadedRecord<T> {
 }
 
 /** One typed record per YAML file in a folder (glossary terms, communities): schema, id = file name, known sources. */
-function loadRecordFolder<T extends { id: string; sources: Array<{ src: string }> }>(
+function loadRecordFolder<T extends { id: string; sources: Array<{ src: string; at: string }> }>(
   root: string, folder: string, schema: Schema<T>,
-  what: string, sourceIds: Set<string>, problems: ContentProblem[],
+  what: string, vocabularies: Map<string, LocatorVocabulary>, problems: ContentProblem[],
 ): Array<LoadedRecord<T>> {
   const dir = path.join(root, folder);
   const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
@@ -164,7 +170,9 @@ function loadRecordFolder<T extends { id: string; sources: Array<{ src: string }
     const record = parsed.value;
     if (`${record.id}.yaml` !== name) problems.push({ file: shown, line: parsed.lineOf(['id']), message: `${what} field "id" is "${record.id}" but the file is named ${name}: they must match` });
     record.sources.forEach((s, i) => {
-      if (!sourceIds.has(s.src)) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'src']), message: `${what} field "sources[${i}].src": unknown source id "${s.src}"` });
+      if (!vocabularies.has(s.src)) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'src']), message: `${what} field "sources[${i}].src": unknown source id "${s.src}"` });
+      const locator = citationProblem(vocabularies, s.src, s.at);
+      if (locator) problems.push({ file: shown, line: parsed.lineOf(['sources', i, 'at']), message: `${what} field "sources[${i}].at": ${locator}` });
     });
     out.push({ record, file: shown, lineOf: parsed.lineOf });
   }
@@ -203,7 +211,7 @@ function attribute(node: { attributes: Array<{ type: string; name?: string; valu
 
 function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   schema: ReturnType<typeof chapterFrontmatterSchema>;
-  sourceIds: Set<string>;
+  vocabularies: Map<string, LocatorVocabulary>;
   glossaryIds: Set<string>;
   problems: ContentProblem[];
   links: PendingLink[];
@@ -271,9 +279,11 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
         const src = attribute(node, 'src');
         const at = attribute(node, 'at');
         if (!src) problems.push({ file: shown, line, message: '<Cite> needs src="<source id>"' });
-        else if (!ctx.sourceIds.has(src)) problems.push({ file: shown, line, message: `<Cite src="${src}">: unknown source id; use one of ${[...ctx.sourceIds].join(', ')}` });
+        else if (!ctx.vocabularies.has(src)) problems.push({ file: shown, line, message: `<Cite src="${src}">: unknown source id; use one of ${[...ctx.vocabularies.keys()].join(', ')}` });
         else if (!frontmatter.sources.includes(src)) problems.push({ file: shown, line, message: `<Cite src="${src}">: add "${src}" to the frontmatter's sources` });
         if (!at) problems.push({ file: shown, line, message: '<Cite> needs at="…" (paragraph or section, e.g. §68)' });
+        const locator = src && at ? citationProblem(ctx.vocabularies, src, at) : null;
+        if (locator) problems.push({ file: shown, line, message: `<Cite src="${src}" at="${at}">: ${locator}` });
       }
       if (name === 'CommunityProfile') {
         ctx.communityRefs.push({ file: shown, line, id: attribute(node, 'id') ?? '' });
@@ -322,10 +332,11 @@ export function loadContent(root: string): LoadedContent {
   const problems: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
   const sections = readYamlFile(root, 'sections.yaml', sectionsFileSchema, problems)?.value ?? [];
-  const sources = readYamlFile(root, 'sources.yaml', sourcesFileSchema, problems)?.value ?? [];
-  const sourceIds = new Set(sources.map((s) => s.id));
+  const sourcesWithLocators = readYamlFile(root, 'sources.yaml', sourcesWithLocatorsSchema, problems)?.value ?? [];
+  const vocabularies = new Map(sourcesWithLocators.map((s) => [s.id, s.locators]));
+  const sources = sourcesWithLocators.map(({ locators: _, ...source }) => source);
 
-  const glossaryRecords = loadRecordFolder(root, 'glossary', glossaryTermSchema, 'glossary term', sourceIds, problems);
+  const glossaryRecords = loadRecordFolder(root, 'glossary', glossaryTermSchema, 'glossary term', vocabularies, problems);
   const glossary = glossaryRecords.map((r) => r.record);
   const glossaryIds = new Set(glossary.map((t) => t.id));
   for (const { record: term, file, lineOf } of glossaryRecords) {
@@ -333,7 +344,7 @@ export function loadContent(root: string): LoadedContent {
       if (!glossaryIds.has(id)) problems.push({ file, line: lineOf(['related', i]), message: `glossary field "related[${i}]": no glossary term "${id}"` });
     });
   }
-  const communityRecords = loadRecordFolder(root, 'communities', communitySchema, 'community', sourceIds, problems);
+  const communityRecords = loadRecordFolder(root, 'communities', communitySchema, 'community', vocabularies, problems);
   const communities = communityRecords.map((r) => r.record);
 
   const schema = chapterFrontmatterSchema(sections.length ? sections.map((s) => s.id) : ['-'], sources.length ? sources.map((s) => s.id) : ['-']);
@@ -346,7 +357,7 @@ export function loadContent(root: string): LoadedContent {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
     filesByLang.set(lang, files);
     for (const name of files) {
-      const chapter = loadChapter(root, lang, name, { schema, sourceIds, glossaryIds, problems, links, communityRefs });
+      const chapter = loadChapter(root, lang, name, { schema, vocabularies, glossaryIds, problems, links, communityRefs });
       if (chapter) chapters.push(chapter);
     }
   }
@@ -391,15 +402,15 @@ export function loadContent(root: string): LoadedContent {
     if (!communityIds.has(ref.id)) problems.push({ file: ref.file, line: ref.line, message: `<CommunityProfile id="${ref.id}">: no community in content/communities/` });
   }
 
-  const indicatorRecords = loadRecordFolder(root, 'indicators', indicatorSchema, 'indicator', sourceIds, problems);
-  const instrumentRecords = loadRecordFolder(root, 'instruments', instrumentSchema, 'instrument', sourceIds, problems);
+  const indicatorRecords = loadRecordFolder(root, 'indicators', indicatorSchema, 'indicator', vocabularies, problems);
+  const instrumentRecords = loadRecordFolder(root, 'instruments', instrumentSchema, 'instrument', vocabularies, problems);
   checkInstruments(instrumentRecords, indicatorRecords, (id) => byKey.has(`en/${id}`), problems);
   for (const { record: f, file, lineOf } of instrumentRecords) {
     if (!sections.some((sec) => sec.id === f.kind)) problems.push({ file, line: lineOf(['kind']), message: `instrument field "kind": there is no section "${f.kind}" in sections.yaml to list it under` });
   }
   const instruments = instrumentRecords.map((r) => r.record).sort((a, b) => a.kind.localeCompare(b.kind) || a.order - b.order);
   const indicators = indicatorRecords.map((r) => r.record);
-  const moduleRecords = loadRecordFolder(root, 'workshops', workshopModuleSchema, 'workshop module', sourceIds, problems);
+  const moduleRecords = loadRecordFolder(root, 'workshops', workshopModuleSchema, 'workshop module', vocabularies, problems);
   checkWorkshopModules(moduleRecords, (id) => byKey.has(`en/${id}`) || instruments.some((f) => f.id === id), problems);
   if (moduleRecords.length && !sections.some((sec) => sec.id === 'awareness')) problems.push({ file: moduleRecords[0].file, line: 1, message: 'workshop modules are listed under the "awareness" section, which sections.yaml does not have' });
   const workshopModules = moduleRecords.map((r) => r.record).sort((a, b) => a.audience.localeCompare(b.audience) || a.order - b.order);
@@ -417,7 +428,7 @@ export function loadContent(root: string): LoadedContent {
     }
   }
 
-  const profiler = loadProfiler(root, sourceIds, (id) => byKey.has(`en/${id}`), problems);
+  const profiler = loadProfiler(root, vocabularies, (id) => byKey.has(`en/${id}`), problems);
 
   const readingPaths = readYamlFile(root, 'reading-paths.yaml', readingPathsFileSchema, problems)?.value ?? [];
   for (const p of readingPaths) {
