@@ -43,6 +43,7 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('preview-restore'), bytes, passphrase: z.string().max(200).optional() }),
   z.strictObject({ op: z.literal('restore-database'), bytes, passphrase: z.string().max(200).optional(), acceptLoss: z.boolean().optional() }),
   z.strictObject({ op: z.literal('undo-restore') }),
+  z.strictObject({ op: z.literal('save-now') }),
   z.strictObject({ op: z.literal('delete-all') }),
 ]);
 export type RecordsRequest = z.infer<typeof recordsRequestSchema>;
@@ -107,6 +108,8 @@ export interface RecordsResults {
   'preview-restore': RestorePreview;
   'restore-database': RecordsStatus;
   'undo-restore': RecordsStatus;
+  /** Tries to write pending changes now; the status says whether it worked. */
+  'save-now': RecordsStatus;
   'delete-all': RecordsStatus;
 }
 export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];

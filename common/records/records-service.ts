@@ -546,6 +546,10 @@ export function createRecordsService(host: RecordsHost) {
     }
   }
 
+      case 'save-now':
+        // A failure is in the status (unsaved, with its reason); the person sees it there.
+        await flush().catch(() => undefined);
+        return status() as Out;
   return {
     /** Runs one request; a RecordsError's message is meant for the user. */
     handle,

@@ -15,9 +15,12 @@ export type RecordsErrorCode =
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {
-  /** The message starts with the code in brackets, so a host's reader can show it in its own language. */
+  /**
+   * The message starts with the code (and its parameters, URI-encoded JSON) in brackets, "[code|params] detail",
+   * so the reader's screen can word it in its own language after it crossed the IPC or worker boundary as text.
+   */
   constructor(readonly code: RecordsErrorCode, readonly detail: string, readonly params: Record<string, string | number> = {}) {
-    super(`[${code}] ${detail}`);
+    super(`[${code}${Object.keys(params).length ? `|${encodeURIComponent(JSON.stringify(params))}` : ''}] ${detail}`);
   }
 }
 

@@ -117,8 +117,8 @@ describe('records host under faults', () => {
     const { ops } = faultyFs('EACCES', 'read');
     const b = host(ops, a.userDataDir);
     expect(await b.status()).toMatchObject({ state: 'unreadable', children: 0 });
-    await expect(b.register('CH-4')).rejects.toThrow(/\[unreadable\].*Nothing was changed/);
-    await expect(b.h.handle({ op: 'delete-all' })).rejects.toThrow(/\[unreadable\]/);
+    await expect(b.register('CH-4')).rejects.toThrow(/\[unreadable\b.*Nothing was changed/);
+    await expect(b.h.handle({ op: 'delete-all' })).rejects.toThrow(/\[unreadable\b/);
     await b.h.flushBeforeQuit();
     expect(readFileSync(a.h.file).equals(before)).toBe(true);
     // Once the file can be read again, everything is there.
@@ -134,7 +134,7 @@ describe('records host under faults', () => {
     mkdirSync(a.h.file);
     const b = host(undefined, a.userDataDir);
     expect(await b.status()).toMatchObject({ state: 'unreadable' });
-    await expect(b.register('CH-2')).rejects.toThrow(/\[unreadable\]/);
+    await expect(b.register('CH-2')).rejects.toThrow(/\[unreadable\b/);
     rmSync(a.h.file, { recursive: true });
     renameSync(`${a.h.file}.aside`, a.h.file);
     expect(readFileSync(a.h.file).equals(previous)).toBe(true);

@@ -1,30 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Answers } from '../../../common/forms/answers.ts';
 import type { Instrument } from '../../../common/forms/instrument-schema.ts';
-import type { RecordsRequest, RecordsResults, RecordsStatus } from '../../../common/records/records-api.ts';
+import type { RecordsResults, RecordsStatus } from '../../../common/records/records-api.ts';
 import type { Breakdown, ChildRow, EntryRow, QuarterFigures } from '../../../common/records/records-store.ts';
 import { call } from '../bridge/index.ts';
+import { messageOf, records, type Req } from './records-call.ts';
+import { RestoreBackup, UndoRestore } from './RestoreBackup.tsx';
+import { SaveWarning } from './SaveWarning.tsx';
 import { useApp } from '../app/app-state.tsx';
 import { instruments } from '../app/records.ts';
 import { FormFiller } from './FormFiller.tsx';
 import { usePrintActions } from '../app/print-actions.ts';
-
-type Op = RecordsRequest['op'];
-type Req<O extends Op> = Extract<RecordsRequest, { op: O }>;
-
-/** One request to the records host. A failure's message keeps the host's "[code] detail" form: see messageOf. */
-async function records<O extends Op>(request: Req<O>): Promise<RecordsResults[O]> {
-  return (await call('records:call', request)) as RecordsResults[O];
-}
-
-/** A failed request as the reader sees it: without the channel name, a known problem in the reader's language, with the host's detail. */
-function messageOf(e: unknown, texts: Record<string, string>): string {
-  const text = (e instanceof Error ? e.message : String(e)).replace(/^records:call: /, '');
-  const m = /^\[([a-z-]+)\] (.*)$/s.exec(text);
-  if (!m) return text;
-  const local = texts[m[1]];
-  return local ? (local === m[2] ? local : `${local} (${m[2]})`) : m[2];
-}
 
 const monitoring = instruments.filter((f) => f.kind === 'monitoring');
 const formById = (id: string) => monitoring.find((f) => f.id === id);
@@ -60,6 +46,14 @@ export function FieldRecords() {
   if (error) return <p role="alert" className="status-error">{r.unavailable} {error}</p>;
   if (!status) return <p className="loading">{r.loading}</p>;
   if (status.state === 'locked') return <Unlock onOpen={setStatus} />;
+  if (status.state === 'unreadable') {
+    return (
+      <div className="records" data-testid="records">
+        <p role="alert" className="status-error"><strong>{r.unreadableTitle}</strong> {r.unreadableHelp}</p>
+        {status.warning && <p className="muted"><code>{status.warning}</code></p>}
+      </div>
+    );
+  }
   if (status.state === 'damaged') {
     return (
       <div className="records" data-testid="records">
@@ -73,6 +67,7 @@ export function FieldRecords() {
     <div className="records" data-testid="records">
       <p className="records-privacy">{r.privacy} <span className="muted">{r.counts(status.children, status.entries)}{status.savedAt ? ` · ${r.savedAt(new Date(status.savedAt).toLocaleString())}` : ''}</span></p>
       {status.warning && <p role="alert" className="status-error">{status.warning}</p>}
+      <SaveWarning status={status} onChange={setStatus} />
       <div className="records-tabs" role="tablist" aria-label={r.tabs.register}>
         {(Object.keys(r.tabs) as Tab[]).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} id={`records-tab-${k}`} aria-controls={`records-panel-${k}`} onClick={() => setTab(k)} data-testid={`records-tab-${k}`}>{r.tabs[k]}</button>
@@ -552,9 +547,8 @@ function DataTools({ status, onChange }: { status: RecordsStatus; onChange(s: Re
   const [flash, setFlash] = useState<Flash>(null);
   const [problems, setProblems] = useState<RecordsResults['import-csv'] & { ok: false } | null>(null);
   const [importForm, setImportForm] = useState(monitoring[0]?.id ?? '');
-  const [pass, setPass] = useState({ a: '', b: '', restore: '' });
+  const [pass, setPass] = useState({ a: '', b: '' });
   const importInput = useRef<HTMLInputElement>(null);
-  const restoreInput = useRef<HTMLInputElement>(null);
   const fail = (e: unknown) => setFlash({ ok: false, text: `${r.error} ${messageOf(e, r.errors)}` });
   const refresh = () => records({ op: 'status' }).then(onChange, fail);
   const open = status.state === 'open';
@@ -607,22 +601,8 @@ function DataTools({ status, onChange }: { status: RecordsStatus; onChange(s: Re
           )}
         </Panel>
       )}
-      <Panel title={r.restoreTitle}>
-        <p className="muted">{r.restoreWarning}</p>
-        <form className="records-form" onSubmit={async (e) => {
-          e.preventDefault();
-          const bytes = await readFile(restoreInput.current);
-          if (!bytes) return;
-          try {
-            onChange(await records({ op: 'restore-database', bytes, ...(pass.restore ? { passphrase: pass.restore } : {}) }));
-            setFlash({ ok: true, text: r.restored });
-          } catch (err) { fail(err); }
-        }}>
-          <label><span>{r.importFile}</span><input type="file" accept=".sqlite,.puente,application/octet-stream" ref={restoreInput} data-testid="restore-file" /></label>
-          <label><span>{r.passphrase}</span><input type="password" value={pass.restore} onChange={(e) => setPass({ ...pass, restore: e.target.value })} autoComplete="off" /></label>
-          <button type="submit" data-testid="restore-button">{r.restoreButton}</button>
-        </form>
-      </Panel>
+      <RestoreBackup onChange={onChange} />
+      <UndoRestore status={status} onChange={onChange} />
       {open && (
         <Panel title={r.passphraseTitle}>
           <p>{status.encrypted ? r.passphraseOn : r.passphraseOff}</p>
@@ -631,7 +611,7 @@ function DataTools({ status, onChange }: { status: RecordsStatus; onChange(s: Re
             if (pass.a !== pass.b) { setFlash({ ok: false, text: r.passphraseMismatch }); return; }
             try {
               onChange(await records({ op: 'set-passphrase', passphrase: pass.a }));
-              setPass({ a: '', b: '', restore: '' });
+              setPass({ a: '', b: '' });
               setFlash({ ok: true, text: r.passphraseSet });
             } catch (err) { fail(err); }
           }}>
