@@ -289,6 +289,8 @@ interface AsarDir {
 }
 
 interface Packed {
+  /** The executable, relative to the output folder, with forward slashes. */
+  executable: string;
   asar: string[];
   resources: string[];
   packagedJson: Record<string, unknown>;
@@ -331,6 +333,7 @@ async function pack(label: string, cfg: Configuration): Promise<Packed> {
   const at = bin.indexOf(SENTINEL) + SENTINEL.length;
   const resources = path.join(appOut, 'resources');
   return {
+    executable: path.relative(output, exe).split(path.sep).join('/'),
     asar: asarFiles(path.join(resources, 'app.asar')),
     resources: readdirSync(resources).sort(),
     packagedJson: JSON.parse(asarFileText(path.join(resources, 'app.asar'), 'package.json')) as Record<string, unknown>,
@@ -376,6 +379,13 @@ describe('what the package contains (electron-builder --dir on a stand-in projec
     const expected = FUSE_ORDER.map((name, i) => (fuses[name] === undefined ? FAKE_WIRE[i] : fuses[name] ? '1' : '0')).join('');
     expect(packed.wire).toBe(expected);
     expect(packed.wire[FUSE_ORDER.indexOf('enableNodeCliInspectArguments')]).toBe('0');
+  });
+
+  it('writes the Linux executable where the CI workflow starts the packaged app', () => {
+    const ci = YAML.parse(readFileSync(path.join(ROOT, '.github/workflows/ci.yml'), 'utf8')) as CiWorkflow;
+    const linux = Object.values(ci.jobs)[0]!.strategy.matrix.include.find((m) => m.os === 'ubuntu-latest');
+    expect(config.directories?.output).toBe('release');
+    expect(linux?.packaged).toBe(`release/${packed.executable}`);
   });
 
   it('the check above catches a config that lets sources, maps or node_modules in', async () => {
@@ -437,5 +447,74 @@ describe('.github/workflows/release.yml', () => {
     expect(text).not.toMatch(/ELECTRON_SKIP_BINARY_DOWNLOAD\s*:/);
     const upload = steps[order[6]!]!.with!;
     expect(String(upload.path)).toMatch(/\.exe[\s\S]*\.AppImage[\s\S]*\.deb[\s\S]*\.dmg/);
+  });
+});
+
+// ---------------------------------------------------------------- CI workflow
+
+interface CiStep {
+  name?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+interface CiWorkflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { include: { os: string; packaged: string }[] } }; env?: Record<string, unknown>; steps: CiStep[] }>;
+}
+
+describe('.github/workflows/ci.yml', () => {
+  const text = readFileSync(path.join(ROOT, '.github/workflows/ci.yml'), 'utf8');
+  const wf = YAML.parse(text) as CiWorkflow;
+  const job = Object.values(wf.jobs)[0]!;
+  const steps = job.steps;
+  const index = (pred: (s: CiStep) => boolean, what: string) => {
+    const i = steps.findIndex(pred);
+    expect(i, what).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+
+  it('runs on every push and pull request, on Linux, Windows and macOS', () => {
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    expect(job['runs-on']).toBe('${{ matrix.os }}');
+    expect(job.strategy.matrix.include.map((m) => m.os)).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
+  });
+
+  it('installs, fetches the Electron binary, tests, packages with --dir and starts the packaged app, in that order', () => {
+    const order = [
+      index((s) => !!s.uses?.startsWith('actions/checkout@'), 'checkout'),
+      index((s) => !!s.uses?.startsWith('actions/setup-node@') && String(s.with?.['node-version']) === '22', 'Node 22'),
+      index((s) => /^npm ci\b/.test(s.run ?? ''), 'npm ci'),
+      index((s) => s.run === 'node node_modules/electron/install.js', "Electron's installer"),
+      index((s) => /npm test$/.test(s.run ?? ''), 'npm test'),
+      index((s) => s.run === 'npm run icons', 'icons'),
+      index((s) => s.run === 'npx electron-builder --dir --publish never', 'electron-builder --dir'),
+      index((s) => /vitest run --config vitest\.e2e\.config\.ts test\/e2e\/packaged-app\.test\.ts$/.test(s.run ?? ''), 'packaged-app test'),
+    ];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).not.toMatch(/ELECTRON_SKIP_BINARY_DOWNLOAD/);
+  });
+
+  it('makes a skipped Electron test fail, and gives Electron a display and its sandbox on Linux', () => {
+    expect(job.env?.PUENTE_REQUIRE_ELECTRON).toBe('1');
+    expect(readFileSync(path.join(ROOT, 'test/e2e/electron.test.ts'), 'utf8')).toContain("process.env.PUENTE_REQUIRE_ELECTRON === '1'");
+    for (const s of steps.filter((s) => /npm test$|packaged-app\.test\.ts$/.test(s.run ?? ''))) {
+      expect(s.run).toMatch(/^\$\{\{ runner\.os == 'Linux' && 'xvfb-run -a ' \|\| '' \}\}/);
+    }
+    const linuxSetup = steps.find((s) => s.if === "runner.os == 'Linux'");
+    expect(linuxSetup?.run).toMatch(/sysctl -w kernel\.apparmor_restrict_unprivileged_userns=0/);
+    expect(text).not.toMatch(/--no-sandbox/);
+  });
+
+  it('starts the packaged executable where electron-builder --dir writes it on each system', () => {
+    const step = steps.find((s) => /packaged-app\.test\.ts$/.test(s.run ?? ''))!;
+    expect(step.env?.PUENTE_PACKAGED_APP).toBe('${{ matrix.packaged }}');
+    expect(readFileSync(path.join(ROOT, 'test/e2e/packaged-app.test.ts'), 'utf8')).toContain('process.env.PUENTE_PACKAGED_APP');
+    const packaged = Object.fromEntries(job.strategy.matrix.include.map((m) => [m.os, m.packaged]));
+    // Windows and macOS name the executable after productName; macos-latest runs on Apple silicon.
+    expect(packaged['windows-latest']).toBe(`release/win-unpacked/${pkg.productName}.exe`);
+    expect(packaged['macos-latest']).toBe(`release/mac-arm64/${pkg.productName}.app/Contents/MacOS/${pkg.productName}`);
   });
 });
