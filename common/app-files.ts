@@ -1,3 +1,7 @@
+/** The Electron edition's origin, app://puente: the main process serves it, the renderer knows it is there. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'puente';
+
 /**
  * Which built file a request for the app may read. The app:// protocol of the Electron
  * edition and the loopback server of the browser edition both call this, so both reject

@@ -1,15 +1,17 @@
 import path from 'node:path';
-import { appResponseHeaders, resolveAppFile } from '../common/app-files.ts';
+import { APP_HOST, APP_SCHEME, appResponseHeaders, resolveAppFile } from '../common/app-files.ts';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'puente';
+export { APP_HOST, APP_SCHEME };
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** The options Electron needs before `ready` to treat app:// as a secure, standard scheme. */
+/**
+ * The options Electron needs before `ready` to treat app:// as a secure, standard scheme.
+ * `codeCache` (valid only with `standard`) keeps V8's compiled scripts between starts.
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true, codeCache: true },
 } as const;
 
 export function isAppUrl(url: string): boolean {

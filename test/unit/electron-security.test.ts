@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../common/app-files.ts';
-import { createAppProtocolHandler } from '../../electron/app-protocol.ts';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../../electron/app-protocol.ts';
 import { applySecurityPolicy, isAllowedRequest, secureWebPreferences, type SecurityTargets } from '../../electron/security-policy.ts';
 
 function fakeTargets() {
@@ -99,6 +99,11 @@ describe('Electron security checklist', () => {
     const directives = CONTENT_SECURITY_POLICY.split('; ');
     expect(directives[0]).toBe("default-src 'none'");
     for (const d of directives.slice(1)) expect(d).toMatch(/^[a-z-]+ '(self|none)'$/);
+  });
+
+  it('registers app:// as a standard, secure scheme whose scripts V8 may cache (code cache needs standard)', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true, corsEnabled: false }) });
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
   });
 
   const electronSources = readdirSync(path.resolve(import.meta.dirname, '../../electron')).filter((f) => f.endsWith('.ts'))
