@@ -41,7 +41,23 @@ export async function writeFileAtomic(fs: FileSystemLike, file: string, data: st
 /** A small JSON document on disk, read through a schema; unreadable content falls back to `fallback`. */
 export function createJsonFileStore<T>(fs: FileSystemLike, file: string, read: (raw: unknown) => T, fallback: T) {
   let cache: T | undefined;
+  /** The cached value is not on disk yet (a write is waiting, or the last one failed). */
+  let unsaved = false;
   let queue: Promise<void> = Promise.resolve();
+  // Writes the latest value after any write in progress; a failed write leaves it unsaved for the next try.
+  const writeLatest = (): Promise<void> => {
+    queue = queue.catch(() => undefined).then(async () => {
+      if (!unsaved) return;
+      unsaved = false;
+      try {
+        await writeFileAtomic(fs, file, JSON.stringify(cache, null, 2));
+      } catch (error) {
+        unsaved = true;
+        throw error;
+      }
+    });
+    return queue;
+  };
   return {
     async get(): Promise<T> {
       if (cache !== undefined) return cache;
@@ -55,11 +71,12 @@ export function createJsonFileStore<T>(fs: FileSystemLike, file: string, read: (
     /** Writes are serialised, so a later value never loses to an earlier one. */
     async set(value: T): Promise<T> {
       cache = value;
-      const text = JSON.stringify(value, null, 2);
-      queue = queue.then(() => writeFileAtomic(fs, file, text));
-      await queue;
+      unsaved = true;
+      await writeLatest();
       return value;
     },
+    /** Before quitting: waits for the write in progress, writes what is not on disk yet, rejects if it cannot. */
+    flush: writeLatest,
   };
 }
 

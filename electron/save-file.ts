@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { SaveResult } from '../common/ipc-contract.ts';
 
 type FileKind = 'xlsx' | 'csv' | 'pdf' | 'json' | 'sqlite' | 'backup';
@@ -19,7 +20,7 @@ export interface SaveDialogDeps {
 
 /** Asks the user where to save, then writes the bytes there; cancelling saves nothing. */
 export async function saveWithDialog(deps: SaveDialogDeps, suggestedName: string, filter: FileKind, produce: () => Promise<Uint8Array> | Uint8Array): Promise<SaveResult> {
-  const { canceled, filePath } = await deps.showSaveDialog({ defaultPath: `${deps.defaultDir}/${suggestedName}`, filters: [FILTERS[filter]] });
+  const { canceled, filePath } = await deps.showSaveDialog({ defaultPath: path.join(deps.defaultDir, suggestedName), filters: [FILTERS[filter]] });
   if (canceled || !filePath) return { saved: false };
   const ext = FILTERS[filter].extensions[0];
   const target = filePath.toLowerCase().endsWith(`.${ext}`) ? filePath : `${filePath}.${ext}`;

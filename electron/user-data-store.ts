@@ -16,5 +16,10 @@ export function createUserDataStore(fs: FileSystemLike, dir: string) {
       await stores.get(write.key)!.set(write.value);
       return true;
     },
+    /** Before quitting: every kind written, each awaited even when another fails; rejects with the first failure. */
+    async flush(): Promise<void> {
+      const failed = (await Promise.allSettled([...stores.values()].map((s) => s.flush()))).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
   };
 }

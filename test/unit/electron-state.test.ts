@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu.ts';
-import { createJsonFileStore, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
-import { restoreWindowState } from '../../electron/window-state.ts';
+import { createJsonFileStore, schemaReader, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
+import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from '../../electron/window-state.ts';
 import { createUserDataStore } from '../../electron/user-data-store.ts';
 import { pdfOptions, saveWithDialog } from '../../electron/save-file.ts';
 import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
@@ -9,9 +11,10 @@ import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
 function memoryFs(options: { failRenames?: string[] } = {}) {
   const files = new Map<string, string>();
   const failures = [...(options.failRenames ?? [])];
-  const fs: FileSystemLike & { files: Map<string, string>; renames: number } = {
+  const fs: FileSystemLike & { files: Map<string, string>; renames: number; failNextRename(code: string): void } = {
     files,
     renames: 0,
+    failNextRename: (code) => void failures.push(code),
     async readFile(f) {
       const v = files.get(f);
       if (v === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
@@ -61,6 +64,31 @@ describe('atomic JSON files', () => {
     expect(await createJsonFileStore(fs, '/u.json', readSettings, DEFAULT_SETTINGS).get()).toMatchObject({ theme: 'dark', lang: 'es', textSize: 1 });
   });
 
+  it('a failed write does not stop later ones, and the flush at quit writes what is still unsaved', async () => {
+    const fs = memoryFs();
+    const store = createJsonFileStore(fs, '/s.json', readSettings, DEFAULT_SETTINGS);
+    fs.failNextRename('ENOSPC');
+    await expect(store.set({ ...DEFAULT_SETTINGS, theme: 'dark' })).rejects.toThrow('ENOSPC');
+    expect(fs.files.has('/s.json')).toBe(false);
+    await store.flush();
+    expect(JSON.parse(fs.files.get('/s.json')!).theme).toBe('dark');
+    await store.set({ ...DEFAULT_SETTINGS, theme: 'light' });
+    expect(JSON.parse(fs.files.get('/s.json')!).theme).toBe('light');
+    const renames = fs.renames;
+    await store.flush();
+    expect(fs.renames, 'nothing unsaved: the flush writes nothing').toBe(renames);
+  });
+
+  it('the flush waits for a write in progress and tries again what it could not write', async () => {
+    const fs = memoryFs();
+    const store = createJsonFileStore(fs, '/s.json', readSettings, DEFAULT_SETTINGS);
+    fs.failNextRename('EROFS');
+    const write = store.set({ ...DEFAULT_SETTINGS, textSize: 1.5 }).catch((e: Error) => e.message);
+    await expect(store.flush()).resolves.toBeUndefined();
+    expect(await write).toBe('EROFS');
+    expect(JSON.parse(fs.files.get('/s.json')!).textSize).toBe(1.5);
+  });
+
   it('keeps the last of several quick writes', async () => {
     const fs = memoryFs();
     const store = createJsonFileStore(fs, '/s.json', readSettings, DEFAULT_SETTINGS);
@@ -80,10 +108,62 @@ describe('user data store', () => {
     fs.files.set('/ud2/profiler-plans.json', '[{"id": 5}]');
     expect(await createUserDataStore(fs, '/ud2').get('profiler-plans')).toEqual([]);
   });
+
+  it('flushes every kind before quitting, and rejects while one still cannot be written', async () => {
+    const fs = memoryFs();
+    const store = createUserDataStore(fs, '/ud');
+    const plan = { id: 'p1', name: 'Chima', createdAt: 'a', updatedAt: 'b', answers: {} };
+    fs.failNextRename('ENOSPC');
+    await expect(store.set({ key: 'profiler-plans', value: [plan] })).rejects.toThrow('ENOSPC');
+    fs.failNextRename('ENOSPC');
+    await expect(store.flush()).rejects.toThrow('ENOSPC');
+    await store.flush();
+    expect(JSON.parse(fs.files.get(path.join('/ud', 'profiler-plans.json'))!)).toEqual([plan]);
+  });
 });
 
 describe('window state', () => {
   const display = { x: 0, y: 0, width: 1366, height: 768 };
+  it('keeps a window as narrow and as short as the window itself allows', () => {
+    const read = schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE);
+    const smallest = { x: 10, y: 10, ...WINDOW_MINIMUM, maximized: false };
+    expect(read(smallest)).toEqual(smallest);
+    expect(restoreWindowState(read(smallest), [display])).toEqual(smallest);
+    expect(read({ ...smallest, width: WINDOW_MINIMUM.width - 1 })).toEqual(DEFAULT_WINDOW_STATE);
+  });
+
+  it('remembers the window a moment after it stops moving, at once when it closes, and on flush', async () => {
+    vi.useFakeTimers();
+    try {
+      const win = Object.assign(new EventEmitter(), {
+        bounds: { x: 0, y: 0, width: 800, height: 600 }, maximized: false, destroyed: false,
+        getNormalBounds() { return { ...this.bounds }; }, isMaximized() { return this.maximized; }, isDestroyed() { return this.destroyed; },
+      });
+      const saved: WindowState[] = [];
+      const store = { set: vi.fn(async (s: WindowState) => void saved.push(s)), flush: vi.fn(async () => undefined) };
+      const tracked = trackWindowState(win, store, 400);
+      win.bounds = { x: 5, y: 5, width: 700, height: 500 };
+      win.emit('move');
+      win.emit('resize');
+      expect(saved).toEqual([]);
+      vi.advanceTimersByTime(400);
+      expect(saved).toEqual([{ x: 5, y: 5, width: 700, height: 500, maximized: false }]);
+      win.maximized = true;
+      win.emit('maximize');
+      await tracked.flush();
+      expect(saved.at(-1)).toMatchObject({ maximized: true });
+      expect(store.flush).toHaveBeenCalled();
+      win.bounds = { x: 9, y: 9, width: 640, height: 480 };
+      win.emit('resize');
+      win.emit('close');
+      expect(saved.at(-1)).toMatchObject({ x: 9, width: 640 });
+      vi.advanceTimersByTime(1_000);
+      expect(saved).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('restores bounds that are on a current display', () => {
     expect(restoreWindowState({ x: 100, y: 50, width: 1000, height: 700, maximized: false }, [display])).toEqual({ x: 100, y: 50, width: 1000, height: 700, maximized: false });
   });
@@ -117,7 +197,7 @@ describe('saving a file through the dialog', () => {
     const written = new Map<string, Uint8Array>();
     const deps = (filePath?: string) => ({
       showSaveDialog: async (o: { defaultPath: string }) => {
-        expect(o.defaultPath).toBe('/home/u/Documents/form.xlsx');
+        expect(o.defaultPath).toBe(path.join('/home/u/Documents', 'form.xlsx'));
         return { canceled: !filePath, filePath };
       },
       writeFile: async (f: string, d: Uint8Array) => void written.set(f, d),
@@ -129,6 +209,13 @@ describe('saving a file through the dialog', () => {
     let produced = false;
     expect(await saveWithDialog(deps(undefined), 'form.xlsx', 'xlsx', () => { produced = true; return bytes; })).toEqual({ saved: false });
     expect(produced).toBe(false);
+  });
+
+  it('offers the documents folder as one clean path, whatever separator the folder ends with', async () => {
+    const offered: string[] = [];
+    const deps = { showSaveDialog: async (o: { defaultPath: string }) => (offered.push(o.defaultPath), { canceled: true }), writeFile: async () => undefined, defaultDir: `${path.join('/home/u', 'Documents')}${path.sep}` };
+    await saveWithDialog(deps, 'chapter.pdf', 'pdf', () => new Uint8Array());
+    expect(offered).toEqual([path.join('/home/u', 'Documents', 'chapter.pdf')]);
   });
 });
 
