@@ -6,6 +6,8 @@ import path from 'node:path';
 import { MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-contract.ts';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from '../common/settings.ts';
 import type { Lang } from '../common/facets.ts';
+import type { RecordsResults } from '../common/records/records-api.ts';
+import { languageFromLocale } from '../common/routes.ts';
 import { buildMenuTemplate, type MenuItemTemplate } from './app-menu.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
@@ -15,8 +17,9 @@ import { pdfOptions, saveWithDialog, type SaveDialogDeps } from './save-file.ts'
 import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
 import { createRecordsHost } from './records-host.ts';
+import { askAboutUnsavedRecords, saveEverythingBeforeQuit, type QuitFlowDeps } from './quit-flow.ts';
 import initSqlJs from 'sql.js';
-import { DEFAULT_WINDOW_STATE, restoreWindowState, windowStateSchema, type WindowState } from './window-state.ts';
+import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -37,6 +40,8 @@ if (!app.requestSingleInstanceLock()) {
     loadSql: async () => initSqlJs({ wasmBinary: new Uint8Array(await fs.readFile(path.join(__dirname, 'sql-wasm.wasm'))).buffer as ArrayBuffer }),
   });
   const windowStore = createJsonFileStore<WindowState>(fs, path.join(userData, 'window-state.json'), schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE), DEFAULT_WINDOW_STATE);
+  let windowState: ReturnType<typeof trackWindowState> | undefined;
+  const appLanguage = async (): Promise<Lang> => (await settingsStore.get()).lang ?? languageFromLocale(app.getLocale());
 
   const saveDeps = (): SaveDialogDeps => ({
     showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
@@ -87,47 +92,53 @@ if (!app.requestSingleInstanceLock()) {
       ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
       width: saved.width,
       height: saved.height,
-      minWidth: 360,
-      minHeight: 400,
+      minWidth: WINDOW_MINIMUM.width,
+      minHeight: WINDOW_MINIMUM.height,
       show: false,
       title: 'Puente',
       backgroundColor: '#fbfaf7',
       webPreferences: secureWebPreferences(preloadPath),
     });
     applySecurityPolicy({ session: session.defaultSession, contents: win.webContents, log: (m) => console.warn(`[security] ${m}`) });
-    if (saved.maximized) win.maximize();
-    const startLang = (await settingsStore.get()).lang ?? (app.getLocale().startsWith('es') ? 'es' : 'en');
-    setMenu(startLang);
-
-    let timer: NodeJS.Timeout | undefined;
-    const rememberBounds = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (!win || win.isDestroyed()) return;
-        const b = win.getNormalBounds();
-        void windowStore.set({ ...b, maximized: win.isMaximized() });
-      }, 400);
-    };
-    win.on('resize', rememberBounds);
-    win.on('move', rememberBounds);
-    win.on('close', () => {
-      clearTimeout(timer);
-      if (win) void windowStore.set({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+    setMenu(await appLanguage());
+    windowState = trackWindowState(win, windowStore);
+    // Maximizing shows the window: done at the first paint, so it never appears blank.
+    win.once('ready-to-show', () => {
+      if (saved.maximized) win?.maximize();
+      win?.show();
     });
-    win.once('ready-to-show', () => win?.show());
+    // Windows ending the session emits neither before-quit nor will-quit: write now, no one to ask.
+    win.on('session-end', () => void saveEverythingBeforeQuit(quitDeps(false)).catch(logQuitFault));
     win.on('closed', () => {
       win = null;
     });
     await win.loadURL(APP_ENTRY_URL);
   });
 
-  // Changes waiting for their debounced write are written before the app quits.
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
+  const logQuitFault = (e: unknown) => console.error(`[quit] ${String(e)}`);
+  const quitDeps = (canAsk: boolean): QuitFlowDeps => ({
+    flushFiles: [() => windowState?.flush() ?? windowStore.flush(), () => settingsStore.flush(), () => userDataStore.flush()],
+    flushRecords: () => records.flushBeforeQuit(),
+    pendingRecordChanges: () => records.pendingChanges(),
+    ...(canAsk ? { ask: async (failure) => askAboutUnsavedRecords((o) => dialog.showMessageBox(o), await appLanguage(), failure) } : {}),
+    saveRecordsBackup: async () => {
+      const { fileName, bytes } = (await records.handle({ op: 'export-database' })) as RecordsResults['export-database'];
+      return (await saveWithDialog(saveDeps(), fileName, fileName.endsWith('.puente') ? 'backup' : 'sqlite', () => bytes)).saved;
+    },
+    log: logQuitFault,
+  });
+
+  // Everything waiting to be written is written (or the person decides) before the app exits: quit is held once.
+  let quitState: 'running' | 'saving' | 'saved' = 'running';
+  app.on('will-quit', (event) => {
+    if (quitState === 'saved') return;
     event.preventDefault();
-    quitting = true;
-    records.flushBeforeQuit().catch((e: unknown) => console.error(`[records] could not write before quitting: ${String(e)}`)).finally(() => app.quit());
+    if (quitState === 'saving') return;
+    quitState = 'saving';
+    saveEverythingBeforeQuit(quitDeps(true)).catch(logQuitFault).finally(() => {
+      quitState = 'saved';
+      app.quit();
+    });
   });
   app.on('window-all-closed', () => app.quit());
 }
