@@ -3,6 +3,7 @@ import { CHANNELS, MENU_COMMAND_EVENT } from '../../common/ipc-contract.ts';
 import { DEFAULT_SETTINGS } from '../../common/settings.ts';
 import { handleIpc, isTrustedSender, registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers.ts';
 import { createPreloadBridge } from '../../electron/preload-bridge.ts';
+import { chooseBridge } from '../../renderer/src/bridge/choose-bridge.ts';
 
 const appFrame = { url: 'app://puente/index.html#/es/glossary', parent: null };
 
@@ -110,5 +111,44 @@ describe('preload bridge', () => {
     expect(got).toEqual(['search']);
     off();
     expect(ipc.removeListener).toHaveBeenCalledWith(MENU_COMMAND_EVENT, listener);
+  });
+});
+
+describe('the renderer’s bridge to its host', () => {
+  const preload = createPreloadBridge({ invoke: vi.fn(async () => ({ ok: true, value: 1 })), on: vi.fn(), removeListener: vi.fn() });
+  const browser = { 'settings:get': () => Promise.resolve({ ok: true, value: DEFAULT_SETTINGS }) } as unknown as ReturnType<typeof createPreloadBridge>;
+
+  it('uses the preload when it is there, and the browser edition’s bridge over http:// and file://', () => {
+    const showFault = vi.fn();
+    expect(chooseBridge({ protocol: 'app:', preload, lang: 'en', browserBridge: () => browser, showFault })).toBe(preload);
+    expect(chooseBridge({ protocol: 'http:', preload: undefined, lang: 'en', browserBridge: () => browser, showFault })).toBe(browser);
+    expect(chooseBridge({ protocol: 'file:', preload: undefined, lang: 'en', browserBridge: () => browser, showFault })).toBe(browser);
+    expect(showFault).not.toHaveBeenCalled();
+  });
+
+  it('under app:// without the preload, shows the fault in the page and every call fails with it, never falling back to the browser bridge', async () => {
+    const page = { root: { replaced: [] as Array<{ role: string | null; text: string }> } };
+    const element = () => {
+      const attrs = new Map<string, string>();
+      return { className: '', textContent: '', setAttribute: (k: string, v: string) => void attrs.set(k, v), get role() { return attrs.get('role') ?? null; } };
+    };
+    vi.stubGlobal('location', { protocol: 'app:' });
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('navigator', { language: 'es-PE' });
+    vi.stubGlobal('document', {
+      createElement: element,
+      getElementById: (id: string) => (id === 'root' ? { replaceChildren: (...n: Array<{ role: string | null; textContent: string }>) => void page.root.replaced.push(...n.map((e) => ({ role: e.role, text: e.textContent }))) } : null),
+      body: null,
+    });
+    try {
+      vi.resetModules();
+      const { bridge, call } = await import('../../renderer/src/bridge/index.ts');
+      expect(page.root.replaced).toEqual([{ role: 'alert', text: expect.stringMatching(/^Puente no puede comunicarse con la aplicación de escritorio.*No se cambió nada/) }]);
+      for (const channel of CHANNELS) expect(await bridge[channel](undefined as never)).toEqual({ ok: false, error: page.root.replaced[0]!.text });
+      await expect(call('settings:get')).rejects.toThrow(/^settings:get: Puente no puede comunicarse/);
+      expect(typeof bridge.onMenuCommand(() => undefined)).toBe('function');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

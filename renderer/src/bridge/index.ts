@@ -1,5 +1,7 @@
 import { BRIDGE_GLOBAL, type Channel, type ChannelArg, type ChannelResult, type PuenteBridge } from '../../../common/ipc-contract.ts';
+import { languageFromLocale } from '../../../common/routes.ts';
 import { createBrowserBridge } from './browser-bridge.ts';
+import { chooseBridge } from './choose-bridge.ts';
 
 declare global {
   interface Window {
@@ -7,8 +9,23 @@ declare global {
   }
 }
 
-/** The host: Electron's preload bridge when present, otherwise the browser edition's. */
-export const bridge: PuenteBridge = window[BRIDGE_GLOBAL] ?? createBrowserBridge();
+/** Shown in place of the app when it cannot start at all (React never renders). */
+function showFault(message: string): void {
+  const notice = document.createElement('p');
+  notice.setAttribute('role', 'alert');
+  notice.className = 'host-fault';
+  notice.textContent = message;
+  (document.getElementById('root') ?? document.body).replaceChildren(notice);
+}
+
+/** The host: Electron's preload bridge, or the browser edition's (see chooseBridge). */
+export const bridge: PuenteBridge = chooseBridge({
+  protocol: location.protocol,
+  preload: window[BRIDGE_GLOBAL],
+  lang: languageFromLocale(globalThis.navigator?.language),
+  browserBridge: createBrowserBridge,
+  showFault,
+});
 
 /** Calls a bridge channel and returns its value, throwing the host's error message if it failed. */
 export async function call<C extends Channel>(channel: C, ...arg: ChannelArg<C> extends undefined ? [] : [ChannelArg<C>]): Promise<ChannelResult<C>> {
