@@ -29,6 +29,18 @@ export interface AnswerError {
 export type ValidationResult = { ok: true; value: Answers } | { ok: false; errors: AnswerError[] };
 export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; message: string };
 
+/**
+ * The earliest date any form may carry. The programmes this manual serves began in the 2000s,
+ * so an earlier date is a mistyped year (1900 for 2019) that would hide the real quarters.
+ */
+export const EARLIEST_DATE = '1990-01-01';
+
+/** What the checks need from outside the form: today's date (YYYY-MM-DD) on the clock of the computer that checks. */
+export interface AnswerContext {
+  /** The latest date a form may carry (a question marked `future` may go beyond it). This computer's clock when not given. */
+  today?: string;
+}
+
 const WORDS = {
   en: {
     question: (n: number | undefined, label: string) => (n === undefined ? `“${label}”` : `Question ${n} (“${label}”)`),
@@ -44,6 +56,8 @@ const WORDS = {
     notChoices: 'tick one or more of the choices.',
     notYesNo: 'answer Yes or No.',
     notDate: (v: string) => `“${v}” is not a real date: write it as YYYY-MM-DD (for example 2026-03-15).`,
+    tooEarly: (v: string) => `${v} is before ${EARLIEST_DATE}, the earliest date these records accept: check the year.`,
+    future: (v: string, today: string) => `${v} is after today (${today}): a form records what has already happened; check the date, and the computer's clock.`,
     note: 'this is an instruction, not a question: it takes no answer.',
     unknown: (name: string) => `Unknown field “${name}”: this form has no question with that name.`,
   },
@@ -61,10 +75,18 @@ const WORDS = {
     notChoices: 'marque una o más de las opciones.',
     notYesNo: 'responda Sí o No.',
     notDate: (v: string) => `«${v}» no es una fecha real: escríbala como AAAA-MM-DD (por ejemplo 2026-03-15).`,
+    tooEarly: (v: string) => `${v} es anterior al ${EARLIEST_DATE}, la fecha más antigua que aceptan estos registros: revise el año.`,
+    future: (v: string, today: string) => `${v} es posterior a hoy (${today}): una ficha registra lo que ya ocurrió; revise la fecha y el reloj de la computadora.`,
     note: 'es una indicación, no una pregunta: no lleva respuesta.',
     unknown: (name: string) => `Campo desconocido «${name}»: este formulario no tiene ninguna pregunta con ese nombre.`,
   },
 } as const;
+
+/** How a message names a question: "Question 7 (“Sex”)", "Pregunta 7 («Sexo»)". */
+export function questionRef(form: Instrument, name: string, lang: Lang): string {
+  const q = questionsOf(form).find((x) => x.name === name);
+  return WORDS[lang].question(questionNumbers(form).get(name), q?.[lang].label ?? name);
+}
 
 /** An answer that counts as given: not null, not blank text, not an empty list. */
 export function isAnswered(value: unknown): boolean {
@@ -116,10 +138,15 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** Today's date on this computer's clock (its own time zone, not UTC), as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 type Check = { ok: true; value: AnswerValue } | { ok: false; problem: string };
 
 /** The typed, normalised answer of one shown question, or what is wrong with it. */
-function checkAnswer(form: Instrument, q: Question, raw: unknown, lang: Lang): Check {
+function checkAnswer(form: Instrument, q: Question, raw: unknown, lang: Lang, today: string): Check {
   const w = WORDS[lang];
   if (!isAnswered(raw)) return q.required ? { ok: false, problem: w.required } : { ok: true, value: null };
   switch (q.type) {
@@ -139,7 +166,11 @@ function checkAnswer(form: Instrument, q: Question, raw: unknown, lang: Lang): C
     }
     case 'date': {
       const value = typeof raw === 'string' ? raw.trim() : String(raw);
-      return isRealDate(value) ? { ok: true, value } : { ok: false, problem: w.notDate(value) };
+      if (!isRealDate(value)) return { ok: false, problem: w.notDate(value) };
+      // YYYY-MM-DD strings compare as dates.
+      if (value < EARLIEST_DATE) return { ok: false, problem: w.tooEarly(value) };
+      if (value > today && !q.future) return { ok: false, problem: w.future(value, today) };
+      return { ok: true, value };
     }
     case 'yes_no':
     case 'select_one': {
@@ -167,8 +198,9 @@ function checkAnswer(form: Instrument, q: Question, raw: unknown, lang: Lang): C
  * answers to questions that the skip logic hides are dropped, and so are notes. When it is
  * not, one message per question at fault, in form order, then the unknown names.
  */
-export function validateAnswers(form: Instrument, answers: Partial<Answers>, lang: Lang): ValidationResult {
+export function validateAnswers(form: Instrument, answers: Partial<Answers>, lang: Lang, context: AnswerContext = {}): ValidationResult {
   const w = WORDS[lang];
+  const today = context.today ?? localToday();
   const questions = questionsOf(form);
   const numbers = questionNumbers(form);
   const shown = shownQuestions(form, answers);
@@ -176,7 +208,7 @@ export function validateAnswers(form: Instrument, answers: Partial<Answers>, lan
   const value: Answers = {};
   for (const q of questions) {
     if (q.type === 'note' || !shown.has(q.name)) continue;
-    const result = checkAnswer(form, q, answers[q.name], lang);
+    const result = checkAnswer(form, q, answers[q.name], lang, today);
     if (result.ok) value[q.name] = result.value;
     else errors.push({ question: q.name, message: `${w.question(numbers.get(q.name), q[lang].label)}: ${result.problem}` });
   }

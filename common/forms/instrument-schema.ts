@@ -40,6 +40,8 @@ export const questionSchema = z.strictObject({
   max: z.number().optional(),
   /** text: longest answer. */
   maxLength: z.number().int().positive().optional(),
+  /** date: a planned date (the next visit) that may lie after today; other dates may not. */
+  future: z.literal(true).optional(),
   /** All conditions must hold for the question to be asked. */
   showIf: z.array(conditionSchema).optional(),
   en: labelled,

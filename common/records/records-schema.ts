@@ -50,14 +50,6 @@ export const VERIFICATION_FORM = 'verification';
 /** Forms about one registered child (a visit, a referral…): they carry the child's code. */
 export const CHILD_CODE_FIELD = 'child_code';
 
-/** Verification results, and what they make of the child on the register. */
-export const OUTCOME_STATUS: Record<string, string> = {
-  withdrawn: 'withdrawn',
-  prevented: 'prevented',
-  still_working: 'working',
-  moved_away: 'moved_away',
-};
-
 export function ageGroupOf(age: number): 'early' | 'under14' | '14to17' {
   return age < 6 ? 'early' : age < 14 ? 'under14' : '14to17';
 }
@@ -76,16 +68,25 @@ export function quarterEnd(quarter: string): string {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Every quarter from the first to the last, inclusive. */
-export function quartersBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, q] = first.split('-Q').map(Number);
-  const [ly, lq] = last.split('-Q').map(Number);
-  while (y < ly || (y === ly && q <= lq)) {
-    out.push(`${y}-Q${q}`);
-    q += 1;
-    if (q > 4) { q = 1; y += 1; }
-    if (out.length > 400) break;
+const quarterIndex = (quarter: string) => {
+  const [y, q] = quarter.split('-Q').map(Number);
+  return y * 4 + q - 1;
+};
+const quarterAt = (index: number) => `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+
+/**
+ * The quarters to show, oldest first: every quarter that holds data, however far apart, and the
+ * current one. The quiet quarters between two shown ones are filled in when the two are a year
+ * apart or less (a report may be due for them); a longer gap is a mistyped date or a pause, and is skipped.
+ */
+export function quartersToShow(withData: readonly string[], current: string | null): string[] {
+  if (withData.length === 0) return [];
+  const shown = [...new Set([...withData, ...(current ? [current] : [])].map(quarterIndex))].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const i of shown) {
+    const previous = out.at(-1);
+    if (previous !== undefined && i - previous <= 4) for (let gap = previous + 1; gap < i; gap++) out.push(gap);
+    out.push(i);
   }
-  return out;
+  return out.map(quarterAt);
 }

@@ -6,18 +6,19 @@
  * worker (IndexedDB).
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { localToday, parseAnswerText, validateAnswers, type Answers } from '../forms/answers.ts';
+import { localToday, parseAnswerText, validateAnswers, type Answers, type ValidationResult } from '../forms/answers.ts';
 import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
 import { parseCsv, writeCsv } from './csv.ts';
 import { decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
 import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
+import { formDateField, registerProblems, registrationDateProblems } from './entry-checks.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
-  type RegistrationFacts,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, firstFormDate, registerFacts, updateEntry, updateRegistration, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  type EntryRow, type RegistrationFacts,
 } from './records-store.ts';
 
 /** A stored copy of the records file: the current one first, then the previous one the host kept. */
@@ -71,10 +72,6 @@ const MESSAGES = {
 } as const;
 
 type Lang = keyof typeof MESSAGES;
-
-function dateField(form: Instrument): string | undefined {
-  return questionsOf(form).find((q) => q.type === 'date')?.name;
-}
 
 function text(a: Answers, name: string): string | null {
   const v = a[name];
@@ -233,7 +230,7 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   function dateOf(form: Instrument, value: Answers, lang: Lang): string {
-    const dateName = dateField(form);
+    const dateName = formDateField(form);
     const date = dateName ? text(value, dateName) : null;
     if (!date) throw new RecordsError('invalid', `${dateName ?? 'date'}: ${MESSAGES[lang].noDate}`);
     return date;
@@ -272,9 +269,26 @@ export function createRecordsService(host: RecordsHost) {
     return rest.length && /^[a-z_]+$/.test(field) ? [{ question: field, message: rest.join(': ') }] : [{ question: CHILD_CODE_FIELD, message: error.detail }];
   }
 
+  /** Every check a form passes before it is stored: the form model (with today's date on the host's clock), then the register. */
+  function checkEntry(form: Instrument, answers: Partial<Answers>, lang: Lang, editing?: EntryRow): ValidationResult {
+    const checked = validateAnswers(form, answers, lang, { today: today() });
+    if (!checked.ok) return checked;
+    const d = open();
+    const errors = [];
+    if (form.id === REGISTRATION_FORM) {
+      const date = text(checked.value, formDateField(form) ?? '');
+      if (editing?.childId && date) errors.push(...registrationDateProblems(form, date, firstFormDate(d, editing.childId), lang));
+    } else if (questionsOf(form).some((q) => q.name === CHILD_CODE_FIELD)) {
+      const code = text(checked.value, CHILD_CODE_FIELD);
+      const childId = editing ? editing.childId : code ? childIdByCode(d, code) : null;
+      if (childId !== null) errors.push(...registerProblems(form, checked.value, registerFacts(d, childId), lang));
+    }
+    return errors.length ? { ok: false, errors } : checked;
+  }
+
   function saveEntry(req: Extract<RecordsRequest, { op: 'save-entry' }>): RecordsResults['save-entry'] {
     const form = formOf(req.instrumentId, req.lang);
-    const checked = validateAnswers(form, req.answers, req.lang);
+    const checked = checkEntry(form, req.answers, req.lang);
     if (!checked.ok) return { ok: false, errors: checked.errors };
     try {
       const saved = store(form, checked.value, req.lang);
@@ -292,7 +306,7 @@ export function createRecordsService(host: RecordsHost) {
     const d = open();
     const entry = entryById(d, req.entryId);
     const form = formOf(entry.instrumentId, req.lang);
-    const checked = validateAnswers(form, req.answers, req.lang);
+    const checked = checkEntry(form, req.answers, req.lang, entry);
     if (!checked.ok) return { ok: false, errors: checked.errors };
     try {
       const date = dateOf(form, checked.value, req.lang);
@@ -354,7 +368,7 @@ export function createRecordsService(host: RecordsHost) {
         else { rowOk = false; problems.push({ row: line, field: name, message: r.message }); }
       });
       if (!rowOk) continue;
-      const checked = validateAnswers(form, answers, req.lang);
+      const checked = checkEntry(form, answers, req.lang);
       if (!checked.ok) {
         for (const e of checked.errors) problems.push({ row: line, field: e.question, message: e.message });
         continue;
@@ -532,6 +546,10 @@ export function createRecordsService(host: RecordsHost) {
         return (await restore(req.bytes, req.passphrase, req.acceptLoss ?? false)) as Out;
       case 'undo-restore':
         return (await undoRestore()) as Out;
+      case 'save-now':
+        // A failure is in the status (unsaved, with its reason); the person sees it there.
+        await flush().catch(() => undefined);
+        return status() as Out;
       case 'delete-all':
         // Also the way out when the passphrase is lost or the file is damaged: a new, empty database.
         if (unreadable) open();
@@ -546,10 +564,6 @@ export function createRecordsService(host: RecordsHost) {
     }
   }
 
-      case 'save-now':
-        // A failure is in the status (unsaved, with its reason); the person sees it there.
-        await flush().catch(() => undefined);
-        return status() as Out;
   return {
     /** Runs one request; a RecordsError's message is meant for the user. */
     handle,

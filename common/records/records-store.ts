@@ -5,6 +5,7 @@
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { Answers } from '../forms/answers.ts';
+import type { RegisterFacts } from './entry-checks.ts';
 import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
 import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 
@@ -176,17 +177,33 @@ export function childIdByCode(db: Database, code: string): number | null {
   return id === null ? null : Number(id);
 }
 
-/** The child's status on the register: the result of the latest verification, or how the child was registered. */
+/** What the register holds about a child, for checking the forms about the child against it. */
+export function registerFacts(db: Database, childId: number): RegisterFacts {
+  const r = rows(db, 'SELECT child_code, sex, age, initial_status, registered_on FROM children WHERE id = ?', [childId])[0];
+  if (!r) throw new RecordsError('not-found', 'This child is no longer on the register.');
+  return { childCode: String(r.child_code), sex: r.sex as 'f' | 'm', age: Number(r.age), initialStatus: r.initial_status as RegisteredStatus, registeredOn: String(r.registered_on) };
+}
+
+/** The date of the earliest form about a child after the registration, or null. */
+export function firstFormDate(db: Database, childId: number): string | null {
+  const d = scalar(db, 'SELECT min(entry_date) FROM entries WHERE child_id = ? AND instrument_id <> ?', [childId, REGISTRATION_FORM]);
+  return d === null ? null : String(d);
+}
+
+/** `outcome IN (…)` for the results that settle a status, as bound parameters. */
+const SETTLING = `outcome IN (${SETTLING_RESULTS.map(() => '?').join(', ')})`;
+
+/** The child's status on the register, by childStatus: how the child was registered and the latest settling verification. */
 function refreshStatus(db: Database, childId: number): void {
-  run(db, `UPDATE children SET current_status = COALESCE((
-      SELECT CASE outcome WHEN 'withdrawn' THEN 'withdrawn' WHEN 'prevented' THEN 'prevented' WHEN 'still_working' THEN 'working' WHEN 'moved_away' THEN 'moved_away' END
-      FROM entries WHERE child_id = ?1 AND instrument_id = ?2 AND outcome IN ('withdrawn', 'prevented', 'still_working', 'moved_away')
-      ORDER BY entry_date DESC, id DESC LIMIT 1), initial_status), updated_at = ?3 WHERE id = ?1`, [childId, VERIFICATION_FORM, now()]);
+  const registered = scalar(db, 'SELECT initial_status FROM children WHERE id = ?', [childId]) as RegisteredStatus;
+  const latest = scalar(db, `SELECT outcome FROM entries WHERE child_id = ? AND instrument_id = ? AND ${SETTLING} ORDER BY entry_date DESC, id DESC LIMIT 1`,
+    [childId, VERIFICATION_FORM, ...SETTLING_RESULTS]);
+  run(db, 'UPDATE children SET current_status = ?, updated_at = ? WHERE id = ?', [childStatus(registered, latest === null ? null : String(latest)), now(), childId]);
 }
 
 /** Adds a form about a registered child (a visit, a verification, a referral…). */
 export function addChildEntry(db: Database, instrumentId: string, childId: number, date: string, outcome: string | null, answers: Answers): number {
-  if (outcome !== null && !(outcome in OUTCOME_STATUS) && outcome !== 'not_yet') throw new RecordsError('invalid', `unknown verification result "${outcome}"`);
+  if (outcome !== null && !(VERIFICATION_RESULTS as readonly string[]).includes(outcome)) throw new RecordsError('invalid', `unknown verification result "${outcome}"`);
   return inTransaction(db, () => {
     const child = rows(db, 'SELECT sex, age_group, community, current_status FROM children WHERE id = ?', [childId])[0];
     if (!child) throw new RecordsError('not-found', 'This child is no longer on the register.');
@@ -372,13 +389,12 @@ function addTo(b: Breakdown, sex: SqlValue, group: SqlValue, n: SqlValue) {
   if ((sex === 'f' || sex === 'm') && (group === 'early' || group === 'under14' || group === '14to17')) b[sex][group] += Number(n);
 }
 
-/** The catalogue's core indicators by quarter, sex and age group, computed from the records. */
-export function quarterlyFigures(db: Database, opts: { community?: string; until?: string } = {}): QuarterFigures[] {
+/** The catalogue's core indicators by quarter, sex and age group, computed from the records; `today`'s quarter is always among them (quartersToShow). */
+export function quarterlyFigures(db: Database, opts: { community?: string; today?: string } = {}): QuarterFigures[] {
   const community = opts.community ?? null;
-  const span = rows(db, 'SELECT min(entry_date) AS first, max(entry_date) AS last FROM entries WHERE (?1 IS NULL OR community = ?1)', [community])[0];
-  if (!span?.first) return [];
-  const last = opts.until && opts.until > String(span.last) ? opts.until : String(span.last);
-  return quartersBetween(quarterOf(String(span.first)), quarterOf(last)).map((quarter) => {
+  const months = rows(db, 'SELECT DISTINCT substr(entry_date, 1, 7) AS month FROM entries WHERE (?1 IS NULL OR community = ?1)', [community]);
+  const withData = months.map((r) => quarterOf(String(r.month)));
+  return quartersToShow(withData, opts.today ? quarterOf(opts.today) : null).map((quarter) => {
     const [y, q] = quarter.split('-Q').map(Number);
     const start = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
     const end = quarterEnd(quarter);
@@ -388,10 +404,11 @@ export function quarterlyFigures(db: Database, opts: { community?: string; until
       addTo(r.status === 'working' ? fig.identifiedWorking : fig.identifiedAtRisk, r.sex, r.age_group, r.n);
     }
     for (const r of rows(db, `SELECT c.initial_status AS initial, v.outcome AS outcome, c.sex AS sex, c.age_group AS age_group, count(*) AS n
-        FROM children c JOIN entries v ON v.id = (SELECT id FROM entries WHERE child_id = c.id AND instrument_id = ? AND outcome IS NOT NULL AND outcome <> 'not_yet' AND entry_date <= ? ORDER BY entry_date DESC, id DESC LIMIT 1)
-        WHERE (? IS NULL OR c.community = ?) GROUP BY 1, 2, 3, 4`, [VERIFICATION_FORM, end, community, community])) {
-      if (r.outcome === 'withdrawn' && r.initial === 'working') addTo(fig.withdrawn, r.sex, r.age_group, r.n);
-      if (r.outcome === 'prevented' && r.initial === 'at_risk') addTo(fig.prevented, r.sex, r.age_group, r.n);
+        FROM children c JOIN entries v ON v.id = (SELECT id FROM entries WHERE child_id = c.id AND instrument_id = ? AND ${SETTLING} AND entry_date <= ? ORDER BY entry_date DESC, id DESC LIMIT 1)
+        WHERE (? IS NULL OR c.community = ?) GROUP BY 1, 2, 3, 4`, [VERIFICATION_FORM, ...SETTLING_RESULTS, end, community, community])) {
+      const status = childStatus(r.initial as RegisteredStatus, String(r.outcome));
+      if (status === 'withdrawn') addTo(fig.withdrawn, r.sex, r.age_group, r.n);
+      if (status === 'prevented') addTo(fig.prevented, r.sex, r.age_group, r.n);
     }
     fig.visits = Number(scalar(db, 'SELECT count(*) FROM entries WHERE child_id IS NOT NULL AND instrument_id <> ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)', [REGISTRATION_FORM, start, end, community, community]));
     fig.referrals = Number(scalar(db, "SELECT count(*) FROM entries WHERE instrument_id = 'referral' AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)", [start, end, community, community]));

@@ -58,6 +58,7 @@ export function checkInstruments(
         if ((q.min !== undefined || q.max !== undefined) && q.type !== 'integer' && q.type !== 'decimal') at([...path, 'type'], `${where}: min and max apply to integer and decimal questions only`);
         if (q.min !== undefined && q.max !== undefined && q.min > q.max) at([...path, 'min'], `${where}: min ${q.min} is greater than max ${q.max}`);
         if (q.type === 'note' && q.required) at([...path, 'required'], `${where}: a note cannot be required`);
+        if (q.future && q.type !== 'date') at([...path, 'future'], `${where}: "future" applies to date questions only`);
         q.showIf?.forEach((cond, ci) => {
           const problem = conditionProblem(cond, seen, lists);
           if (problem) at([...path, 'showIf', ci, 'question'], `${where}: skip logic ${problem}`);

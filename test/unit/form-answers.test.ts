@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isRealDate, isShown, parseAnswerText, shownQuestions, validateAnswers, type Answers } from '../../common/forms/answers.ts';
+import { EARLIEST_DATE, isRealDate, isShown, localToday, parseAnswerText, shownQuestions, validateAnswers, type Answers } from '../../common/forms/answers.ts';
 import { instrumentSchema, questionsOf, type Instrument, type Question } from '../../common/forms/instrument-schema.ts';
 import { conditionToXPath } from '../../common/forms/xlsform.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
@@ -210,18 +210,18 @@ describe('validateAnswers', () => {
     ]);
   });
 
-  it('accepts real dates only, and no rule about the future', () => {
+  it('accepts real dates only', () => {
     const form = instrument('referral');
     const answers: Answers = {
       referral_date: '2026-02-30', referrer_code: 'M-2', referrer_role: 'teacher', child_code: 'SF-045-2', sex: 'f', age: 8,
       reasons: ['health'], service: 'health', receiving_body: 'Puesto de salud', urgency: 'this_week', family_informed: 'yes_agrees',
-      reply_date: '02/03/2026', check_date: '2099-12-31',
+      reply_date: '02/03/2026', check_date: '2026-05-31',
     };
     expect(errorsOf(form, answers)).toEqual([
       { question: 'referral_date', message: 'Question 1 (“Date of the referral”): “2026-02-30” is not a real date: write it as YYYY-MM-DD (for example 2026-03-15).' },
       { question: 'reply_date', message: 'Question 12 (“Date of the reply”): “02/03/2026” is not a real date: write it as YYYY-MM-DD (for example 2026-03-15).' },
     ]);
-    expect(errorsOf(form, { ...answers, referral_date: '2028-02-29', reply_date: '2026-03-02' })).toEqual([]);
+    expect(errorsOf(form, { ...answers, referral_date: '2024-02-29', reply_date: '2026-03-02' })).toEqual([]);
     expect(isRealDate('2027-02-29')).toBe(false);
     expect(isRealDate('2000-02-29')).toBe(true);
     expect(isRealDate('2026-13-01')).toBe(false);
@@ -323,5 +323,43 @@ describe('parseAnswerText', () => {
     const value = valueOf(form, answers);
     expect(value).toMatchObject({ age: 6, work_types: ['ore_picking', 'processing'], household_code: null, days_per_week: 2 });
     expect(value).not.toHaveProperty('risk_reasons');
+  });
+});
+
+describe('dates a form may carry', () => {
+  const form = instrument('child-registration');
+  const visitForm = instrument('follow-up-visit');
+  const reg = (date: string): Partial<Answers> => ({ ...valueOf(form, {
+    reg_date: '2026-02-01', registrar_code: 'M-01', community: 'Chima', identified_by: 'teacher', where_found: 'school',
+    parent_consent: 'no', child_assent: 'no', sex: 'f', age: 9, status: 'at_risk', risk_reasons: ['family_mining'],
+  }), reg_date: date });
+
+  it('refuses a date before EARLIEST_DATE or after today, naming the question, in the reader’s language', () => {
+    expect(EARLIEST_DATE).toBe('1990-01-01');
+    const today = '2026-12-06';
+    expect(validateAnswers(form, reg('1989-12-31'), 'en', { today })).toEqual({ ok: false, errors: [{ question: 'reg_date', message: expect.stringMatching(/^Question 1 \(“Date of registration”\): 1989-12-31 is before 1990-01-01/) }] });
+    expect(validateAnswers(form, reg('2027-03-15'), 'es', { today })).toEqual({ ok: false, errors: [{ question: 'reg_date', message: expect.stringMatching(/^Pregunta 1 \(«Fecha de registro»\): 2027-03-15 es posterior a hoy \(2026-12-06\)/) }] });
+    expect(validateAnswers(form, reg('1990-01-01'), 'en', { today }).ok).toBe(true);
+    expect(validateAnswers(form, reg(today), 'en', { today }).ok).toBe(true);
+    expect(validateAnswers(form, reg('2026-12-07'), 'en', { today }).ok).toBe(false);
+  });
+
+  it('takes today from this computer’s clock when not told', () => {
+    expect(validateAnswers(form, reg(localToday()), 'en').ok).toBe(true);
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    expect(validateAnswers(form, reg(localToday(tomorrow)), 'en').ok).toBe(false);
+  });
+
+  it('lets a planned date (the next visit) lie ahead, but not before 1990', () => {
+    expect(question(visitForm, 'next_visit_date').future).toBe(true);
+    expect(questionsOf(visitForm).filter((q) => q.future).map((q) => q.name)).toEqual(['next_visit_date']);
+    const visit = (next: string): Partial<Answers> => ({
+      visit_date: '2026-11-20', visitor_code: 'M-01', child_code: 'CH-001', sex: 'f', age: 9, visit_type: 'routine', child_found: 'with_child',
+      family_agrees: 'yes', still_working: 'no', info_from: ['family'], school_attendance: 'regular', services: ['school_support'], safety_concern: 'no',
+      next_action: ['next_visit'], next_visit_date: next,
+    });
+    expect(errorsOf(visitForm, visit('2027-02-01'))).toEqual([]);
+    expect(validateAnswers(visitForm, visit('1980-02-01'), 'en', { today: '2026-12-06' }).ok).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 /** A service over an in-memory "disk" that keeps the previous copy, as the Electron host does. */
 function service(disk: MemoryDisk = {}, debounceMs = 5) {
-  const svc = createRecordsService({ SQL, instruments, debounceMs, iterations: 1000, ...memoryStorage(disk) });
+  const svc = createRecordsService({ SQL, instruments, debounceMs, iterations: 1000, today: () => '2026-12-06', ...memoryStorage(disk) });
   return { svc, disk, call: <T = any>(req: object) => svc.handle(req) as Promise<T> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -40,7 +40,7 @@ describe('field records', () => {
     expect(list.total).toBe(2);
     expect(Object.fromEntries(list.rows.map((r: { childCode: string; currentStatus: string }) => [r.childCode, r.currentStatus]))).toEqual({ 'CH-001': 'withdrawn', 'CH-002': 'prevented' });
     const { quarters } = await call({ op: 'dashboard' });
-    expect(quarters.map((q: { quarter: string }) => q.quarter)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    expect(quarters.map((q: { quarter: string }) => q.quarter)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     const [q1, q2, q3] = quarters;
     expect(q1.identifiedWorking.f.under14).toBe(2);
     expect(q1.identifiedAtRisk.m['14to17']).toBe(1);
@@ -111,7 +111,8 @@ describe('field records', () => {
     const q1 = (await call({ op: 'dashboard' })).quarters[0];
     expect(q1.identifiedWorking.f['14to17']).toBe(1);
     expect(q1.identifiedWorking.f.under14).toBe(1);
-    expect(await call({ op: 'update-entry', lang: 'en', entryId: verif.id, answers: { ...verif.answers, verified_status: 'still_working', any_work_3m: 'yes', months_no_work: null } })).toMatchObject({ ok: true });
+    // The register now says 15, so the verification's age follows it.
+    expect(await call({ op: 'update-entry', lang: 'en', entryId: verif.id, answers: { ...verif.answers, age: 15, verified_status: 'still_working', any_work_3m: 'yes', months_no_work: null } })).toMatchObject({ ok: true });
     expect((await call({ op: 'child-history', childId: child.id })).child.currentStatus).toBe('working');
     const bad = await call({ op: 'update-entry', lang: 'en', entryId: reg.id, answers: { ...older, age: 30 } });
     expect(bad).toMatchObject({ ok: false, errors: [{ question: 'age' }] });
