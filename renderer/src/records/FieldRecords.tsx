@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Answers } from '../../../common/forms/answers.ts';
+import { localToday, type Answers } from '../../../common/forms/answers.ts';
+import { answersFromRegister } from '../../../common/records/entry-checks.ts';
+import { quarterOf } from '../../../common/records/records-schema.ts';
 import type { Instrument } from '../../../common/forms/instrument-schema.ts';
 import type { RecordsResults, RecordsStatus } from '../../../common/records/records-api.ts';
 import type { Breakdown, ChildRow, EntryRow, QuarterFigures } from '../../../common/records/records-store.ts';
@@ -289,7 +291,7 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
       <section aria-labelledby="records-editing">
         <p><button type="button" className="link-button" onClick={() => setEditing(null)}>← {r.child(child.childCode)}</button></p>
         <h3 id="records-editing" tabIndex={-1} ref={heading}>{r.editing(editForm[lang].title, editing.entryDate)}</h3>
-        <EntryForm form={editForm} entryId={editing.id} initial={editing.answers} fixed={isRegistration ? undefined : { child_code: child.childCode }}
+        <EntryForm form={editForm} entryId={editing.id} initial={editing.answers} fixed={isRegistration ? undefined : answersFromRegister(editForm, child, editing.entryDate).fixed}
           onCancel={() => setEditing(null)} onSaved={() => {
             setEditing(null);
             setFlash({ ok: true, text: r.saved });
@@ -304,7 +306,7 @@ function ChildView({ childId, flash: initialFlash, onBack, onChange, onDeleted }
       <section aria-labelledby="records-adding">
         <p><button type="button" className="link-button" onClick={() => setAdding(null)}>← {r.child(child.childCode)}</button></p>
         <h3 id="records-adding" tabIndex={-1} ref={heading}>{adding[lang].title} · {child.childCode}</h3>
-        <EntryForm form={adding} fixed={{ child_code: child.childCode, sex: child.sex }} onCancel={() => setAdding(null)} onSaved={() => {
+        <EntryForm form={adding} {...answersFromRegister(adding, child, localToday())} onCancel={() => setAdding(null)} onSaved={() => {
           setAdding(null);
           setFlash({ ok: true, text: r.saved });
           onChange();
@@ -450,13 +452,19 @@ function BreakdownTable({ q }: { q: QuarterFigures }) {
   );
 }
 
+/** The figures of today's quarter (the host always includes it), not of a later quarter a mistyped date made. */
+function currentQuarter(figures: QuarterFigures[]): QuarterFigures | undefined {
+  const now = quarterOf(localToday());
+  return figures.find((q) => q.quarter === now) ?? figures.filter((q) => q.quarter <= now).at(-1) ?? figures.at(-1);
+}
+
 function Dashboard({ communities }: { communities: string[] }) {
   const r = useApp().t.records;
   const [community, setCommunity] = useState('');
   const { figures, error } = useFigures(community);
   if (error) return <p role="alert" className="status-error">{r.error} {error}</p>;
   if (!figures) return <p className="loading">{r.loading}</p>;
-  const last = figures.at(-1);
+  const last = currentQuarter(figures);
   return (
     <section aria-label={r.tabs.dashboard} data-testid="dashboard">
       <p className="muted">{r.dashboardIntro}</p>
@@ -499,7 +507,7 @@ function QuarterlyReport({ communities }: { communities: string[] }) {
   const { figures, error } = useFigures(community);
   const [quarter, setQuarter] = useState('');
   const { print } = usePrintActions('quarterly-report');
-  const chosen = useMemo(() => figures?.find((q) => q.quarter === quarter) ?? figures?.at(-1), [figures, quarter]);
+  const chosen = useMemo(() => figures?.find((q) => q.quarter === quarter) ?? (figures && currentQuarter(figures)), [figures, quarter]);
   if (error) return <p role="alert" className="status-error">{r.error} {error}</p>;
   if (!figures) return <p className="loading">{r.loading}</p>;
   if (!chosen) return <p className="muted">{r.noData}</p>;
