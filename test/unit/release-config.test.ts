@@ -117,6 +117,23 @@ describe('electron-builder.yml', () => {
   // What the built bundles require is checked after the build: test/e2e/built-main-process.test.ts.
 });
 
+describe('package.json', () => {
+  it('asks for at least the Node.js that Electron and its downloader require', () => {
+    const engines = (file: string) => (JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as { engines: { node: string } }).engines.node;
+    /** The lowest version a `>=` range allows, as [major, minor, patch]. */
+    const lowest = (range: string) => {
+      const m = /^>=\s*(\d+)\.(\d+)(?:\.(\d+))?$/.exec(range.trim());
+      expect(m, range).not.toBeNull();
+      return [Number(m![1]), Number(m![2]), Number(m![3] ?? 0)];
+    };
+    const atLeast = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+    const ours = lowest(engines('package.json'));
+    for (const dep of ['node_modules/electron/package.json', 'node_modules/@electron/get/package.json']) {
+      expect(atLeast(ours, lowest(engines(dep))), `${dep} needs ${engines(dep)}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
 // ---------------------------------------------------------------- icons
 
 function pngSize(buf: Buffer): { width: number; height: number } {
