@@ -27,6 +27,7 @@ import { profilerSchema, type ProfileFeature, type ProfilerDefinition } from '..
 import { communitySearchText } from '../../common/community-labels.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 import { citationProblem, sourcesWithLocatorsSchema, type LocatorVocabulary } from './check-locators.ts';
+import { chapterWords, checkRepeatedPassages, type ChapterWords } from './check-repeated-passages.ts';
 import { chapterSizeProblem, classifyUrl, MDX_COMPONENTS, mdxCodeProblems, urlProblem } from './check-mdx-safety.ts';
 
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
@@ -216,6 +217,7 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   problems: ContentProblem[];
   links: PendingLink[];
   communityRefs: Array<{ file: string; line: number; id: string }>;
+  passages: ChapterWords[];
 }): LoadedChapter | undefined {
   const file = path.join(root, lang, fileName);
   const shown = rel(root, file);
@@ -236,6 +238,7 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
     return undefined;
   }
   problems.push(...mdxCodeProblems(tree, shown));
+  ctx.passages.push(chapterWords(tree, shown, lang));
 
   const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
   if (!yamlNode || tree.children[0] !== yamlNode) {
@@ -351,16 +354,19 @@ export function loadContent(root: string): LoadedContent {
   const links: PendingLink[] = [];
   const communityRefs: Array<{ file: string; line: number; id: string }> = [];
   const chapters: LoadedChapter[] = [];
+  const passages: ChapterWords[] = [];
   const filesByLang = new Map<Lang, string[]>();
   for (const lang of LANGS) {
     const dir = path.join(root, lang);
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
     filesByLang.set(lang, files);
     for (const name of files) {
-      const chapter = loadChapter(root, lang, name, { schema, vocabularies, glossaryIds, problems, links, communityRefs });
+      const chapter = loadChapter(root, lang, name, { schema, vocabularies, glossaryIds, problems, links, communityRefs, passages });
       if (chapter) chapters.push(chapter);
     }
   }
+
+  checkRepeatedPassages(root, passages, problems, warnings);
 
   // Every chapter exists in both languages, with the same facets and sources.
   for (const lang of LANGS) {
