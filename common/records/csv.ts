@@ -1,8 +1,36 @@
-/** CSV as spreadsheets expect it: UTF-8 with a byte-order mark (so Excel shows Spanish correctly), CRLF, quoted when needed. */
+/**
+ * CSV as spreadsheets expect it: UTF-8 with a byte-order mark (so Excel shows Spanish correctly), CRLF, quoted when
+ * needed, and no cell a spreadsheet would run as a formula.
+ */
 
 const BOM = '\uFEFF';
 
-function cell(value: string): string {
+/** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number is never a formula: "-3" and "+2.5" stay numbers in the spreadsheet. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Would a spreadsheet run this text as a formula? (Used to refuse such codes and community names at entry.) */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/**
+ * A cell a spreadsheet shows as text: one that starts like a formula gets a single quote in
+ * front (OWASP's advice), and so does one that already starts with quotes before such a
+ * character, so that reading the file back removes exactly the quote written here.
+ */
+function neutralise(value: string): string {
+  return startsLikeFormula(value.replace(/^'+/, '')) ? `'${value}` : value;
+}
+
+/** The inverse of neutralise, for a cell read from a file. */
+function unneutralise(value: string): string {
+  return value.startsWith("'") && startsLikeFormula(value.replace(/^'+/, '')) ? value.slice(1) : value;
+}
+
+function cell(raw: string): string {
+  const value = neutralise(raw);
   return /[",\r\n;]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -62,5 +90,5 @@ export function parseCsv(bytes: Uint8Array): CsvParse {
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return { ok: false, line: 1, message: 'the file is empty' };
   const [head, ...rest] = nonEmpty;
-  return { ok: true, header: head.cells.map((c) => c.trim()), rows: rest };
+  return { ok: true, header: head.cells.map((c) => c.trim()), rows: rest.map((r) => ({ line: r.line, cells: r.cells.map(unneutralise) })) };
 }

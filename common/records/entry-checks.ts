@@ -8,6 +8,7 @@ import { questionRef, type AnswerError, type Answers } from '../forms/answers.ts
 import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
 import type { Lang } from '../facets.ts';
 import type { RegisteredStatus } from './child-status.ts';
+import { startsLikeFormula } from './csv.ts';
 import { CHILD_CODE_FIELD } from './records-schema.ts';
 
 /** What the register holds about a child, as the registration recorded it. */
@@ -29,6 +30,7 @@ const MONTHS_WITHOUT_WORK = 'months_no_work';
 
 const WORDS = {
   en: {
+    formula: (first: string) => `a code or community name cannot start with “${first}”: a spreadsheet would run it as a formula. Start it with a letter or a digit.`,
     beforeRegistration: (date: string, registered: string) => `${date} is before the child's registration (${registered}): check the date.`,
     notRegisterValue: (shown: string, registered: string) => `the register has “${shown}” for this child (registration of ${registered}): correct the answer, or correct the registration first.`,
     age: (range: [number, number], age: number, registered: string, date: string) =>
@@ -38,6 +40,7 @@ const WORDS = {
     registrationAfterForms: (date: string, first: string) => `${date} is after the child's first form after registration (${first}): a registration comes first. Check the date.`,
   },
   es: {
+    formula: (first: string) => `un código o nombre de comunidad no puede empezar con «${first}»: una hoja de cálculo lo ejecutaría como fórmula. Empiece con una letra o un número.`,
     beforeRegistration: (date: string, registered: string) => `${date} es antes de su registro (${registered}): revise la fecha.`,
     notRegisterValue: (shown: string, registered: string) => `el registro tiene «${shown}» para este niño o niña (registro del ${registered}): corrija la respuesta, o corrija antes el registro.`,
     age: (range: [number, number], age: number, registered: string, date: string) =>
@@ -82,6 +85,21 @@ function has(form: Instrument, name: string): boolean {
 function choiceLabel(form: Instrument, questionName: string, value: string, lang: Lang): string {
   const q = questionsOf(form).find((x) => x.name === questionName);
   return form.choiceLists.find((l) => l.name === q?.choices)?.choices.find((c) => c.value === value)?.[lang] ?? value;
+}
+
+/** Codes and community names: what the register lists, filters and exports, so they identify and never act. */
+export function isIdentifier(questionName: string): boolean {
+  return questionName === 'community' || questionName.endsWith('_code');
+}
+
+/** Codes and community names that a spreadsheet would run as a formula (they are refused; free text is written safely instead). */
+export function identifierProblems(form: Instrument, value: Answers, lang: Lang): AnswerError[] {
+  return questionsOf(form)
+    .filter((q) => q.type === 'text' && isIdentifier(q.name))
+    .flatMap((q) => {
+      const v = value[q.name];
+      return typeof v === 'string' && startsLikeFormula(v) ? [{ question: q.name, message: `${questionRef(form, q.name, lang)}: ${WORDS[lang].formula(v[0])}` }] : [];
+    });
 }
 
 /** Every answer of a form about this child that contradicts the register, one message per question, in form order. */

@@ -13,7 +13,7 @@ import { decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted,
 import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
-import { formDateField, registerProblems, registrationDateProblems } from './entry-checks.ts';
+import { formDateField, identifierProblems, registerProblems, registrationDateProblems } from './entry-checks.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
@@ -274,7 +274,7 @@ export function createRecordsService(host: RecordsHost) {
     const checked = validateAnswers(form, answers, lang, { today: today() });
     if (!checked.ok) return checked;
     const d = open();
-    const errors = [];
+    const errors = identifierProblems(form, checked.value, lang);
     if (form.id === REGISTRATION_FORM) {
       const date = text(checked.value, formDateField(form) ?? '');
       if (editing?.childId && date) errors.push(...registrationDateProblems(form, date, firstFormDate(d, editing.childId), lang));
