@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { renameWithRetry, type Wait } from '../node/rename-with-retry.ts';
 
 export interface FileSystemLike {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
@@ -7,30 +8,11 @@ export interface FileSystemLike {
   mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
 }
 
-const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
-
-type Wait = (ms: number) => Promise<unknown>;
-const sleep: Wait = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Renames, retrying a few times when an antivirus or an indexer holds the target on Windows. */
-export async function renameWithRetry(rename: (from: string, to: string) => Promise<void>, from: string, to: string, wait: Wait = sleep): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (!RETRYABLE.has(code) || attempt >= 5) throw error;
-      await wait(50 * (attempt + 1));
-    }
-  }
-}
-
 /**
  * Writes `data` to `file` atomically: a temporary file first, then a rename, retried a
  * few times when Windows reports the target busy (an antivirus or an indexer holding it).
  */
-export async function writeFileAtomic(fs: FileSystemLike, file: string, data: string, wait: Wait = sleep): Promise<void> {
+export async function writeFileAtomic(fs: FileSystemLike, file: string, data: string, wait?: Wait): Promise<void> {
   const dir = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
   if (dir) await fs.mkdir(dir, { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;

@@ -9,7 +9,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { z } from 'zod';
 import { instrumentSchema, type Instrument } from '../common/forms/instrument-schema.ts';
 import { createRecordsService, type RecordsService } from '../common/records/records-service.ts';
-import { readStoredCopies, writeBytesAtomic, type AtomicFs } from './atomic-file.ts';
+import { readStoredCopies, writeBytesAtomic, type AtomicFs } from '../node/atomic-file.ts';
 
 /** Written by the content build next to index.html: the monitoring instruments the records validate against (scripts/vite-plugin-content.ts). */
 const RECORDS_INSTRUMENTS_FILE = 'records-instruments.json';

@@ -6,7 +6,7 @@
  */
 import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import { renameWithRetry } from './json-file-store.ts';
+import { renameWithRetry } from './rename-with-retry.ts';
 
 export const previousCopyOf = (file: string) => `${file}.previous`;
 

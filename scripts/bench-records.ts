@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { writeBytesAtomic } from '../electron/atomic-file.ts';
+import { writeBytesAtomic } from '../node/atomic-file.ts';
 import initSqlJs from 'sql.js';
 import { addChildEntry, addRegistration, childHistory, inTransaction, listChildren, openDatabase, quarterlyFigures } from '../common/records/records-store.ts';
 import { registration, verification, visit } from './bench/monitoring-answers.ts';

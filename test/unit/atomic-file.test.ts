@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStoredCopies, UnreadableCopyError, writeBytesAtomic, type AtomicFs } from '../../electron/atomic-file.ts';
+import { readStoredCopies, UnreadableCopyError, writeBytesAtomic, type AtomicFs } from '../../node/atomic-file.ts';
 import { promises as fs } from 'node:fs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'puente-atomic-'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStoredCopies } from '../../electron/atomic-file.ts';
+import { readStoredCopies } from '../../node/atomic-file.ts';
 import { createRecordsHost } from '../../electron/records-host.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AtomicFs } from '../../electron/atomic-file.ts';
+import type { AtomicFs } from '../../node/atomic-file.ts';
 import { createRecordsHost } from '../../electron/records-host.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
 import type { RecordsStatus } from '../../common/records/records-api.ts';
