@@ -177,17 +177,17 @@ describe('field records in the browser edition', () => {
       await page.getByTestId('register-child').click();
       await fillForm(page, registration({ code, sex: 'f', age: 10, status: 'working', date: '2026-03-03' }));
       await page.getByTestId('child-view').waitFor();
-      await openRecords(page, 'es');
+      await page.getByRole('button', { name: '← Volver al registro' }).first().click();
     }
     await page.getByTestId('records-tab-data').click();
     const backup = await download(page, 'export-database');
     const empty = path.join(downloads, 'vacio.sqlite');
     (await import('node:fs')).writeFileSync(empty, new Uint8Array(0));
-    await openRecords(page, 'es');
+    await page.getByTestId('records-tab-register').click();
     await page.getByTestId('register-child').click();
     await fillForm(page, registration({ code: 'RB-NUEVO', sex: 'm', age: 12, status: 'at_risk', date: '2026-04-04' }));
     await page.getByTestId('child-view').waitFor();
-    await openRecords(page, 'es');
+    await page.getByRole('button', { name: '← Volver al registro' }).first().click();
     await page.getByTestId('records-tab-data').click();
 
     // An empty file is refused, in Spanish, and nothing changes.
@@ -211,7 +211,7 @@ describe('field records in the browser edition', () => {
     // One click brings back the records from before the restore, with the child registered after the backup.
     await page.getByTestId('undo-restore-button').click();
     await page.getByText('Se recuperaron los registros de antes de restaurar.').waitFor();
-    await openRecords(page, 'es');
+    await page.getByTestId('records-tab-register').click();
     await page.locator('[data-testid="register-table"] tbody tr', { hasText: 'RB-NUEVO' }).waitFor();
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
