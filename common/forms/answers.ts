@@ -35,6 +35,12 @@ export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; messag
  */
 export const EARLIEST_DATE = '1990-01-01';
 
+/**
+ * The longest text answer, in characters, on every path: the form, a CSV import, the host's
+ * check of each request and a restored backup. A question's own maxLength may only be shorter.
+ */
+export const MAX_TEXT_LENGTH = 10_000;
+
 /** What the checks need from outside the form: today's date (YYYY-MM-DD) on the clock of the computer that checks. */
 export interface AnswerContext {
   /** The latest date a form may carry (a question marked `future` may go beyond it). This computer's clock when not given. */
@@ -159,9 +165,11 @@ function checkAnswer(form: Instrument, q: Question, raw: unknown, lang: Lang, to
     }
     case 'text': {
       if (typeof raw !== 'string') return { ok: false, problem: w.notText };
-      const value = raw.trim();
+      // One form of each letter (NFC), so that "Ñ" typed two ways is the same text.
+      const value = raw.trim().normalize('NFC');
       const length = [...value].length;
-      if (q.maxLength !== undefined && length > q.maxLength) return { ok: false, problem: w.tooLong(q.maxLength, length) };
+      const limit = Math.min(q.maxLength ?? MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
+      if (length > limit) return { ok: false, problem: w.tooLong(limit, length) };
       return { ok: true, value };
     }
     case 'date': {

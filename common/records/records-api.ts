@@ -4,13 +4,16 @@
  * edition's worker), and what each returns.
  */
 import { z } from 'zod';
+import { MAX_TEXT_LENGTH } from '../forms/answers.ts';
 import type { RecordsSummary, RestoreLoss } from './backup-reader.ts';
 import type { ChildRow, EntryRow, QuarterFigures } from './records-store.ts';
 
 const lang = z.enum(['en', 'es']);
 const id = z.number().int().positive();
 const instrumentId = z.string().regex(/^[a-z0-9-]{1,60}$/);
-const answerValue = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(100), z.number().finite(), z.null()]);
+/** Text up to MAX_TEXT_LENGTH characters (twice as many UTF-16 units, the most such text can take); the form model words the limit for the person. */
+const longText = z.string().max(MAX_TEXT_LENGTH * 2);
+const answerValue = z.union([longText, z.array(z.string().max(200)).max(100), z.number().finite(), z.null()]);
 const answers = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), answerValue);
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= 200 * 1024 * 1024, 'at most 200 MB');
 const passphrase = z.string().min(8, 'a passphrase has at least 8 characters').max(200);
@@ -29,13 +32,13 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
     status: z.enum(['working', 'at_risk', 'withdrawn', 'prevented', 'moved_away']).optional(),
     sex: z.enum(['f', 'm']).optional(),
     ageGroup: z.enum(['early', 'under14', '14to17']).optional(),
-    community: z.string().max(200).optional(),
+    community: longText.optional(),
     sort: z.enum(['code', 'registered', 'last-visit']).optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(500).optional(),
   }),
   z.strictObject({ op: z.literal('child-history'), childId: id }),
-  z.strictObject({ op: z.literal('dashboard'), community: z.string().max(200).optional() }),
+  z.strictObject({ op: z.literal('dashboard'), community: longText.optional() }),
   z.strictObject({ op: z.literal('export-csv'), instrumentId }),
   z.strictObject({ op: z.literal('import-csv'), lang, instrumentId, bytes }),
   z.strictObject({ op: z.literal('export-aggregate') }),
@@ -102,7 +105,8 @@ export interface RecordsResults {
   'child-history': { child: ChildRow; entries: EntryRow[] };
   dashboard: { quarters: QuarterFigures[]; communities: string[] };
   'export-csv': { fileName: string; bytes: Uint8Array; rows: number };
-  'import-csv': { ok: true; written: number } | { ok: false; problems: ImportProblem[] };
+  /** A refused import lists its first 500 problems, then one that says how many more (`total` counts them all). */
+  'import-csv': { ok: true; written: number } | { ok: false; problems: ImportProblem[]; total: number };
   'export-aggregate': { fileName: string; bytes: Uint8Array };
   'export-database': { fileName: string; bytes: Uint8Array };
   'preview-restore': RestorePreview;

@@ -40,6 +40,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX entries_child ON entries (child_id, instrument_id, entry_date);
   CREATE INDEX entries_instrument_date ON entries (instrument_id, entry_date);
   `,
+  // 2: code_key compares child codes case-folded and NFC-normalised (the app fills it: codeKey in records-store.ts);
+  //    statuses set by the old rule follow the one definition (child-status.ts): a result that does not fit the registration does not count.
+  `
+  ALTER TABLE children ADD COLUMN code_key TEXT;
+  CREATE INDEX children_code_key ON children (code_key);
+  UPDATE children SET current_status = initial_status
+    WHERE (current_status = 'withdrawn' AND initial_status <> 'working') OR (current_status = 'prevented' AND initial_status <> 'at_risk');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,7 +16,7 @@ import { saveProblemOf } from './save-problem.ts';
 import { formDateField, identifierProblems, registerProblems, registrationDateProblems } from './entry-checks.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
-  addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
+  addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, codeKey, communities, countChildren, countEntries,
   deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, firstFormDate, registerFacts, updateEntry, updateRegistration, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
   type EntryRow, type RegistrationFacts,
 } from './records-store.ts';
@@ -58,6 +58,8 @@ const MESSAGES = {
     otherChild: 'a form about one child cannot be moved to another: delete it and add it to the right child',
     unknownColumn: (c: string) => `unknown column "${c}": the first row must hold the form's field names, as exported`,
     badRow: (n: number, header: number) => `this row has ${n} cells but the first row has ${header}`,
+    repeatedColumn: (c: string) => `the column "${c}" appears twice in the first row: keep one (nothing was imported)`,
+    more: (n: number) => `… and ${n.toLocaleString('en')} more problems: correct these and import the file again to see the rest`,
   },
   es: {
     unknownForm: (id: string) => `"${id}" no es un formulario de monitoreo de este manual`,
@@ -68,10 +70,15 @@ const MESSAGES = {
     otherChild: 'un formulario de un niño o niña no se puede pasar a otro: bórrelo y agréguelo al niño o niña que corresponde',
     unknownColumn: (c: string) => `columna desconocida "${c}": la primera fila debe tener los nombres de los campos del formulario, como en la exportación`,
     badRow: (n: number, header: number) => `esta fila tiene ${n} celdas y la primera fila tiene ${header}`,
+    repeatedColumn: (c: string) => `la columna «${c}» aparece dos veces en la primera fila: deje una (no se importó nada)`,
+    more: (n: number) => `… y ${n.toLocaleString('es')} problemas más: corrija estos e importe el archivo otra vez para ver el resto`,
   },
 } as const;
 
 type Lang = keyof typeof MESSAGES;
+
+/** An import's problem list stops here and says how many more there are. */
+const MAX_PROBLEMS = 500;
 
 function text(a: Answers, name: string): string | null {
   const v = a[name];
@@ -343,16 +350,22 @@ export function createRecordsService(host: RecordsHost) {
     const m = MESSAGES[req.lang];
     const form = formOf(req.instrumentId, req.lang);
     const d = open();
+    /** The problems found, the first 500 listed and the rest counted, in the reader's language. */
+    const refuse = (all: ImportProblem[]): RecordsResults['import-csv'] => ({
+      ok: false, total: all.length,
+      problems: all.length > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), { row: all[MAX_PROBLEMS].row, message: m.more(all.length - MAX_PROBLEMS) }] : all,
+    });
     const parsed = parseCsv(req.bytes);
-    if (!parsed.ok) return { ok: false, problems: [{ row: parsed.line, message: parsed.message }] };
+    if (!parsed.ok) return refuse([{ row: parsed.line, message: parsed.message }]);
     const questions = new Map(questionsOf(form).filter((q) => q.type !== 'note').map((q) => [q.name, q]));
     const problems: ImportProblem[] = [];
-    parsed.header.forEach((c) => {
+    parsed.header.forEach((c, i) => {
       if (!questions.has(c)) problems.push({ row: 1, field: c, message: m.unknownColumn(c) });
+      else if (parsed.header.indexOf(c) !== i) problems.push({ row: 1, field: c, message: m.repeatedColumn(c) });
     });
-    if (problems.length) return { ok: false, problems };
+    if (problems.length) return refuse(problems);
     const rows: Array<{ line: number; value: Answers }> = [];
-    const codes = new Map<string, number>();
+    const codes = new Set<string>();
     for (const { line, cells } of parsed.rows) {
       if (cells.length !== parsed.header.length) {
         problems.push({ row: line, message: m.badRow(cells.length, parsed.header.length) });
@@ -375,14 +388,14 @@ export function createRecordsService(host: RecordsHost) {
       }
       const code = text(checked.value, CHILD_CODE_FIELD);
       if (form.id === REGISTRATION_FORM && code) {
-        if (codes.has(code) || childIdByCode(d, code) !== null) problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.duplicate(code) });
-        codes.set(code, line);
+        if (codes.has(codeKey(code)) || childIdByCode(d, code) !== null) problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.duplicate(code) });
+        codes.add(codeKey(code));
       } else if (code && childIdByCode(d, code) === null) {
         problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.noChild(code) });
       }
       rows.push({ line, value: checked.value });
     }
-    if (problems.length) return { ok: false, problems: problems.slice(0, 500) };
+    if (problems.length) return refuse(problems);
     inTransaction(d, () => {
       for (const r of rows) store(form, r.value, req.lang);
     });

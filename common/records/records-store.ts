@@ -153,17 +153,35 @@ export interface RegistrationFacts {
   date: string;
 }
 
+/** What two child codes are compared by: "ch-001" is "CH-001", and "NIÑO-1" is the same child however its Ñ was typed. */
+export function codeKey(code: string): string {
+  return code.normalize('NFC').toLowerCase().normalize('NFC');
+}
+
+/** Databases whose children's keys were computed in this session. */
+const keyed = new WeakSet<Database>();
+
+/** Computes every child's key from the code once per opened database: a file from before the key, or a key stored in a restored file, is never trusted. */
+function ensureCodeKeys(db: Database): void {
+  if (keyed.has(db)) return;
+  for (const r of rows(db, 'SELECT id, child_code, code_key FROM children')) {
+    const key = codeKey(String(r.child_code));
+    if (r.code_key !== key) run(db, 'UPDATE children SET code_key = ? WHERE id = ?', [key, r.id]);
+  }
+  keyed.add(db);
+}
+
 /** Adds a registration: the entry, and the child's row when the child has a code (consent given). */
 export function addRegistration(db: Database, facts: RegistrationFacts, answers: Answers): { entryId: number; childId: number | null } {
   return inTransaction(db, () => {
     let childId: number | null = null;
     const t = now();
     if (facts.childCode) {
-      if (scalar(db, 'SELECT id FROM children WHERE child_code = ?', [facts.childCode]) !== null) {
+      if (childIdByCode(db, facts.childCode) !== null) {
         throw new RecordsError('conflict', `A child with the code "${facts.childCode}" is already on the register. Open that child to add a visit, or use another code.`);
       }
-      run(db, `INSERT INTO children (child_code, sex, age, age_group, community, initial_status, current_status, registered_on, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [facts.childCode, facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.status, facts.date, t, t]);
+      run(db, `INSERT INTO children (child_code, code_key, sex, age, age_group, community, initial_status, current_status, registered_on, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [facts.childCode, codeKey(facts.childCode), facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.status, facts.date, t, t]);
       childId = Number(scalar(db, 'SELECT last_insert_rowid()'));
     }
     run(db, `INSERT INTO entries (instrument_id, child_id, entry_date, sex, age_group, community, status, outcome, answers, created_at, updated_at)
@@ -172,8 +190,10 @@ export function addRegistration(db: Database, facts: RegistrationFacts, answers:
   });
 }
 
+/** The child with this code, compared by codeKey (the first registered, should a file from before hold two). */
 export function childIdByCode(db: Database, code: string): number | null {
-  const id = scalar(db, 'SELECT id FROM children WHERE child_code = ?', [code]);
+  ensureCodeKeys(db);
+  const id = scalar(db, 'SELECT id FROM children WHERE code_key = ? ORDER BY id LIMIT 1', [codeKey(code)]);
   return id === null ? null : Number(id);
 }
 
@@ -239,10 +259,11 @@ export function updateRegistration(db: Database, entryId: number, facts: Registr
     const t = now();
     if (entry.childId !== null) {
       if (!facts.childCode) throw new RecordsError('invalid', 'child_code: a registered child keeps a code');
-      const other = scalar(db, 'SELECT id FROM children WHERE child_code = ? AND id <> ?', [facts.childCode, entry.childId]);
+      ensureCodeKeys(db);
+      const other = scalar(db, 'SELECT id FROM children WHERE code_key = ? AND id <> ?', [codeKey(facts.childCode), entry.childId]);
       if (other !== null) throw new RecordsError('conflict', `child_code: a child with the code "${facts.childCode}" is already on the register`);
-      run(db, `UPDATE children SET child_code = ?, sex = ?, age = ?, age_group = ?, community = ?, initial_status = ?, registered_on = ?, updated_at = ? WHERE id = ?`,
-        [facts.childCode, facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.date, t, entry.childId]);
+      run(db, `UPDATE children SET child_code = ?, code_key = ?, sex = ?, age = ?, age_group = ?, community = ?, initial_status = ?, registered_on = ?, updated_at = ? WHERE id = ?`,
+        [facts.childCode, codeKey(facts.childCode), facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.date, t, entry.childId]);
       run(db, 'UPDATE entries SET sex = ?, age_group = ?, community = ? WHERE child_id = ?', [facts.sex, ageGroupOf(facts.age), facts.community, entry.childId]);
     }
     run(db, 'UPDATE entries SET entry_date = ?, sex = ?, age_group = ?, community = ?, status = ?, answers = ?, updated_at = ? WHERE id = ?',
@@ -299,7 +320,7 @@ function likeText(text: string): string {
 }
 
 const SORTS: Record<NonNullable<ChildFilter['sort']>, string> = {
-  code: 'c.child_code ASC',
+  code: 'c.code_key ASC, c.child_code ASC',
   registered: 'c.registered_on DESC, c.id DESC',
   'last-visit': 'last_visit DESC NULLS LAST, c.id DESC',
 };
@@ -312,7 +333,12 @@ const CHILD_SELECT = `SELECT c.*, (SELECT count(*) FROM entries e WHERE e.child_
 export function listChildren(db: Database, f: ChildFilter = {}): { total: number; rows: ChildRow[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (f.query?.trim()) { where.push("(c.child_code LIKE ? ESCAPE '\\' OR c.community LIKE ? ESCAPE '\\')"); params.push(likeText(f.query.trim()), likeText(f.query.trim())); }
+  ensureCodeKeys(db);
+  if (f.query?.trim()) {
+    const query = f.query.trim().normalize('NFC');
+    where.push("(c.code_key LIKE ? ESCAPE '\\' OR c.community LIKE ? ESCAPE '\\')");
+    params.push(likeText(codeKey(query)), likeText(query));
+  }
   if (f.status) { where.push('c.current_status = ?'); params.push(f.status); }
   if (f.sex) { where.push('c.sex = ?'); params.push(f.sex); }
   if (f.ageGroup) { where.push('c.age_group = ?'); params.push(f.ageGroup); }

@@ -598,11 +598,11 @@ function DataTools({ status, onChange }: { status: RecordsStatus; onChange(s: Re
           </form>
           {problems && (
             <div role="alert" className="import-problems" data-testid="import-problems">
-              <p className="status-error">{r.importProblems(problems.problems.length)}</p>
+              <p className="status-error">{r.importProblems(problems.total)}</p>
               <div className="table-wrap" tabIndex={0}>
                 <table className="records-table">
                   <thead><tr><th scope="col">{r.row}</th><th scope="col">{r.field}</th><th scope="col">{r.problem}</th></tr></thead>
-                  <tbody>{problems.problems.slice(0, 200).map((p, i) => <tr key={i}><td>{p.row}</td><td>{p.field ?? ''}</td><td>{p.message}</td></tr>)}</tbody>
+                  <tbody>{problems.problems.map((p, i) => <tr key={i}><td>{p.row}</td><td>{p.field ?? ''}</td><td>{p.message}</td></tr>)}</tbody>
                 </table>
               </div>
             </div>
