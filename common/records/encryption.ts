@@ -11,8 +11,14 @@ import { RecordsError } from './records-store.ts';
 const MAGIC = new TextEncoder().encode('PUENTE-ENC');
 const VERSION = 1;
 const HEADER = MAGIC.length + 1 + 4 + 16 + 12;
-/** Slow enough to make guessing a passphrase costly, quick enough (about a second) on an old laptop. */
-export const DEFAULT_ITERATIONS = 310_000;
+/** For new passphrases: OWASP's figure for PBKDF2-SHA256, slow enough to make guessing costly, quick enough to unlock on an old laptop (README gives the measured time). */
+export const DEFAULT_ITERATIONS = 600_000;
+/**
+ * The counts this app has written: 310,000 until December 2026, 600,000 since. The count is
+ * read from the file's header, so any other count (0, or 31 million that would block for
+ * seconds) is refused before a key is derived.
+ */
+export const ACCEPTED_ITERATIONS: readonly number[] = [310_000, DEFAULT_ITERATIONS];
 
 export function isEncrypted(bytes: Uint8Array): boolean {
   return bytes.byteLength > HEADER && MAGIC.every((b, i) => bytes[i] === b);
@@ -43,12 +49,15 @@ export async function encryptRecords(plain: Uint8Array, k: RecordsKey): Promise<
   return out;
 }
 
-/** Decrypts a records file with the passphrase; a wrong passphrase (or a damaged file) is a clear error. */
-export async function decryptRecords(file: Uint8Array, passphrase: string): Promise<{ plain: Uint8Array; key: RecordsKey }> {
+/** Decrypts a records file with the passphrase; a wrong passphrase, a damaged file or an iteration count not in `accepted` is a clear error. */
+export async function decryptRecords(file: Uint8Array, passphrase: string, accepted: readonly number[] = ACCEPTED_ITERATIONS): Promise<{ plain: Uint8Array; key: RecordsKey }> {
   if (!isEncrypted(file)) throw new RecordsError('invalid', 'This file is not encrypted.');
   if (file[MAGIC.length] !== VERSION) throw new RecordsError('newer-version', 'This file was encrypted by a newer version of Puente. Update Puente to open it. Nothing was changed.');
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const iterations = view.getUint32(MAGIC.length + 1);
+  if (!accepted.includes(iterations)) {
+    throw new RecordsError('bad-encryption', `This file's encryption setting (${iterations} PBKDF2 iterations) is not one Puente writes: the file was not made by Puente, or it is damaged. Nothing was changed.`, { iterations });
+  }
   const salt = file.slice(MAGIC.length + 5, MAGIC.length + 21);
   const iv = file.slice(MAGIC.length + 21, HEADER);
   const key = await deriveKey(passphrase, salt, iterations);

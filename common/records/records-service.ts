@@ -9,7 +9,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { localToday, parseAnswerText, validateAnswers, type Answers, type ValidationResult } from '../forms/answers.ts';
 import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
 import { parseCsv, writeCsv } from './csv.ts';
-import { decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
+import { ACCEPTED_ITERATIONS, decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
 import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
@@ -112,6 +112,8 @@ export function createRecordsService(host: RecordsHost) {
 
   const forms = new Map(host.instruments.filter((f) => f.kind === 'monitoring').map((f) => [f.id, f]));
   const today = () => host.today?.() ?? localToday();
+  /** The counts a file may name: the app's own, and the host's when it sets one (tests use a quick count). */
+  const acceptedIterations = host.iterations ? [...ACCEPTED_ITERATIONS, host.iterations] : ACCEPTED_ITERATIONS;
 
   function useDatabase(next: Database) {
     db?.close();
@@ -423,7 +425,7 @@ export function createRecordsService(host: RecordsHost) {
     let backupKey: RecordsKey | null = null;
     if (isEncrypted(bytes)) {
       if (!passphrase) throw new RecordsError('wrong-passphrase', 'This backup is encrypted: give its passphrase. Nothing was changed.');
-      ({ plain, key: backupKey } = await decryptRecords(bytes, passphrase));
+      ({ plain, key: backupKey } = await decryptRecords(bytes, passphrase, acceptedIterations));
     }
     return { next: readBackup(host.SQL, plain, forms), backupKey };
   }
@@ -516,7 +518,7 @@ export function createRecordsService(host: RecordsHost) {
       case 'unlock': {
         if (unreadable) open();
         if (!locked) return status() as Out;
-        const { plain, key: k } = await decryptRecords(locked, req.passphrase);
+        const { plain, key: k } = await decryptRecords(locked, req.passphrase, acceptedIterations);
         useDatabase(openDatabase(host.SQL, plain));
         key = k;
         return status() as Out;

@@ -12,7 +12,7 @@ import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRA
 /** Why a request was refused, as a code the reader's screen words in its own language. */
 export type RecordsErrorCode =
   | 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict'
-  | 'empty-file' | 'not-puente' | 'bad-version' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo';
+  | 'empty-file' | 'not-puente' | 'bad-version' | 'bad-encryption' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {

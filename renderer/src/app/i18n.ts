@@ -180,6 +180,7 @@ const en = {
     errors: {
       'empty-file': 'This file is empty (0 bytes): it holds no records. Nothing was changed.',
       'not-puente': 'This file is not a Puente records backup. Nothing was changed.',
+      'bad-encryption': (p: ProblemParams) => `This file's encryption setting (${p.iterations} iterations) is not one Puente writes: it was not made by Puente, or it is damaged. Nothing was changed.`,
       'bad-version': (p: ProblemParams) => `This file says its data version is “${p.version}”, which Puente never writes. Nothing was changed.`,
       'missing-table': (p: ProblemParams) => `This backup is incomplete: it has no “${p.table}” table. Nothing was changed.`,
       'missing-column': (p: ProblemParams) => `This backup is incomplete: its “${p.table}” table has no “${p.column}” column. Nothing was changed.`,
@@ -469,6 +470,7 @@ const es: Strings = {
       conflict: 'No se puede hacer así.',
       'empty-file': 'Este archivo está vacío (0 bytes): no tiene registros. No se cambió nada.',
       'not-puente': 'Este archivo no es una copia de seguridad de los registros de Puente. No se cambió nada.',
+      'bad-encryption': (p: ProblemParams) => `El cifrado de este archivo (${p.iterations} iteraciones) no es uno que Puente use: el archivo no es de Puente, o está dañado. No se cambió nada.`,
       'bad-version': (p: ProblemParams) => `Este archivo dice que su versión de datos es «${p.version}», que Puente nunca escribe. No se cambió nada.`,
       'missing-table': (p: ProblemParams) => `Esta copia está incompleta: le falta la tabla «${p.table}». No se cambió nada.`,
       'missing-column': (p: ProblemParams) => `Esta copia está incompleta: a su tabla «${p.table}» le falta la columna «${p.column}». No se cambió nada.`,
