@@ -3,17 +3,12 @@ import { MAX_TEXT_LENGTH } from '../../common/forms/answers.ts';
 import { codeKey } from '../../common/records/records-store.ts';
 import { MIGRATIONS } from '../../common/records/records-schema.ts';
 import { registration, visit } from '../../scripts/bench/monitoring-answers.ts';
-import { csvText, recordsDeps, recordsService } from '../fixtures/records-service.ts';
+import { answersCsv, recordsDeps, recordsService } from '../fixtures/records-service.ts';
 
 type Problem = { row: number; field?: string; message: string };
 
 const NFC = 'NI\u00d1O-1';
 const NFD = 'NIN\u0303O-1';
-
-function registrationsCsv(rows: Array<Record<string, unknown>>): string {
-  const header = Object.keys(rows[0]);
-  return csvText(header, rows.map((a) => header.map((h) => (Array.isArray(a[h]) ? (a[h] as string[]).join(' ') : a[h] as string))));
-}
 
 describe('child codes that differ only in case or Unicode form are the same child', () => {
   it('compares codes case-folded and NFC-normalised', () => {
@@ -39,7 +34,7 @@ describe('child codes that differ only in case or Unicode form are the same chil
 
   it('refuses the same child twice in one CSV file', async () => {
     const { importCsv } = await recordsService();
-    const r = await importCsv('child-registration', registrationsCsv([
+    const r = await importCsv('child-registration', answersCsv([
       registration({ code: 'AB-1', sex: 'f', age: 9, status: 'working', date: '2026-02-10' }),
       registration({ code: 'ab-1', sex: 'f', age: 9, status: 'working', date: '2026-02-10' }),
     ]));
@@ -79,9 +74,9 @@ describe('one length limit for text, on every path', () => {
     const { importCsv, save, call } = await recordsService();
     const atLimit = registration({ code: 'L-1', sex: 'f', age: 9, status: 'working', date: '2026-02-10', community: `C${long(MAX_TEXT_LENGTH - 1)}` });
     const over = registration({ code: 'L-2', sex: 'f', age: 9, status: 'working', date: '2026-02-10', community: `C${long(MAX_TEXT_LENGTH)}` });
-    expect(await importCsv('child-registration', registrationsCsv([over]))).toMatchObject({ ok: false, problems: [{ row: 2, field: 'community', message: expect.stringContaining(`at most ${MAX_TEXT_LENGTH} characters`) }] });
+    expect(await importCsv('child-registration', answersCsv([over]))).toMatchObject({ ok: false, problems: [{ row: 2, field: 'community', message: expect.stringContaining(`at most ${MAX_TEXT_LENGTH} characters`) }] });
     expect(await save('child-registration', over)).toMatchObject({ ok: false, errors: [{ question: 'community' }] });
-    expect(await importCsv('child-registration', registrationsCsv([atLimit]))).toMatchObject({ ok: true, written: 1 });
+    expect(await importCsv('child-registration', answersCsv([atLimit]))).toMatchObject({ ok: true, written: 1 });
     // What the import accepted, the form can save again, and the register can be filtered by.
     const child = (await call({ op: 'list-children' })).rows[0];
     const entry = (await call({ op: 'child-history', childId: child.id })).entries[0];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../common/records/csv.ts';
 import { addRegistration, openDatabase } from '../../common/records/records-store.ts';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
-import { csvText, recordsDeps, recordsService } from '../fixtures/records-service.ts';
+import { answersCsv, recordsDeps, recordsService } from '../fixtures/records-service.ts';
 
 const HYPERLINK = '=HYPERLINK("http://x","click")';
 const CMD = "+cmd|' /C calc'!A0";
@@ -49,10 +49,8 @@ describe('codes and community names that start like a formula', () => {
     expect(r.errors[0].message).toMatch(/cannot start with/);
     const es = await save('child-registration', { ...registration({ code: 'OK-1', sex: 'f', age: 9, status: 'working', date: '2026-02-10' }), registrar_code: '@M-01' }, 'es');
     expect(es).toEqual({ ok: false, errors: [{ question: 'registrar_code', message: expect.stringContaining('no puede empezar con') }] });
-    const header = Object.keys(bad);
-    const row = (a: Record<string, unknown>) => header.map((h) => (Array.isArray(a[h]) ? (a[h] as string[]).join(' ') : a[h] as string));
     const good = registration({ code: 'OK-2', sex: 'f', age: 9, status: 'working', date: '2026-02-10' });
-    const imported = await importCsv('child-registration', csvText(header, [row(good), row(bad)]));
+    const imported = await importCsv('child-registration', answersCsv([good, bad]));
     expect(imported).toMatchObject({ ok: false, problems: [{ row: 3, field: 'community' }, { row: 3, field: 'child_code' }] });
     expect((await call({ op: 'status' })).entries).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registration, verification, visit } from '../../scripts/bench/monitoring-answers.ts';
 import { answersFromRegister } from '../../common/records/entry-checks.ts';
-import { csvText, recordsDeps, recordsService } from '../fixtures/records-service.ts';
+import { answersCsv, recordsDeps, recordsService } from '../fixtures/records-service.ts';
 
 type Problem = { row: number; field?: string; message: string };
 
@@ -32,8 +32,7 @@ describe('form dates: from 1990 to today, and never before the child’s registr
   it('refuses the same dates in a CSV import, naming the row and the field, and writes nothing', async () => {
     const { importCsv, call } = await recordsService();
     const rows = [['2026-03-01', 'A-1'], ['1900-01-01', 'A-2'], ['2206-07-01', 'A-3']].map(([date, code]) => registration({ code, sex: 'f', age: 9, status: 'at_risk', date }));
-    const header = Object.keys(rows[0]);
-    const r = await importCsv('child-registration', csvText(header, rows.map((a) => header.map((h) => (Array.isArray(a[h]) ? (a[h] as string[]).join(' ') : a[h] as string)))), 'es');
+    const r = await importCsv('child-registration', answersCsv(rows), 'es');
     expect(r.ok).toBe(false);
     expect(r.problems.map((p: Problem) => [p.row, p.field])).toEqual([[3, 'reg_date'], [4, 'reg_date']]);
     expect(r.problems[0].message).toContain('1900-01-01 es anterior al 1990-01-01');
@@ -48,9 +47,7 @@ describe('form dates: from 1990 to today, and never before the child’s registr
     const verif = await save('verification', verification({ code: 'CH-015', sex: 'm', age: 15, date: '2026-09-01', registered: 'working', result: 'still_working' }), 'es');
     expect(verif).toEqual({ ok: false, errors: [{ question: 'verif_date', message: expect.stringContaining('antes de su registro (2026-10-15)') }] });
     const a = visit({ code: 'CH-015', sex: 'm', age: 15, date: '2026-11-01', stillWorking: false });
-    const header = Object.keys(a);
-    const cells = (v: typeof a) => header.map((h) => (Array.isArray(v[h]) ? (v[h] as string[]).join(' ') : v[h] as string));
-    const r = await importCsv('follow-up-visit', csvText(header, [cells(a), cells({ ...a, visit_date: '2026-01-01' })]));
+    const r = await importCsv('follow-up-visit', answersCsv([a, { ...a, visit_date: '2026-01-01' }]));
     expect(r).toMatchObject({ ok: false, problems: [{ row: 3, field: 'visit_date' }] });
     expect((await call({ op: 'status' })).entries).toBe(1);
   });
@@ -107,8 +104,7 @@ describe('a form about a registered child cannot contradict the register', () =>
     const entry = (await call({ op: 'child-history', childId: child.id })).entries[1];
     expect(await call({ op: 'update-entry', lang: 'en', entryId: entry.id, answers: { ...entry.answers, age: 12 } })).toMatchObject({ ok: false, errors: [{ question: 'age' }] });
     const rows = [visit({ code: 'CH-015', sex: 'm', age: 16, date: '2026-11-10', stillWorking: true }), visit({ code: 'CH-015', sex: 'f', age: 15, date: '2026-11-11', stillWorking: true })];
-    const header = Object.keys(rows[0]);
-    const r = await importCsv('follow-up-visit', csvText(header, rows.map((a) => header.map((h) => (Array.isArray(a[h]) ? (a[h] as string[]).join(' ') : a[h] as string)))));
+    const r = await importCsv('follow-up-visit', answersCsv(rows));
     expect(r).toMatchObject({ ok: false, problems: [{ row: 3, field: 'sex' }] });
     expect((await call({ op: 'status' })).entries).toBe(2);
   });
