@@ -15,28 +15,36 @@ function copySqlWasm(): Plugin {
 
 const root = import.meta.dirname;
 
+/** What each mode builds: the main process, the preload, the records thread. */
+const ENTRIES: Record<string, { input: string; output: string }> = {
+  production: { input: 'electron/main.ts', output: 'main.cjs' },
+  preload: { input: 'electron/preload.ts', output: 'preload.cjs' },
+  'records-thread': { input: 'electron/records-thread.ts', output: 'records-thread.cjs' },
+};
+
 /**
- * The Electron main process (`vite build --config vite.electron.config.ts`) and, with
- * `--mode preload`, the preload: one self-contained CommonJS file, as a sandboxed preload
- * cannot load other files.
+ * The Electron main process (`vite build --config vite.electron.config.ts`), with
+ * `--mode preload` the preload and with `--mode records-thread` the records' worker thread:
+ * each one self-contained CommonJS file (a sandboxed preload cannot load other files).
  */
 export default defineConfig(({ mode }) => {
-  const preload = mode === 'preload';
+  const entry = ENTRIES[mode] ?? ENTRIES.production;
+  const main = entry === ENTRIES.production;
   return {
     publicDir: false,
-    plugins: preload ? [] : [copySqlWasm()],
+    plugins: main ? [copySqlWasm()] : [],
     build: {
       outDir: path.join(root, 'dist/electron'),
-      emptyOutDir: !preload,
+      emptyOutDir: main,
       ssr: true,
       target: 'node20',
       minify: false,
       sourcemap: false,
       reportCompressedSize: false,
       rollupOptions: {
-        input: path.join(root, preload ? 'electron/preload.ts' : 'electron/main.ts'),
+        input: path.join(root, entry.input),
         external: ['electron', /^node:/],
-        output: { format: 'cjs', entryFileNames: preload ? 'preload.cjs' : 'main.cjs', codeSplitting: false },
+        output: { format: 'cjs', entryFileNames: entry.output, codeSplitting: false },
       },
     },
     ssr: { noExternal: true },

@@ -16,9 +16,8 @@ import { createUserDataStore } from './user-data-store.ts';
 import { pdfOptions, saveWithDialog, type SaveDialogDeps } from './save-file.ts';
 import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
-import { createRecordsHost } from './records-host.ts';
+import { createThreadedRecordsHost } from './records-thread-host.ts';
 import { askAboutUnsavedRecords, saveEverythingBeforeQuit, type QuitFlowDeps } from './quit-flow.ts';
-import initSqlJs from 'sql.js';
 import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -35,10 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   const userData = app.getPath('userData');
   const settingsStore = createJsonFileStore<Settings>(fs, path.join(userData, 'settings.json'), readSettings, DEFAULT_SETTINGS);
   const userDataStore = createUserDataStore(fs, path.join(userData, 'user-data'));
-  const records = createRecordsHost({
-    rendererDir, userDataDir: userData,
-    loadSql: async () => initSqlJs({ wasmBinary: new Uint8Array(await fs.readFile(path.join(__dirname, 'sql-wasm.wasm'))).buffer as ArrayBuffer }),
-  });
+  // The records run in their own thread, so a long import or restore never blocks the main process.
+  const records = createThreadedRecordsHost({ threadFile: path.join(__dirname, 'records-thread.cjs'), rendererDir, userDataDir: userData, wasmDir: __dirname });
   const windowStore = createJsonFileStore<WindowState>(fs, path.join(userData, 'window-state.json'), schemaReader(windowStateSchema, DEFAULT_WINDOW_STATE), DEFAULT_WINDOW_STATE);
   let windowState: ReturnType<typeof trackWindowState> | undefined;
   const appLanguage = async (): Promise<Lang> => (await settingsStore.get()).lang ?? languageFromLocale(app.getLocale());

@@ -27,6 +27,12 @@ describe('the built main process and preload', () => {
     expect(notLoadableInPackagedMain(built('main.cjs'))).toEqual([]);
   });
 
+  it('the records thread requires only Node built-ins (never electron, which a worker thread cannot load)', () => {
+    const code = built('records-thread.cjs');
+    expect(notLoadableInPackagedMain(code)).toEqual([]);
+    expect(code).not.toMatch(/require\(["']electron["']\)/);
+  });
+
   it('the preload requires only what a sandboxed preload can load: electron, events, timers, url', () => {
     expect(notLoadableInSandboxedPreload(built('preload.cjs'))).toEqual([]);
   });
