@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import { puenteContent } from './scripts/vite-plugin-content.ts';
 import { remarkHeadingIds } from './scripts/content/remark-heading-ids.ts';
 import { remarkCitations } from './scripts/content/remark-citations.ts';
+import { remarkFacts } from './scripts/content/remark-facts.ts';
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -20,7 +21,7 @@ export default defineConfig({
   publicDir: path.join(root, 'renderer/public'),
   plugins: [
     puenteContent(path.join(root, 'content')),
-    { enforce: 'pre', ...mdx({ remarkPlugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkHeadingIds, remarkCitations] }) },
+    { enforce: 'pre', ...mdx({ remarkPlugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkHeadingIds, remarkFacts(path.join(root, 'content')), remarkCitations] }) },
     react({ include: /\.(mdx|tsx?)$/ }),
   ],
   build: {

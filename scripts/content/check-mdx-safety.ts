@@ -12,6 +12,7 @@ import type { ContentProblem } from './content-error.ts';
 /** The components an author may use (renderer/src/mdx/components.tsx), each with the attributes it takes. */
 export const MDX_COMPONENT_ATTRIBUTES = {
   Cite: ['src', 'at'],
+  Fact: ['id', 'show'],
   Callout: ['kind', 'title'],
   Term: ['id'],
   Checklist: [],

@@ -29,6 +29,8 @@ import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
 import { citationProblem, sourcesWithLocatorsSchema, type LocatorVocabulary } from './check-locators.ts';
 import { chapterWords, checkRepeatedPassages, type ChapterWords } from './check-repeated-passages.ts';
 import { chapterSizeProblem, classifyUrl, MDX_COMPONENTS, mdxCodeProblems, urlProblem } from './check-mdx-safety.ts';
+import { factElementProblems, GuardScan, loadFacts, type FactBook } from './check-facts.ts';
+import { expandFacts } from './remark-facts.ts';
 
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
@@ -218,6 +220,8 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   links: PendingLink[];
   communityRefs: Array<{ file: string; line: number; id: string }>;
   passages: ChapterWords[];
+  facts: FactBook;
+  guards: GuardScan;
 }): LoadedChapter | undefined {
   const file = path.join(root, lang, fileName);
   const shown = rel(root, file);
@@ -239,6 +243,9 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   }
   problems.push(...mdxCodeProblems(tree, shown));
   ctx.passages.push(chapterWords(tree, shown, lang));
+  // Figures stated through <Fact> only; expanded here as in the renderer build, so search and the checks below see them.
+  problems.push(...factElementProblems(tree, shown, ctx.facts), ...ctx.guards.scan(shown, source, 'mdx'));
+  expandFacts(tree, lang, ctx.facts.facts);
 
   const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
   if (!yamlNode || tree.children[0] !== yamlNode) {
@@ -338,6 +345,8 @@ export function loadContent(root: string): LoadedContent {
   const sourcesWithLocators = readYamlFile(root, 'sources.yaml', sourcesWithLocatorsSchema, problems)?.value ?? [];
   const vocabularies = new Map(sourcesWithLocators.map((s) => [s.id, s.locators]));
   const sources = sourcesWithLocators.map(({ locators: _, ...source }) => source);
+  const facts = loadFacts(root, vocabularies, problems);
+  const guards = new GuardScan(facts);
 
   const glossaryRecords = loadRecordFolder(root, 'glossary', glossaryTermSchema, 'glossary term', vocabularies, problems);
   const glossary = glossaryRecords.map((r) => r.record);
@@ -361,7 +370,7 @@ export function loadContent(root: string): LoadedContent {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort() : [];
     filesByLang.set(lang, files);
     for (const name of files) {
-      const chapter = loadChapter(root, lang, name, { schema, vocabularies, glossaryIds, problems, links, communityRefs, passages });
+      const chapter = loadChapter(root, lang, name, { schema, vocabularies, glossaryIds, problems, links, communityRefs, passages, facts, guards });
       if (chapter) chapters.push(chapter);
     }
   }
@@ -420,6 +429,14 @@ export function loadContent(root: string): LoadedContent {
   checkWorkshopModules(moduleRecords, (id) => byKey.has(`en/${id}`) || instruments.some((f) => f.id === id), problems);
   if (moduleRecords.length && !sections.some((sec) => sec.id === 'awareness')) problems.push({ file: moduleRecords[0].file, line: 1, message: 'workshop modules are listed under the "awareness" section, which sections.yaml does not have' });
   const workshopModules = moduleRecords.map((r) => r.record).sort((a, b) => a.audience.localeCompare(b.audience) || a.order - b.order);
+
+  problems.push(...guards.scanDataFiles(root));
+  warnings.push(...guards.staleAllowances());
+  for (const { lang, line, url } of facts.links) {
+    const target = classifyUrl(url);
+    if (target.kind !== 'page' || !target.target) problems.push({ file: 'content/facts.yaml', line, message: `differ link "${url}": link to the chapter that explains the difference (id or id#anchor)` });
+    else links.push({ file: 'content/facts.yaml', lang, line, column: 1, target: target.target, anchor: target.anchor });
+  }
 
   // Links may point to chapters, to instrument pages (whose headings are their sections) and to workshop modules.
   const instrumentAnchors = new Map(instruments.map((f) => [f.id, f.sections.map((sec) => instrumentSectionAnchor(sec.id))]));

@@ -11,6 +11,7 @@ import { Profiler } from './Profiler.tsx';
 import { IndicatorCatalogue, InstrumentList, InstrumentPage } from './instruments.tsx';
 import { ModuleCatalogue, ModulePage, WorkshopBuilder } from './workshops.tsx';
 import { FieldRecords } from '../records/FieldRecords.tsx';
+import { Fact } from './Fact.tsx';
 
 function sourceRoute(lang: 'en' | 'es', src: string): string {
   return formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` });
@@ -216,7 +217,7 @@ function Table({ children }: { children?: ReactNode }) {
 
 /** Every component an author may use in MDX, plus the element overrides of the reader. */
 export const mdxComponents = {
-  Cite, Callout, Term, Checklist, GlossaryList, SourceList, References, CommunityProfile, CommunityTable, Profiler,
+  Cite, Fact, Callout, Term, Checklist, GlossaryList, SourceList, References, CommunityProfile, CommunityTable, Profiler,
   IndicatorCatalogue, InstrumentList, InstrumentPage, ModuleCatalogue, ModulePage, WorkshopBuilder, FieldRecords,
   a: ContentLink,
   li: ListItem,
