@@ -96,5 +96,10 @@ export function quartersToShow(withData: readonly string[], current: string | nu
     if (previous !== undefined && i - previous <= 4) for (let gap = previous + 1; gap < i; gap++) out.push(gap);
     out.push(i);
   }
+export const FOLLOW_UP_FORM = 'follow-up-visit';
+export const REFERRAL_FORM = 'referral';
+export const SCHOOL_CHECK_FORM = 'school-attendance-check';
+/** The forms about one registered child (they carry its code), in the order the child's page offers them. */
+export const CHILD_FORMS = [FOLLOW_UP_FORM, VERIFICATION_FORM, REFERRAL_FORM, SCHOOL_CHECK_FORM] as const;
   return out.map(quarterAt);
 }

@@ -2,14 +2,9 @@ import { useRef, useState } from 'react';
 import type { RecordsStatus, RestorePreview } from '../../../common/records/records-api.ts';
 import type { RecordsSummary } from '../../../common/records/backup-reader.ts';
 import { useApp } from '../app/app-state.tsx';
+import { Status, type Flash } from './Flash.tsx';
+import { readChosenFile } from './read-file.ts';
 import { messageOf, records } from './records-call.ts';
-
-type Flash = { ok: boolean; text: string } | null;
-
-function readFile(input: HTMLInputElement | null): Promise<Uint8Array | null> {
-  const file = input?.files?.[0];
-  return file ? file.arrayBuffer().then((b) => new Uint8Array(b)) : Promise.resolve(null);
-}
 
 function SummaryCells({ s, empty }: { s: RecordsSummary | null; empty: string }) {
   if (!s) return <><td>0</td><td>0</td><td>{empty}</td></>;
@@ -41,7 +36,7 @@ export function RestoreBackup({ onChange }: { onChange(s: RecordsStatus): void }
         setFlash(null);
         setChecked(null);
         setTyped('');
-        const bytes = await readFile(input.current);
+        const bytes = await readChosenFile(input.current);
         if (!bytes) return;
         setBusy(true);
         try {
@@ -52,7 +47,7 @@ export function RestoreBackup({ onChange }: { onChange(s: RecordsStatus): void }
         <label><span>{r.passphrase}</span><input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" /></label>
         <button type="submit" disabled={busy} data-testid="restore-check">{r.checkBackup}</button>
       </form>
-      {flash && <p role={flash.ok ? 'status' : 'alert'} className={flash.ok ? 'status-ok' : 'status-error'}>{flash.text}</p>}
+      <Status flash={flash} />
       {checked && (
         <div className="restore-preview" data-testid="restore-preview">
           <h4>{r.previewTitle}</h4>
@@ -103,7 +98,7 @@ export function UndoRestore({ status, onChange }: { status: RecordsStatus; onCha
       <h3>{r.undoTitle}</h3>
       <p className="muted">{r.undoNote(new Date(status.undoRestore.savedAt).toLocaleString())}</p>
       <button type="button" data-testid="undo-restore-button" onClick={() => records({ op: 'undo-restore' }).then((s) => { onChange(s); setFlash({ ok: true, text: r.undone }); }, (e: unknown) => setFlash({ ok: false, text: messageOf(e, r.errors) }))}>{r.undoButton}</button>
-      {flash && <p role={flash.ok ? 'status' : 'alert'} className={flash.ok ? 'status-ok' : 'status-error'}>{flash.text}</p>}
+      <Status flash={flash} />
     </section>
   );
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RecordsStatus } from '../../../common/records/records-api.ts';
 import { useApp } from '../app/app-state.tsx';
-import { call } from '../bridge/index.ts';
-import { messageOf, records } from './records-call.ts';
+import { exportToFile, messageOf, records } from './records-call.ts';
 
 /** How often the records page asks whether the changes are on disk yet, while some are not. */
 const CHECK_MS = 3_000;
@@ -36,9 +35,7 @@ export function SaveWarning({ status, onChange }: { status: RecordsStatus; onCha
         }}>{r.retryNow}</button>
         <button type="button" data-testid="save-backup-elsewhere" onClick={() => {
           setNote(null);
-          records({ op: 'export-database' })
-            .then((file) => call('file:save', { suggestedName: file.fileName, bytes: file.bytes, filter: file.fileName.endsWith('.puente') ? 'backup' : 'sqlite' }))
-            .then(() => setNote(r.saved), (e: unknown) => setNote(messageOf(e, r.errors)));
+          exportToFile({ op: 'export-database' }).then(() => setNote(r.saved), (e: unknown) => setNote(messageOf(e, r.errors)));
         }}>{r.backupElsewhere}</button>
       </div>
       {note && <p>{note}</p>}

@@ -1,0 +1,79 @@
+import type { RefObject } from 'react';
+import type { RecordsResults } from '../../../common/records/records-api.ts';
+import { REGISTRATION_FORM } from '../../../common/records/records-schema.ts';
+import type { EntryRow } from '../../../common/records/records-store.ts';
+import type { Instrument } from '../../../common/forms/instrument-schema.ts';
+import { useApp } from '../app/app-state.tsx';
+import { AnswerList } from './AnswerList.tsx';
+import { Status, type Flash } from './Flash.tsx';
+import { childForms, formById, sexLabel } from './monitoring-forms.ts';
+import { records } from './records-call.ts';
+
+/** A child's page: the register's facts and status, a button per form about the child, every saved form (to read, correct or delete), and delete the child. */
+export function ChildHistory({ history, heading, flash, onBack, onAdd, onEdit, onEntryDeleted, onDeleted, onFailure }: {
+  history: RecordsResults['child-history'];
+  heading: RefObject<HTMLHeadingElement | null>;
+  flash: Flash;
+  onBack(): void;
+  onAdd(form: Instrument): void;
+  onEdit(entry: EntryRow): void;
+  onEntryDeleted(): void;
+  onDeleted(): void;
+  onFailure(error: unknown): void;
+}) {
+  const { t, lang } = useApp();
+  const r = t.records;
+  const { child, entries } = history;
+  const remove = async (entry: EntryRow) => {
+    const form = formById(entry.instrumentId);
+    if (!window.confirm(r.confirmDeleteEntry(form?.[lang].title ?? entry.instrumentId, entry.entryDate))) return;
+    try {
+      await records({ op: 'delete-entry', entryId: entry.id });
+      onEntryDeleted();
+    } catch (e) {
+      onFailure(e);
+    }
+  };
+  return (
+    <section aria-labelledby="records-child" data-testid="child-view">
+      <p><button type="button" className="link-button" onClick={onBack}>← {r.back}</button></p>
+      <h3 id="records-child" tabIndex={-1} ref={heading}>{r.child(child.childCode)} <span className={`tag status-${child.currentStatus}`} data-testid="child-status">{r.statusName[child.currentStatus] ?? child.currentStatus}</span></h3>
+      <p className="muted">{sexLabel(lang, child.sex)} · {child.age} · {child.community} · {r.registered} {child.registeredOn}</p>
+      <Status flash={flash} />
+      <div className="records-actions">
+        {childForms.map((f) => (
+          <button key={f.id} type="button" onClick={() => onAdd(f)} data-testid={`add-${f.id}`}>{r.add(f[lang].title)}</button>
+        ))}
+      </div>
+      <h4>{r.history}</h4>
+      <ol className="records-history">
+        {entries.map((e) => {
+          const form = formById(e.instrumentId);
+          return (
+            <li key={e.id} data-entry={e.instrumentId}>
+              <details>
+                <summary><strong>{e.entryDate}</strong> · {form?.[lang].title ?? e.instrumentId}{e.outcome ? <> · {r.outcome}: <span className={`tag status-${e.outcome}`}>{form?.choiceLists.find((l) => l.name === 'verified')?.choices.find((c) => c.value === e.outcome)?.[lang] ?? e.outcome}</span></> : null}</summary>
+                <AnswerList form={form} entry={e} />
+                <p className="records-actions">
+                  {form && <button type="button" className="small" onClick={() => onEdit(e)} data-testid={`edit-${e.instrumentId}`}>{r.editEntry}</button>}
+                  {e.instrumentId !== REGISTRATION_FORM && <button type="button" className="small" onClick={() => void remove(e)}>{r.deleteEntry}</button>}
+                </p>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+      <p>
+        <button type="button" className="danger" data-testid="delete-child" onClick={async () => {
+          if (!window.confirm(r.confirmDeleteChild(child.childCode))) return;
+          try {
+            await records({ op: 'delete-child', childId: child.id });
+            onDeleted();
+          } catch (e) {
+            onFailure(e);
+          }
+        }}>{r.deleteChild}</button>
+      </p>
+    </section>
+  );
+}
