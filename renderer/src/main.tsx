@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { AppStateProvider, loadInitialSettings } from './app/app-state.tsx';
 import { ReaderDataProvider } from './app/reader-data.tsx';
+import { WorkshopDraftProvider } from './mdx/workshops/workshop-draft.tsx';
 import './styles.css';
 
 loadInitialSettings().then((settings) => {
@@ -11,7 +12,9 @@ loadInitialSettings().then((settings) => {
     <StrictMode>
       <AppStateProvider initial={settings}>
         <ReaderDataProvider>
-          <App />
+          <WorkshopDraftProvider>
+            <App />
+          </WorkshopDraftProvider>
         </ReaderDataProvider>
       </AppStateProvider>
     </StrictMode>,

@@ -2,17 +2,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { communityLabel } from '../../../common/community-labels.ts';
 import { buildPlan, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
 import { formatRoute } from '../../../common/routes.ts';
-import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
 import { communities, profiler } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
 import { printPage } from '../app/print-actions.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
+import { useSavedList } from './use-saved-list.ts';
 
 // The answers being edited survive a language switch (which loads the other language's chapter).
 let draft: { answers: ProfilerAnswers; savedId: string | null; name: string } = { answers: {}, savedId: null, name: '' };
 
-function newId(): string {
+function newPlanId(): string {
   return `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
@@ -23,16 +23,11 @@ export function Profiler() {
   const [answers, setAnswers] = useState<ProfilerAnswers>(draft.answers);
   const [savedId, setSavedId] = useState<string | null>(draft.savedId);
   const [name, setName] = useState(draft.name);
-  const [saved, setSaved] = useState<SavedProfile[]>([]);
-  const [status, setStatus] = useState<string | null>(null);
+  const plans = useSavedList('profiler-plans', { saveError: p.saveError, newId: newPlanId });
 
   useEffect(() => {
     draft = { answers, savedId, name };
   }, [answers, savedId, name]);
-
-  useEffect(() => {
-    call('userdata:get', 'profiler-plans').then((v) => setSaved(v as SavedProfile[]), (e: unknown) => setStatus(`${p.saveError} ${String(e)}`));
-  }, [p.saveError]);
 
   const result = useMemo(() => (profiler ? buildPlan(profiler, answers, communities) : null), [answers]);
   if (!profiler || !result) return null;
@@ -42,7 +37,7 @@ export function Profiler() {
   const touched = Object.keys(answers).length > 0;
 
   const choose = (qid: string, optionId: string, multiple: boolean) => {
-    setStatus(null);
+    plans.clearStatus();
     setAnswers((prev) => {
       const current = prev[qid] ?? [];
       let next: string[];
@@ -56,58 +51,46 @@ export function Profiler() {
     });
   };
 
-  const persist = async (list: SavedProfile[], message: string) => {
-    try {
-      await call('userdata:set', { key: 'profiler-plans', value: list });
-      setSaved(list);
-      setStatus(message);
-    } catch (e) {
-      setStatus(`${p.saveError} ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-
-  const save = (asNew: boolean) => {
+  const save = async (asNew: boolean) => {
     const now = new Date().toISOString();
     const planName = name.trim() || p.defaultName;
-    const existing = !asNew && savedId ? saved.find((s) => s.id === savedId) : undefined;
-    const record: SavedProfile = { id: existing?.id ?? newId(), name: planName, createdAt: existing?.createdAt ?? now, updatedAt: now, answers };
+    const record = await plans.save(savedId, asNew, (id, previous) => ({ id, name: planName, createdAt: previous?.createdAt ?? now, updatedAt: now, answers }), p.savedOk);
+    if (!record) return;
     setSavedId(record.id);
     setName(planName);
-    void persist(existing ? saved.map((s) => (s.id === record.id ? record : s)) : [...saved, record], p.savedOk);
   };
 
   const open = (s: SavedProfile) => {
     setAnswers(s.answers);
     setSavedId(s.id);
     setName(s.name);
-    setStatus(null);
+    plans.clearStatus();
   };
 
-  const remove = (s: SavedProfile) => {
+  const remove = async (s: SavedProfile) => {
     if (!window.confirm(p.confirmDelete(s.name))) return;
-    if (savedId === s.id) setSavedId(null);
-    void persist(saved.filter((x) => x.id !== s.id), p.savedOk);
+    if (await plans.remove(s.id, p.savedOk) && savedId === s.id) setSavedId(null);
   };
 
   const reset = () => {
     setAnswers({});
     setSavedId(null);
     setName('');
-    setStatus(null);
+    plans.clearStatus();
   };
 
   return (
     <div className="profiler">
       <section className="profiler-saved" aria-labelledby="profiler-saved-title">
         <h3 id="profiler-saved-title">{p.saved}</h3>
-        {saved.length === 0 ? <p className="muted">{p.none}</p> : (
+        {plans.saved.length === 0 ? <p className="muted">{p.none}</p> : (
           <ul>
-            {saved.map((s) => (
+            {plans.saved.map((s) => (
               <li key={s.id} className={s.id === savedId ? 'current' : undefined}>
                 <span>{s.name}</span>
                 <small className="muted">{new Date(s.updatedAt).toLocaleDateString(lang)}</small>
                 <button type="button" onClick={() => open(s)}>{p.open}</button>
-                <button type="button" onClick={() => remove(s)}>{p.delete}</button>
+                <button type="button" onClick={() => void remove(s)}>{p.delete}</button>
               </li>
             ))}
           </ul>
@@ -238,13 +221,13 @@ export function Profiler() {
               <span>{p.name}</span>
               <input type="text" value={name} maxLength={120} placeholder={p.defaultName} onChange={(e) => setName(e.target.value)} data-testid="plan-name" />
             </label>
-            <button type="button" className="button-primary" onClick={() => save(false)} data-testid="plan-save">{p.save}</button>
-            {savedId && <button type="button" onClick={() => save(true)}>{p.saveAsNew}</button>}
+            <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="plan-save">{p.save}</button>
+            {savedId && <button type="button" onClick={() => void save(true)}>{p.saveAsNew}</button>}
             <button type="button" onClick={() => void printPage()}>{p.print}</button>
           </div>
         </section>
       )}
-      {status && <p role="status" className="profiler-status">{status}</p>}
+      {plans.status && <p role="status" className="profiler-status">{plans.status.text}</p>}
     </div>
   );
 }
