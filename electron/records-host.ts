@@ -66,6 +66,8 @@ export function createRecordsHost(deps: RecordsHostDeps) {
     flushBeforeQuit: async (): Promise<boolean> => {
       if (!service) return false;
       const s = await service;
+      // An import or restore still running is cancelled (it is all-or-nothing, so nothing is half-written).
+      s.cancelTasks();
       if (!s.hasPendingWrites()) return false;
       await s.flush();
       return true;

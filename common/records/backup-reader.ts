@@ -6,10 +6,13 @@
  * table, row and field; the open records are not touched.
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import { validateAnswers, type Answers } from '../forms/answers.ts';
+import { MAX_TEXT_LENGTH, validateAnswers, type Answers } from '../forms/answers.ts';
+import { startsLikeFormula } from './csv.ts';
+import { identifierProblems } from './entry-checks.ts';
 import type { Instrument } from '../forms/instrument-schema.ts';
 import { SCHEMA_VERSION } from './records-schema.ts';
-import { checkDatabaseBytes, migrate, RecordsError } from './records-store.ts';
+import type { Step } from './long-task.ts';
+import { checkDatabaseBytes, codeKey, migrate, RecordsError } from './records-store.ts';
 
 /** What a records database holds, for putting a backup beside the data on this computer. */
 export interface RecordsSummary {
@@ -69,7 +72,7 @@ function versionOf(foreign: Database): number {
 }
 
 /** Copies every row of Puente's own tables (at the backup's version) into `fresh`; a row the schema refuses names itself. */
-function copyRows(foreign: Database, fresh: Database): void {
+async function copyRows(foreign: Database, fresh: Database, step: Step, counted: { done: number }): Promise<void> {
   const foreignTables = new Set(tablesOf(foreign));
   for (const table of tablesOf(fresh).filter((t) => t !== 'meta')) {
     if (!foreignTables.has(table)) throw new RecordsError('missing-table', `The backup has no "${table}" table. Nothing was changed.`, { table });
@@ -82,7 +85,9 @@ function copyRows(foreign: Database, fresh: Database): void {
       for (const row of all(foreign, `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY rowid`)) {
         try {
           insert.run(row);
+          await step(++counted.done);
         } catch (error) {
+          if (error instanceof RecordsError) throw error;
           throw new RecordsError('bad-row', `Row ${String(row[0])} of the backup's "${table}" table breaks a rule of the records (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`, { table, row: Number(row[0]), reason: error instanceof Error ? error.message : String(error) });
         }
       }
@@ -93,7 +98,19 @@ function copyRows(foreign: Database, fresh: Database): void {
 }
 
 /** Every form in the copy must pass its form's checks, as if it were typed in again. */
-function checkEntries(db: Database, forms: ReadonlyMap<string, Instrument>): void {
+/** The register's own text (codes, communities) under the same rules as typed text: not too long, never a spreadsheet formula. */
+function checkChildren(db: Database): void {
+  for (const [id, code, community] of all(db, 'SELECT id, child_code, community FROM children ORDER BY id')) {
+    for (const [field, value] of [['child_code', code], ['community', community]] as const) {
+      const text = String(value ?? '');
+      if (text.length > MAX_TEXT_LENGTH || startsLikeFormula(text)) {
+        throw new RecordsError('bad-row', `Row ${String(id)} of the backup's "children" table has a ${field} that is too long or starts like a spreadsheet formula. Nothing was changed.`, { table: 'children', row: Number(id), field, reason: text.length > MAX_TEXT_LENGTH ? `longer than ${MAX_TEXT_LENGTH} characters` : 'starts like a spreadsheet formula' });
+      }
+    }
+  }
+}
+
+async function checkEntries(db: Database, forms: ReadonlyMap<string, Instrument>, step: Step, counted: { done: number }, today: string | undefined): Promise<void> {
   for (const [id, instrumentId, text] of all(db, 'SELECT id, instrument_id, answers FROM entries ORDER BY id')) {
     const form = forms.get(String(instrumentId));
     if (!form) throw new RecordsError('bad-row', `Form ${String(id)} of the backup is a "${String(instrumentId)}", which is not a monitoring form of this manual. Nothing was changed.`, { table: 'entries', row: Number(id), reason: 'unknown form' });
@@ -104,9 +121,11 @@ function checkEntries(db: Database, forms: ReadonlyMap<string, Instrument>): voi
     } catch {
       throw new RecordsError('bad-row', `Form ${String(id)} of the backup has answers that cannot be read. Nothing was changed.`, { table: 'entries', row: Number(id), reason: 'unreadable answers' });
     }
-    const checked = validateAnswers(form, answers, 'en');
-    if (!checked.ok) {
-      const first = checked.errors[0];
+    await step(++counted.done);
+    const checked = validateAnswers(form, answers, 'en', today ? { today } : {});
+    const problems = checked.ok ? identifierProblems(form, checked.value, 'en') : checked.errors;
+    if (problems.length) {
+      const first = problems[0];
       throw new RecordsError('bad-row', `Form ${String(id)} of the backup (${form.id}) has an answer its form refuses: ${first.question}: ${first.message}. Nothing was changed.`, { table: 'entries', row: Number(id), field: first.question, reason: first.message });
     }
   }
@@ -116,7 +135,7 @@ function checkEntries(db: Database, forms: ReadonlyMap<string, Instrument>): voi
  * A backup's bytes (already decrypted) as a new database with Puente's own schema and the
  * backup's checked rows. Throws a RecordsError naming what is wrong; never changes anything.
  */
-export function readBackup(SQL: SqlJsStatic, bytes: Uint8Array, forms: ReadonlyMap<string, Instrument>): Database {
+export async function readBackup(SQL: SqlJsStatic, bytes: Uint8Array, forms: ReadonlyMap<string, Instrument>, step: Step = async () => undefined, today?: string): Promise<Database> {
   if (bytes.byteLength === 0) throw new RecordsError('empty-file', 'This file is empty (0 bytes): it holds no records. Nothing was changed.');
   checkDatabaseBytes(bytes);
   let foreign: Database | null = null;
@@ -133,9 +152,15 @@ export function readBackup(SQL: SqlJsStatic, bytes: Uint8Array, forms: ReadonlyM
     const version = versionOf(foreign);
     fresh.run('PRAGMA foreign_keys = ON');
     migrate(fresh, version);
-    copyRows(foreign, fresh);
+    // Progress counts every row copied, then every form checked.
+    const rowsIn = (table: string) => (tablesOf(foreign!).includes(table) ? Number(all(foreign!, `SELECT count(*) FROM ${quote(table)}`)[0][0]) : 0);
+    const total = tablesOf(fresh).filter((t) => t !== 'meta').reduce((n, t) => n + rowsIn(t), 0) + rowsIn('entries');
+    const counted = { done: 0 };
+    await step(0, total);
+    await copyRows(foreign, fresh, step, counted);
     migrate(fresh);
-    checkEntries(fresh, forms);
+    checkChildren(fresh);
+    await checkEntries(fresh, forms, step, counted, today);
     return fresh;
   } catch (error) {
     fresh.close();
@@ -159,9 +184,9 @@ export function summarise(db: Database): RecordsSummary {
 
 /** What the data on this computer holds that the backup does not: children by code, forms by what they say. */
 export function restoreLoss(current: Database, backup: Database): RestoreLoss {
-  const codesIn = (db: Database) => new Set(all(db, 'SELECT child_code FROM children').map((r) => String(r[0])));
-  const backupCodes = codesIn(backup);
-  const lostCodes = [...codesIn(current)].filter((c) => !backupCodes.has(c)).sort();
+  // Codes compare as the register compares them: case-folded and in one Unicode form.
+  const backupKeys = new Set(all(backup, 'SELECT child_code FROM children').map((r) => codeKey(String(r[0]))));
+  const lostCodes = all(current, 'SELECT child_code FROM children').map((r) => String(r[0])).filter((c) => !backupKeys.has(codeKey(c))).sort();
   const entryKeys = (db: Database) => all(db, 'SELECT instrument_id, entry_date, answers FROM entries').map((r) => r.map(String).join('\u0000'));
   const inBackup = new Map<string, number>();
   for (const k of entryKeys(backup)) inBackup.set(k, (inBackup.get(k) ?? 0) + 1);

@@ -50,7 +50,7 @@ describe('records killed mid-restore and mid-import', () => {
         child.on('error', reject);
       });
       const status = (await host(userDataDir).handle({ op: 'status' })) as { state: string; children: number; warning: string | null };
-      expect(status.state, `round ${round}`).toBe('open');
+      expect(status.state, `round ${round}: ${status.warning}`).toBe('open');
       expect(status.warning, `round ${round}`).toBeNull();
       expect(wholeCounts.has(status.children), `round ${round}: ${status.children} children is not a whole version`).toBe(true);
       const copies = await readStoredCopies(path.join(userDataDir, 'records', 'records.sqlite'));

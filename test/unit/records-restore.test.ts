@@ -122,6 +122,23 @@ describe('restoring a backup', () => {
     expect(await b.codes()).toEqual(['A-1', 'NEW-9']);
   });
 
+  it('codes that differ only in case or Unicode form are the same child when counting what a restore would lose', async () => {
+    const bytes = await backupOf('ch-001', 'NIN\u0303O-1');
+    const b = service();
+    await b.register('CH-001');
+    await b.register('NI\u00d1O-1');
+    expect(await b.call({ op: 'preview-restore', bytes })).toMatchObject({ loss: { children: 0, childCodes: [] } });
+  });
+
+  it('refuses a backup whose register holds a code that starts like a spreadsheet formula', async () => {
+    const bytes = await backupOf('A-1');
+    const db = new SQL.Database(bytes);
+    db.run("UPDATE children SET child_code = '=HYPERLINK(\"http://x\")'");
+    const tampered = db.export();
+    db.close();
+    await expect(service().call({ op: 'restore-database', bytes: tampered })).rejects.toThrow(/\[bad-row\b.*child_code/);
+  });
+
   it('a backup that holds everything that is here restores without asking to accept a loss', async () => {
     const bytes = await backupOf('A-1', 'A-2');
     const b = service();
