@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../forms/answers.ts';
 import type { RecordsSummary, RestoreLoss } from './backup-reader.ts';
+import type { TaskProgress } from './long-task.ts';
 import type { ChildRow, EntryRow, QuarterFigures } from './records-store.ts';
 
 const lang = z.enum(['en', 'es']);
@@ -56,6 +57,8 @@ export interface RecordsStatus {
    * open: ready; locked: encrypted, waiting for the passphrase; damaged: the stored file is not a readable database
    * (restore a backup or delete all); unreadable: the file exists but cannot be read (permissions, a folder in its
    * place): nothing is written until it is fixed.
+  z.strictObject({ op: z.literal('progress') }),
+  z.strictObject({ op: z.literal('cancel') }),
    */
   state: 'open' | 'locked' | 'damaged' | 'unreadable';
   encrypted: boolean;
@@ -117,3 +120,7 @@ export interface RecordsResults {
   'delete-all': RecordsStatus;
 }
 export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];
+  /** The import or restore running now, answered even while it runs. */
+  progress: TaskProgress | null;
+  /** Stops the running import or restore, which then changes nothing; false when none was running. */
+  cancel: boolean;

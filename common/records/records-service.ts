@@ -11,13 +11,14 @@ import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
 import { parseCsv, writeCsv } from './csv.ts';
 import { ACCEPTED_ITERATIONS, decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
 import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
+import { createLongTasks, type Step } from './long-task.ts';
 import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
 import { formDateField, identifierProblems, registerProblems, registrationDateProblems } from './entry-checks.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, codeKey, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, firstFormDate, registerFacts, updateEntry, updateRegistration, inTransaction, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, firstFormDate, registerFacts, updateEntry, updateRegistration, inTransactionAsync, listChildren, openDatabase, quarterlyFigures, RecordsError,
   type EntryRow, type RegistrationFacts,
 } from './records-store.ts';
 
@@ -110,6 +111,8 @@ export function createRecordsService(host: RecordsHost) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
 
+  /** The import or restore running now: its progress, and the way to cancel it. */
+  const tasks = createLongTasks();
   const forms = new Map(host.instruments.filter((f) => f.kind === 'monitoring').map((f) => [f.id, f]));
   const today = () => host.today?.() ?? localToday();
   /** The counts a file may name: the app's own, and the host's when it sets one (tests use a quick count). */
@@ -196,6 +199,9 @@ export function createRecordsService(host: RecordsHost) {
     clearTimeout(timer);
     timer = undefined;
     const run = writing.catch(() => undefined).then(async () => {
+      // Never export the database half-way through an import or a restore (an open transaction would
+      // be cut into the file): checked with no pause between the check and the export below.
+      while (tasks.busy()) await tasks.idle();
       if (!dirty || !db) return;
       dirty = false;
       const writingNow = pending;
@@ -348,7 +354,7 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   /** Checks the whole file first; writes every row in one transaction only if no row has a problem. */
-  function importCsv(req: Extract<RecordsRequest, { op: 'import-csv' }>): RecordsResults['import-csv'] {
+  async function importCsv(req: Extract<RecordsRequest, { op: 'import-csv' }>, step: Step): Promise<RecordsResults['import-csv']> {
     const m = MESSAGES[req.lang];
     const form = formOf(req.instrumentId, req.lang);
     const d = open();
@@ -368,7 +374,12 @@ export function createRecordsService(host: RecordsHost) {
     if (problems.length) return refuse(problems);
     const rows: Array<{ line: number; value: Answers }> = [];
     const codes = new Set<string>();
+    // Progress counts every row checked, then every row written.
+    const total = parsed.rows.length * 2;
+    let done = 0;
+    await step(0, total);
     for (const { line, cells } of parsed.rows) {
+      await step(++done);
       if (cells.length !== parsed.header.length) {
         problems.push({ row: line, message: m.badRow(cells.length, parsed.header.length) });
         continue;
@@ -398,8 +409,11 @@ export function createRecordsService(host: RecordsHost) {
       rows.push({ line, value: checked.value });
     }
     if (problems.length) return refuse(problems);
-    inTransaction(d, () => {
-      for (const r of rows) store(form, r.value, req.lang);
+    await inTransactionAsync(d, async () => {
+      for (const r of rows) {
+        store(form, r.value, req.lang);
+        await step(++done);
+      }
     });
     if (rows.length) changed();
     return { ok: true, written: rows.length };
@@ -420,19 +434,19 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   /** A backup's bytes as a checked, fresh database, and the key it was encrypted with (if any). */
-  async function openBackup(bytes: Uint8Array, passphrase: string | undefined): Promise<{ next: Database; backupKey: RecordsKey | null }> {
+  async function openBackup(bytes: Uint8Array, passphrase: string | undefined, step?: Step): Promise<{ next: Database; backupKey: RecordsKey | null }> {
     let plain = bytes;
     let backupKey: RecordsKey | null = null;
     if (isEncrypted(bytes)) {
       if (!passphrase) throw new RecordsError('wrong-passphrase', 'This backup is encrypted: give its passphrase. Nothing was changed.');
       ({ plain, key: backupKey } = await decryptRecords(bytes, passphrase, acceptedIterations));
     }
-    return { next: readBackup(host.SQL, plain, forms), backupKey };
+    return { next: await readBackup(host.SQL, plain, forms, step, today()), backupKey };
   }
 
   /** What a restore would do: the backup beside the data here, what would be lost, and which passphrase would apply. */
   async function previewRestore(bytes: Uint8Array, passphrase: string | undefined): Promise<RestorePreview> {
-    const { next, backupKey } = await openBackup(bytes, passphrase);
+    const { next, backupKey } = await tasks.run('restore', 0, (step) => openBackup(bytes, passphrase, step));
     try {
       return {
         backup: summarise(next),
@@ -452,7 +466,7 @@ export function createRecordsService(host: RecordsHost) {
    */
   async function restore(bytes: Uint8Array, passphrase: string | undefined, acceptLoss: boolean): Promise<RecordsStatus> {
     if (unreadable) open();
-    const { next, backupKey } = await openBackup(bytes, passphrase);
+    const { next, backupKey } = await tasks.run('restore', 0, (step) => openBackup(bytes, passphrase, step));
     try {
       const loss = db ? restoreLoss(db, next) : { children: 0, entries: 0, childCodes: [] };
       if ((loss.children > 0 || loss.entries > 0) && !acceptLoss) {
@@ -479,7 +493,7 @@ export function createRecordsService(host: RecordsHost) {
     // The undo copy was written by this app, in the form the data had then (encrypted with this computer's key if there was one).
     const plain = isEncrypted(copy.bytes) ? (key ? await decryptWithKey(copy.bytes, key) : null) : copy.bytes;
     if (!plain) throw new RecordsError('locked', 'The copy from before the restore is encrypted: enter the passphrase first.');
-    const next = readBackup(host.SQL, plain, forms);
+    const next = await tasks.run('restore', 0, (step) => readBackup(host.SQL, plain, forms, step, today()));
     const before = db && countEntries(db) > 0 ? await fileBytes() : null;
     useDatabase(next);
     await host.writeUndoCopy(before);
@@ -503,16 +517,32 @@ export function createRecordsService(host: RecordsHost) {
     return status();
   }
 
+  /** Requests run one after another, so nothing runs in the pauses of an import or a restore. */
+  let queue: Promise<unknown> = Promise.resolve();
+
   async function handle<R extends RecordsRequest>(raw: unknown): Promise<RecordsResults[R['op']]> {
     const parsed = recordsRequestSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new RecordsError('invalid', `invalid request${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'rejected'}`);
     }
-    await ensure();
     const req = parsed.data;
     type Out = RecordsResults[R['op']];
+    // Answered at once, even while a long task runs.
+    if (req.op === 'progress') return tasks.progress() as Out;
+    if (req.op === 'cancel') return tasks.cancel() as Out;
+    const turn = queue.then(() => run<R>(req));
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async function run<R extends RecordsRequest>(req: RecordsRequest): Promise<RecordsResults[R['op']]> {
+    await ensure();
+    type Out = RecordsResults[R['op']];
     switch (req.op) {
+      case 'progress':
+      case 'cancel':
+        throw new RecordsError('invalid', 'answered before the queue');
       case 'status':
         return status() as Out;
       case 'unlock': {
@@ -548,7 +578,7 @@ export function createRecordsService(host: RecordsHost) {
       case 'export-csv':
         return exportCsv(req.instrumentId) as Out;
       case 'import-csv':
-        return importCsv(req) as Out;
+        return (await tasks.run('import', 0, (step) => importCsv(req, step))) as Out;
       case 'export-aggregate':
         return exportAggregate() as Out;
       case 'export-database': {
