@@ -1,24 +1,8 @@
 import type { z } from 'zod';
-import { renameWithRetry, type Wait } from '../node/rename-with-retry.ts';
+import { writeBytesAtomic, type AtomicFs } from '../node/atomic-file.ts';
 
-export interface FileSystemLike {
-  readFile(file: string, encoding: 'utf8'): Promise<string>;
-  writeFile(file: string, data: string, encoding: 'utf8'): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
-}
-
-/**
- * Writes `data` to `file` atomically: a temporary file first, then a rename, retried a
- * few times when Windows reports the target busy (an antivirus or an indexer holding it).
- */
-export async function writeFileAtomic(fs: FileSystemLike, file: string, data: string, wait?: Wait): Promise<void> {
-  const dir = file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
-  if (dir) await fs.mkdir(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, data, 'utf8');
-  await renameWithRetry((a, b) => fs.rename(a, b), temp, file, wait);
-}
+/** The file operations a JSON store needs: those of the one atomic writer (node/atomic-file.ts). */
+export type FileSystemLike = AtomicFs;
 
 /** A small JSON document on disk, read through a schema; unreadable content falls back to `fallback`. */
 export function createJsonFileStore<T>(fs: FileSystemLike, file: string, read: (raw: unknown) => T, fallback: T) {
@@ -32,7 +16,8 @@ export function createJsonFileStore<T>(fs: FileSystemLike, file: string, read: (
       if (!unsaved) return;
       unsaved = false;
       try {
-        await writeFileAtomic(fs, file, JSON.stringify(cache, null, 2));
+        // The records' durable writer (flushed to disk, then renamed), without a previous copy.
+        await writeBytesAtomic(file, new TextEncoder().encode(JSON.stringify(cache, null, 2)), { noPrevious: true }, fs);
       } catch (error) {
         unsaved = true;
         throw error;
@@ -44,7 +29,7 @@ export function createJsonFileStore<T>(fs: FileSystemLike, file: string, read: (
     async get(): Promise<T> {
       if (cache !== undefined) return cache;
       try {
-        cache = read(JSON.parse(await fs.readFile(file, 'utf8')));
+        cache = read(JSON.parse(new TextDecoder().decode(await fs.readFile(file))));
       } catch {
         cache = fallback;
       }

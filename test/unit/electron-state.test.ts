@@ -2,33 +2,56 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu.ts';
-import { createJsonFileStore, schemaReader, writeFileAtomic, type FileSystemLike } from '../../electron/json-file-store.ts';
+import { createJsonFileStore, schemaReader, type FileSystemLike } from '../../electron/json-file-store.ts';
 import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from '../../electron/window-state.ts';
 import { createUserDataStore } from '../../electron/user-data-store.ts';
 import { pdfOptions, saveWithDialog } from '../../electron/save-file.ts';
 import { readSettings, DEFAULT_SETTINGS } from '../../common/settings.ts';
 
+/** A folder in memory with the file operations a JSON store uses, recording the writes, syncs and renames in order. */
 function memoryFs(options: { failRenames?: string[] } = {}) {
   const files = new Map<string, string>();
   const failures = [...(options.failRenames ?? [])];
-  const fs: FileSystemLike & { files: Map<string, string>; renames: number; failNextRename(code: string): void } = {
+  const ops: string[] = [];
+  const missing = (f: string) => Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
+  const name = (f: string) => (f.endsWith('.tmp') ? 'temp' : f);
+  const fs: FileSystemLike & { files: Map<string, string>; ops: string[]; renames: number; failNextRename(code: string): void } = {
     files,
+    ops,
     renames: 0,
     failNextRename: (code) => void failures.push(code),
     async readFile(f) {
       const v = files.get(f);
-      if (v === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return v;
+      if (v === undefined) throw missing(f);
+      return new TextEncoder().encode(v);
     },
-    async writeFile(f, d) { files.set(f, d); },
+    async open(f, flags) {
+      return {
+        async writeFile(bytes) {
+          ops.push(`write ${name(f)}`);
+          files.set(f, new TextDecoder().decode(bytes));
+        },
+        async sync() { ops.push(`sync ${flags === 'w' ? name(f) : 'folder'}`); },
+        async close() {},
+      };
+    },
     async rename(a, b) {
       fs.renames++;
       const code = failures.shift();
       if (code) throw Object.assign(new Error(code), { code });
+      ops.push(`rename ${name(a)} -> ${b}`);
       files.set(b, files.get(a)!);
       files.delete(a);
     },
     async mkdir() { return undefined; },
+    async rm(f) { files.delete(f); },
+    async link(a, b) { files.set(b, files.get(a)!); },
+    async copyFile(a, b) { files.set(b, files.get(a)!); },
+    async stat(f) {
+      if (!files.has(f)) throw missing(f);
+      return { mtime: new Date() };
+    },
+    async readdir(dir) { return [...files.keys()].filter((f) => path.dirname(f) === dir).map((f) => path.basename(f)); },
   };
   return fs;
 }
@@ -36,22 +59,29 @@ function memoryFs(options: { failRenames?: string[] } = {}) {
 describe('atomic JSON files', () => {
   it('writes through a temporary file and a rename, leaving no temporary file', async () => {
     const fs = memoryFs();
-    await writeFileAtomic(fs, '/data/settings.json', '{"a":1}');
+    await createJsonFileStore(fs, '/data/settings.json', readSettings, DEFAULT_SETTINGS).set({ ...DEFAULT_SETTINGS, theme: 'dark' });
     expect([...fs.files.keys()]).toEqual(['/data/settings.json']);
+    expect(JSON.parse(fs.files.get('/data/settings.json')!).theme).toBe('dark');
+  });
+
+  it('puts the new settings on the disk itself before they replace the old file, so a power cut never leaves an empty file', async () => {
+    const fs = memoryFs();
+    await createJsonFileStore(fs, '/data/settings.json', readSettings, DEFAULT_SETTINGS).set({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(fs.ops).toEqual(['write temp', 'sync temp', 'rename temp -> /data/settings.json', 'sync folder']);
   });
 
   it('retries the rename when Windows reports the file busy', async () => {
     const fs = memoryFs({ failRenames: ['EPERM', 'EBUSY'] });
-    await writeFileAtomic(fs, '/data/s.json', 'x', async () => undefined);
+    await createJsonFileStore(fs, '/data/s.json', readSettings, DEFAULT_SETTINGS).set({ ...DEFAULT_SETTINGS, textSize: 1.5 });
     expect(fs.renames).toBe(3);
-    expect(fs.files.get('/data/s.json')).toBe('x');
+    expect(JSON.parse(fs.files.get('/data/s.json')!).textSize).toBe(1.5);
   });
 
-  it('gives up on other errors and keeps the previous file', async () => {
+  it('gives up on other errors and keeps the previous file, with no temporary file left', async () => {
     const fs = memoryFs({ failRenames: ['ENOSPC'] });
     fs.files.set('/data/s.json', 'old');
-    await expect(writeFileAtomic(fs, '/data/s.json', 'new', async () => undefined)).rejects.toThrow('ENOSPC');
-    expect(fs.files.get('/data/s.json')).toBe('old');
+    await expect(createJsonFileStore(fs, '/data/s.json', readSettings, DEFAULT_SETTINGS).set(DEFAULT_SETTINGS)).rejects.toThrow('ENOSPC');
+    expect([...fs.files]).toEqual([['/data/s.json', 'old']]);
   });
 
   it('reads a corrupt or foreign settings file as the defaults', async () => {
