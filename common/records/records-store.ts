@@ -13,8 +13,7 @@ import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRA
 export type RecordsErrorCode =
   | 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict'
   | 'empty-file' | 'not-puente' | 'bad-version' | 'bad-encryption' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo'
-  | 'cancelled'
-  | 'not-an-export' | 'damaged-export' | 'no-root-table' | 'unknown-form' | 'cut-short' | 'needs-decision';
+  | 'cancelled';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {
@@ -82,6 +81,21 @@ export function inTransaction<T>(db: Database, work: () => T): T {
   db.run(`SAVEPOINT ${name}`);
   try {
     const result = work();
+    db.run(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    db.run(`ROLLBACK TO ${name}`);
+    db.run(`RELEASE ${name}`);
+    throw error;
+  }
+}
+
+/** As inTransaction, for work that pauses between slices (a long import); the caller keeps every other request out meanwhile. */
+export async function inTransactionAsync<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  const name = `sp${++savepoints}`;
+  db.run(`SAVEPOINT ${name}`);
+  try {
+    const result = await work();
     db.run(`RELEASE ${name}`);
     return result;
   } catch (error) {
@@ -396,13 +410,6 @@ export function countEntries(db: Database): number {
 /** A count broken down by sex and age group. */
 export type Breakdown = Record<'f' | 'm', Record<AgeGroup, number>>;
 const emptyBreakdown = (): Breakdown => ({ f: { early: 0, under14: 0, '14to17': 0 }, m: { early: 0, under14: 0, '14to17': 0 } });
-    uid: String(r.uid),
-    provenance: {
-      origin: r.origin === 'server' ? 'server' : 'device', deviceId: r.device_id === null ? null : String(r.device_id),
-      server: r.server === 'odk-central' || r.server === 'kobotoolbox' ? r.server : null,
-      submissionId: r.submission_id === null ? null : String(r.submission_id), importedAt: r.imported_at === null ? null : String(r.imported_at),
-    },
-    unrecognised: r.unrecognised === null || r.unrecognised === undefined ? null : (JSON.parse(String(r.unrecognised)) as Record<string, unknown>),
 export function breakdownTotal(b: Breakdown): number {
   return (['f', 'm'] as const).reduce((n, s) => n + b[s].early + b[s].under14 + b[s]['14to17'], 0);
 }
