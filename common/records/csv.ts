@@ -41,8 +41,12 @@ export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly
 
 export type CsvParse = { ok: true; header: string[]; rows: Array<{ line: number; cells: string[] }> } | { ok: false; line: number; message: string };
 
-/** Parses RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes); each row keeps the line it starts on. */
-export function parseCsv(bytes: Uint8Array): CsvParse {
+/**
+ * Parses RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes); each row keeps the line it starts on.
+ * The delimiter is a comma unless told (KoboToolbox writes semicolons).
+ */
+export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '\t' } = {}): CsvParse {
+  const delimiter = options.delimiter ?? ',';
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -71,7 +75,7 @@ export function parseCsv(bytes: Uint8Array): CsvParse {
     if (ch === '"') {
       if (cur.length > 0 || afterQuote) return { ok: false, line, message: 'a quote (") in the middle of a cell: put the whole cell in quotes and double the quote' };
       quoted = true;
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(cur); cur = ''; afterQuote = false;
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;

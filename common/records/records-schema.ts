@@ -48,6 +48,48 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE children SET current_status = initial_status
     WHERE (current_status = 'withdrawn' AND initial_status <> 'working') OR (current_status = 'prevented' AND initial_status <> 'at_risk');
   `,
+  // 3: where every form came from. This installation's device id and name (meta); on each entry a uid that travels with it
+  //    between laptops, its origin (entered on a device, or collected on a server and imported), the server's submission id
+  //    and version (and KoboToolbox's record number, which survives edits), the import date and the answers Puente did not recognise; the versions an entry replaced (entry_history);
+  //    the names of other laptops whose backups were merged (devices). Entries from before get a uid computed from their own
+  //    row, so a backup read twice gives the same uids, and are marked as entered on this device.
+  `
+  ALTER TABLE entries ADD COLUMN uid TEXT;
+  ALTER TABLE entries ADD COLUMN origin TEXT NOT NULL DEFAULT 'device' CHECK (origin IN ('device', 'server'));
+  ALTER TABLE entries ADD COLUMN device_id TEXT;
+  ALTER TABLE entries ADD COLUMN server TEXT CHECK (server IS NULL OR server IN ('odk-central', 'kobotoolbox'));
+  ALTER TABLE entries ADD COLUMN submission_id TEXT;
+  ALTER TABLE entries ADD COLUMN submission_version TEXT;
+  ALTER TABLE entries ADD COLUMN server_record TEXT;
+  ALTER TABLE entries ADD COLUMN imported_at TEXT;
+  ALTER TABLE entries ADD COLUMN unrecognised TEXT;
+  INSERT INTO meta (key, value) VALUES ('device_id', lower(hex(randomblob(16))));
+  INSERT INTO meta (key, value) SELECT 'device_name', 'Puente ' || upper(substr(value, 1, 6)) FROM meta WHERE key = 'device_id';
+  UPDATE entries SET uid = 'e' || id || '-' || created_at, device_id = (SELECT value FROM meta WHERE key = 'device_id');
+  CREATE UNIQUE INDEX entries_uid ON entries (uid);
+  CREATE UNIQUE INDEX entries_submission ON entries (submission_id) WHERE submission_id IS NOT NULL;
+  CREATE TRIGGER entries_identity AFTER INSERT ON entries WHEN NEW.uid IS NULL BEGIN
+    UPDATE entries SET uid = lower(hex(randomblob(16))), device_id = coalesce(NEW.device_id, (SELECT value FROM meta WHERE key = 'device_id')) WHERE id = NEW.id;
+  END;
+  CREATE TABLE entry_history (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    alias_uid TEXT,
+    entry_date TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('device', 'server')),
+    device_id TEXT,
+    server TEXT,
+    submission_version TEXT,
+    unrecognised TEXT,
+    saved_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('server-edit', 'merge-replaced', 'merge-declined', 'merge-joined'))
+  );
+  CREATE INDEX entry_history_entry ON entry_history (entry_id);
+  CREATE INDEX entry_history_alias ON entry_history (alias_uid);
+  CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT NOT NULL, seen_at TEXT NOT NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -55,6 +97,11 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** The instruments whose entries the database knows how to link and count. */
 export const REGISTRATION_FORM = 'child-registration';
 export const VERIFICATION_FORM = 'verification';
+export const FOLLOW_UP_FORM = 'follow-up-visit';
+export const REFERRAL_FORM = 'referral';
+export const SCHOOL_CHECK_FORM = 'school-attendance-check';
+/** The forms about one registered child (they carry its code), in the order the child's page offers them. */
+export const CHILD_FORMS = [FOLLOW_UP_FORM, VERIFICATION_FORM, REFERRAL_FORM, SCHOOL_CHECK_FORM] as const;
 /** Forms about one registered child (a visit, a referral…): they carry the child's code. */
 export const CHILD_CODE_FIELD = 'child_code';
 
@@ -96,10 +143,5 @@ export function quartersToShow(withData: readonly string[], current: string | nu
     if (previous !== undefined && i - previous <= 4) for (let gap = previous + 1; gap < i; gap++) out.push(gap);
     out.push(i);
   }
-export const FOLLOW_UP_FORM = 'follow-up-visit';
-export const REFERRAL_FORM = 'referral';
-export const SCHOOL_CHECK_FORM = 'school-attendance-check';
-/** The forms about one registered child (they carry its code), in the order the child's page offers them. */
-export const CHILD_FORMS = [FOLLOW_UP_FORM, VERIFICATION_FORM, REFERRAL_FORM, SCHOOL_CHECK_FORM] as const;
   return out.map(quarterAt);
 }

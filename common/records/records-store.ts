@@ -13,7 +13,8 @@ import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRA
 export type RecordsErrorCode =
   | 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict'
   | 'empty-file' | 'not-puente' | 'bad-version' | 'bad-encryption' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo'
-  | 'cancelled';
+  | 'cancelled'
+  | 'not-an-export' | 'damaged-export' | 'no-root-table' | 'unknown-form' | 'cut-short' | 'needs-decision';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {
@@ -51,9 +52,24 @@ export interface EntryRow {
   answers: Answers;
   createdAt: string;
   updatedAt: string;
+  /** The entry's own id, the same on every laptop it travels to. */
+  uid: string;
+  provenance: EntryProvenance;
+  /** Answers to questions this manual's form does not have (a form the NGO adapted), kept by their field name. */
+  unrecognised: Record<string, unknown> | null;
 }
 
-function rows(db: Database, sql: string, params: SqlValue[] = []): Array<Record<string, SqlValue>> {
+/** Where a form came from: entered on a device (this laptop or another), or collected on a server and imported here. */
+export interface EntryProvenance {
+  origin: 'device' | 'server';
+  /** The installation where it was entered, or imported. */
+  deviceId: string | null;
+  server: 'odk-central' | 'kobotoolbox' | null;
+  submissionId: string | null;
+  importedAt: string | null;
+}
+
+export function rows(db: Database, sql: string, params: SqlValue[] = []): Array<Record<string, SqlValue>> {
   const stmt = db.prepare(sql);
   try {
     stmt.bind(params);
@@ -65,11 +81,11 @@ function rows(db: Database, sql: string, params: SqlValue[] = []): Array<Record<
   }
 }
 
-function run(db: Database, sql: string, params: SqlValue[] = []): void {
+export function run(db: Database, sql: string, params: SqlValue[] = []): void {
   db.run(sql, params);
 }
 
-function scalar(db: Database, sql: string, params: SqlValue[] = []): SqlValue {
+export function scalar(db: Database, sql: string, params: SqlValue[] = []): SqlValue {
   const r = rows(db, sql, params)[0];
   return r ? Object.values(r)[0] : null;
 }
@@ -380,6 +396,13 @@ function entryRow(r: Record<string, SqlValue>): EntryRow {
   return {
     id: Number(r.id), instrumentId: String(r.instrument_id), childId: r.child_id === null ? null : Number(r.child_id), entryDate: String(r.entry_date),
     outcome: r.outcome === null ? null : String(r.outcome), answers: JSON.parse(String(r.answers)) as Answers, createdAt: String(r.created_at), updatedAt: String(r.updated_at),
+    uid: String(r.uid),
+    provenance: {
+      origin: r.origin === 'server' ? 'server' : 'device', deviceId: r.device_id === null ? null : String(r.device_id),
+      server: r.server === 'odk-central' || r.server === 'kobotoolbox' ? r.server : null,
+      submissionId: r.submission_id === null ? null : String(r.submission_id), importedAt: r.imported_at === null ? null : String(r.imported_at),
+    },
+    unrecognised: r.unrecognised === null || r.unrecognised === undefined ? null : (JSON.parse(String(r.unrecognised)) as Record<string, unknown>),
   };
 }
 
