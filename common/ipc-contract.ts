@@ -8,7 +8,7 @@ import { LANGS } from './facets.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
 import type { Channel, MenuCommand } from './ipc-channels.ts';
 import { userDataKeySchema, userDataWriteSchema } from './user-data.ts';
-import { recordsRequestSchema } from './records/records-api.ts';
+import type { RecordsRequest } from './records/records-api.ts';
 
 export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels.ts';
 
@@ -45,8 +45,11 @@ export const ipcContract = {
   'userdata:set': { arg: userDataWriteSchema, result: z.boolean() },
   /** Presentation mode: the window full screen, or back. */
   'window:fullscreen': { arg: z.boolean(), result: z.boolean() },
-  /** Field records: one request to the database the host keeps (see common/records/records-api.ts). */
-  'records:call': { arg: recordsRequestSchema, result: z.unknown() },
+  /**
+   * Field records: one request to the database the host keeps. Checked once, by the records service that runs it
+   * (recordsRequestSchema in common/records/records-api.ts), in Electron's records thread and in the browser's worker alike.
+   */
+  'records:call': { arg: z.custom<RecordsRequest>(() => true), result: z.unknown() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;

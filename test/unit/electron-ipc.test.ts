@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS } from '../../common/settings.ts';
 import { handleIpc, isTrustedSender, registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers.ts';
 import { createPreloadBridge } from '../../electron/preload-bridge.ts';
 import { chooseBridge } from '../../renderer/src/bridge/choose-bridge.ts';
+import { recordsRequestSchema } from '../../common/records/records-api.ts';
+import { messageOf } from '../../renderer/src/records/problem-text.ts';
+import { recordsService } from '../fixtures/records-service.ts';
 
 const appFrame = { url: 'app://puente/index.html#/es/glossary', parent: null };
 
@@ -41,6 +44,20 @@ describe('IPC sender checks', () => {
 });
 
 describe('IPC payload validation', () => {
+  it('a records request is checked once, by the records service, whose refusal the screen words in the reader\'s language', async () => {
+    const { svc } = await recordsService();
+    const checks = vi.spyOn(recordsRequestSchema, 'safeParse');
+    const h = { ...handlers(), 'records:call': (request: unknown) => svc.handle(request) };
+    const good = await handleIpc('records:call', appFrame, { op: 'list-children', limit: 10 }, h);
+    expect(good).toEqual({ ok: true, value: { total: 0, rows: [] } });
+    expect(checks).toHaveBeenCalledTimes(1);
+    const bad = await handleIpc('records:call', appFrame, { op: 'list-children', limit: 100_000 }, h);
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^records:call: \[invalid\] invalid request at "limit"/) });
+    expect(checks).toHaveBeenCalledTimes(2);
+    expect(messageOf(new Error((bad as { error: string }).error), { invalid: 'Puente no pudo hacerlo: la petición no es válida' })).toMatch(/^Puente no pudo hacerlo: la petición no es válida \(invalid request at "limit"/);
+    checks.mockRestore();
+  });
+
   it('passes a valid payload to the handler and returns its value', async () => {
     const h = handlers();
     const r = await handleIpc('settings:set', appFrame, { theme: 'dark', textSize: 1.25 }, h);

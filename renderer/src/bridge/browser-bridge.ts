@@ -1,7 +1,6 @@
 import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract.ts';
 import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings.ts';
 import { readUserData, userDataKeySchema, userDataWriteSchema } from '../../../common/user-data.ts';
-import { recordsRequestSchema } from '../../../common/records/records-api.ts';
 
 const SETTINGS_KEY = 'puente.settings';
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8', pdf: 'application/pdf', json: 'application/json', sqlite: 'application/vnd.sqlite3', backup: 'application/octet-stream' } as const;
@@ -85,11 +84,10 @@ export function createBrowserBridge(): PuenteBridge {
       return ok(true);
     },
     // The database runs in a worker (started on first use), with the same service as Electron's main process.
+    // The worker's records service checks the request.
     'records:call': async (request) => {
-      const parsed = recordsRequestSchema.safeParse(request);
-      if (!parsed.success) return { ok: false, error: `records: invalid request: ${parsed.error.issues[0]?.message ?? 'rejected'}` };
       const { callRecordsWorker } = await import('../records/records-worker-client.ts');
-      return callRecordsWorker(parsed.data);
+      return callRecordsWorker(request);
     },
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
   };
