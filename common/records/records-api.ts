@@ -48,6 +48,8 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('restore-database'), bytes, passphrase: z.string().max(200).optional(), acceptLoss: z.boolean().optional() }),
   z.strictObject({ op: z.literal('undo-restore') }),
   z.strictObject({ op: z.literal('save-now') }),
+  z.strictObject({ op: z.literal('progress') }),
+  z.strictObject({ op: z.literal('cancel') }),
   z.strictObject({ op: z.literal('delete-all') }),
 ]);
 export type RecordsRequest = z.infer<typeof recordsRequestSchema>;
@@ -57,8 +59,6 @@ export interface RecordsStatus {
    * open: ready; locked: encrypted, waiting for the passphrase; damaged: the stored file is not a readable database
    * (restore a backup or delete all); unreadable: the file exists but cannot be read (permissions, a folder in its
    * place): nothing is written until it is fixed.
-  z.strictObject({ op: z.literal('progress') }),
-  z.strictObject({ op: z.literal('cancel') }),
    */
   state: 'open' | 'locked' | 'damaged' | 'unreadable';
   encrypted: boolean;
@@ -117,10 +117,10 @@ export interface RecordsResults {
   'undo-restore': RecordsStatus;
   /** Tries to write pending changes now; the status says whether it worked. */
   'save-now': RecordsStatus;
-  'delete-all': RecordsStatus;
-}
-export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];
   /** The import or restore running now, answered even while it runs. */
   progress: TaskProgress | null;
   /** Stops the running import or restore, which then changes nothing; false when none was running. */
   cancel: boolean;
+  'delete-all': RecordsStatus;
+}
+export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];

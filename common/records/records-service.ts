@@ -612,6 +612,8 @@ export function createRecordsService(host: RecordsHost) {
   return {
     /** Runs one request; a RecordsError's message is meant for the user. */
     handle,
+    /** Stops an import or a restore that is running (it changes nothing): before quitting. */
+    cancelTasks: () => tasks.cancel(),
     /** Writes pending changes now (on quit, before a backup). */
     flush: async () => {
       await ensure();
