@@ -263,9 +263,7 @@ export function createRecordsService(host: RecordsHost) {
     const d = open();
     const date = dateOf(form, value, lang);
     if (form.id === REGISTRATION_FORM) {
-      const facts = registrationFacts(value, date);
-      if (facts.childCode && childIdByCode(d, facts.childCode) !== null) throw new RecordsError('conflict', `${CHILD_CODE_FIELD}: ${MESSAGES[lang].alreadyRegistered(facts.childCode)}`);
-      return addRegistration(d, facts, value);
+      return addRegistration(d, registrationFacts(value, date), value);
     }
     const code = text(value, CHILD_CODE_FIELD);
     if (code && questionsOf(form).some((q) => q.name === CHILD_CODE_FIELD)) {
@@ -278,8 +276,10 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   /** A store refusal of one field ("child_code: …") as the form's field error; other errors are not the user's to correct. */
-  function fieldErrors(error: unknown, codes: ReadonlyArray<RecordsError['code']>): Array<{ question: string; message: string }> | null {
+  function fieldErrors(error: unknown, codes: ReadonlyArray<RecordsError['code']>, lang: Lang): Array<{ question: string; message: string }> | null {
     if (!(error instanceof RecordsError) || !codes.includes(error.code)) return null;
+    // The store's one check of a code already on the register, worded here in the reader's language.
+    if (error.code === 'conflict' && typeof error.params.code === 'string') return [{ question: CHILD_CODE_FIELD, message: MESSAGES[lang].alreadyRegistered(error.params.code) }];
     const [field, ...rest] = error.detail.split(': ');
     return rest.length && /^[a-z_]+$/.test(field) ? [{ question: field, message: rest.join(': ') }] : [{ question: CHILD_CODE_FIELD, message: error.detail }];
   }
@@ -310,7 +310,7 @@ export function createRecordsService(host: RecordsHost) {
       changed();
       return { ok: true, ...saved };
     } catch (error) {
-      const errors = fieldErrors(error, ['conflict', 'not-found', 'invalid']);
+      const errors = fieldErrors(error, ['conflict', 'not-found', 'invalid'], req.lang);
       if (errors) return { ok: false, errors };
       throw error;
     }
@@ -334,7 +334,7 @@ export function createRecordsService(host: RecordsHost) {
         updateEntry(d, entry.id, date, form.id === VERIFICATION_FORM ? text(checked.value, 'verified_status') : null, checked.value);
       }
     } catch (error) {
-      const errors = fieldErrors(error, ['conflict', 'invalid']);
+      const errors = fieldErrors(error, ['conflict', 'invalid'], req.lang);
       if (errors) return { ok: false, errors };
       throw error;
     }

@@ -209,9 +209,7 @@ export function addRegistration(db: Database, facts: RegistrationFacts, answers:
     let childId: number | null = null;
     const t = now();
     if (facts.childCode) {
-      if (childIdByCode(db, facts.childCode) !== null) {
-        throw new RecordsError('conflict', `A child with the code "${facts.childCode}" is already on the register. Open that child to add a visit, or use another code.`);
-      }
+      refuseTakenCode(db, facts.childCode, null);
       run(db, `INSERT INTO children (child_code, code_key, sex, age, age_group, community, initial_status, current_status, registered_on, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [facts.childCode, codeKey(facts.childCode), facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.status, facts.date, t, t]);
       childId = Number(scalar(db, 'SELECT last_insert_rowid()'));
@@ -220,6 +218,17 @@ export function addRegistration(db: Database, facts: RegistrationFacts, answers:
       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`, [REGISTRATION_FORM, childId, facts.date, facts.sex, ageGroupOf(facts.age), facts.community, facts.status, JSON.stringify(answers), t, t]);
     return { entryId: Number(scalar(db, 'SELECT last_insert_rowid()')), childId };
   });
+}
+
+/**
+ * One child per code on the register, compared by codeKey: the one check, for a new registration and a corrected one
+ * (`registeredChildId`, whose own code does not count). The refusal carries the code, for the reader's language.
+ */
+function refuseTakenCode(db: Database, code: string, registeredChildId: number | null): void {
+  ensureCodeKeys(db);
+  if (scalar(db, 'SELECT id FROM children WHERE code_key = ? AND id <> ? LIMIT 1', [codeKey(code), registeredChildId ?? -1]) !== null) {
+    throw new RecordsError('conflict', `child_code: a child with the code "${code}" is already on the register`, { code });
+  }
 }
 
 /** The child with this code, compared by codeKey (the first registered, should a file from before hold two). */
@@ -291,9 +300,7 @@ export function updateRegistration(db: Database, entryId: number, facts: Registr
     const t = now();
     if (entry.childId !== null) {
       if (!facts.childCode) throw new RecordsError('invalid', 'child_code: a registered child keeps a code');
-      ensureCodeKeys(db);
-      const other = scalar(db, 'SELECT id FROM children WHERE code_key = ? AND id <> ?', [codeKey(facts.childCode), entry.childId]);
-      if (other !== null) throw new RecordsError('conflict', `child_code: a child with the code "${facts.childCode}" is already on the register`);
+      refuseTakenCode(db, facts.childCode, entry.childId);
       run(db, `UPDATE children SET child_code = ?, code_key = ?, sex = ?, age = ?, age_group = ?, community = ?, initial_status = ?, registered_on = ?, updated_at = ? WHERE id = ?`,
         [facts.childCode, codeKey(facts.childCode), facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.date, t, entry.childId]);
       run(db, 'UPDATE entries SET sex = ?, age_group = ?, community = ? WHERE child_id = ?', [facts.sex, ageGroupOf(facts.age), facts.community, entry.childId]);
