@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Answers } from '../../common/forms/answers.ts';
 import { registration, verification, visit } from '../../scripts/bench/monitoring-answers.ts';
 import { newWatchedPage, shot, startHarness, type Harness } from './harness.ts';
+import { answersCsv } from '../fixtures/records-service.ts';
 
 let h: Harness;
 const downloads = mkdtempSync(path.join(tmpdir(), 'puente-records-e2e-'));
@@ -213,6 +214,26 @@ describe('field records in the browser edition', () => {
     await page.getByText('Se recuperaron los registros de antes de restaurar.').waitFor();
     await page.getByTestId('records-tab-register').click();
     await page.locator('[data-testid="register-table"] tbody tr', { hasText: 'RB-NUEVO' }).waitFor();
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows how far a long CSV import is, and stops it on request without importing anything (Spanish)', async () => {
+    const { page, context, watch } = await newWatchedPage(h, { locale: 'es-PE' });
+    await openRecords(page, 'es');
+    await page.getByTestId('records-tab-data').click();
+    const big = path.join(downloads, 'grande.csv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => registration({ code: `G-${i}`, sex: i % 2 ? 'f' : 'm', age: 6 + (i % 10), status: 'working', date: '2026-02-10' }));
+    (await import('node:fs')).writeFileSync(big, answersCsv(rows));
+    await page.getByTestId('import-form').selectOption('child-registration');
+    await page.getByTestId('import-file').setInputFiles(big);
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('task-progress').getByText(/Revisando e importando… [\d.]+ de 40\.000/).waitFor();
+    await shot(page, 'records-import-progress-es-1366');
+    await page.getByTestId('task-cancel').click();
+    await page.getByText('Se detuvo. No se cambió nada.').waitFor();
+    expect(await page.getByTestId('task-progress').count()).toBe(0);
+    expect(await page.locator('.records-privacy').innerText()).toMatch(/0 niños/);
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });

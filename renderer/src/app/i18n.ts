@@ -188,6 +188,7 @@ const en = {
       unreadable: 'The records file exists but cannot be read. Nothing was changed and nothing will be written until it can be read.',
       'would-lose': (p: ProblemParams) => `Restoring this backup would remove ${plural(Number(p.children), 'child', 'children')} and ${plural(Number(p.entries), 'form', 'forms')} that are on this computer and not in the backup. Nothing was changed.`,
       'no-undo': 'There is no copy from before a restore on this computer. Nothing was changed.',
+      cancelled: 'Stopped. Nothing was changed.',
     } as ProblemTexts,
     unsaved: (n: number) => `Not saved: ${plural(n, 'change is', 'changes are')} only in this computer's memory.`,
     saveProblem: {
@@ -216,6 +217,8 @@ const en = {
     undoTitle: 'Undo the last restore', undoNote: (d: string) => `The records as they were before the restore (${d}) are kept on this computer.`,
     undoButton: 'Bring back the records from before the restore', undone: 'The records from before the restore are back.',
     leaveForm: 'This form has answers that are not saved. Leave it and lose them?',
+    taskName: { import: 'Checking and importing…', restore: 'Checking the backup…' } as Record<string, string>, taskStarting: 'Starting…',
+    progressOf: (done: number, total: number) => `${done.toLocaleString('en')} of ${total.toLocaleString('en')}`, cancelTask: 'Stop',
   },
   workshop: {
     audience: 'Audience', ageGroup: 'Age group', communityType: 'Community', length: 'Length', maxLength: 'At most', any: 'Any',
@@ -478,6 +481,7 @@ const es: Strings = {
       unreadable: 'El archivo de registros existe, pero no se puede leer. No se cambió nada y no se escribirá nada hasta que se pueda leer.',
       'would-lose': (p: ProblemParams) => `Restaurar esta copia quitaría ${plural(Number(p.children), 'niño o niña', 'niños y niñas')} y ${plural(Number(p.entries), 'formulario', 'formularios')} que están en esta computadora y no en la copia. No se cambió nada.`,
       'no-undo': 'En esta computadora no hay una copia de antes de una restauración. No se cambió nada.',
+      cancelled: 'Se detuvo. No se cambió nada.',
     } as ProblemTexts,
     unsaved: (n: number) => `Sin guardar: ${n === 1 ? 'hay 1 cambio que está' : `hay ${n} cambios que están`} solo en la memoria de esta computadora.`,
     saveProblem: {
@@ -506,6 +510,8 @@ const es: Strings = {
     undoTitle: 'Deshacer la última restauración', undoNote: (d: string) => `Los registros tal como estaban antes de restaurar (${d}) se guardan en esta computadora.`,
     undoButton: 'Recuperar los registros de antes de restaurar', undone: 'Se recuperaron los registros de antes de restaurar.',
     leaveForm: 'Este formulario tiene respuestas sin guardar. ¿Salir y perderlas?',
+    taskName: { import: 'Revisando e importando…', restore: 'Revisando la copia…' } as Record<string, string>, taskStarting: 'Empezando…',
+    progressOf: (done: number, total: number) => `${done.toLocaleString('es')} de ${total.toLocaleString('es')}`, cancelTask: 'Detener',
   },
   workshop: {
     audience: 'Público', ageGroup: 'Grupo de edad', communityType: 'Comunidad', length: 'Duración', maxLength: 'Como máximo', any: 'Cualquiera',

@@ -6,6 +6,7 @@ import { monitoringForms } from './monitoring-forms.ts';
 import { Panel } from './Panel.tsx';
 import { readChosenFile } from './read-file.ts';
 import { records } from './records-call.ts';
+import { TaskProgress } from './TaskProgress.tsx';
 
 type Refused = RecordsResults['import-csv'] & { ok: false };
 
@@ -16,6 +17,7 @@ export function ImportPanel({ onImported, onFlash, onFailure }: { onImported(): 
   const [problems, setProblems] = useState<Refused | null>(null);
   const [importForm, setImportForm] = useState(monitoringForms[0]?.id ?? '');
   const input = useRef<HTMLInputElement>(null);
+  const [running, setRunning] = useState(false);
   return (
     <Panel title={r.importTitle}>
       <form className="records-form" onSubmit={async (e) => {
@@ -23,10 +25,11 @@ export function ImportPanel({ onImported, onFlash, onFailure }: { onImported(): 
         setProblems(null);
         const bytes = await readChosenFile(input.current);
         if (!bytes) return;
+        setRunning(true);
         try {
           const result = await records({ op: 'import-csv', lang, instrumentId: importForm, bytes });
           if (result.ok) { onFlash({ ok: true, text: r.imported(result.written) }); onImported(); } else { onFlash(null); setProblems(result); }
-        } catch (err) { onFailure(err); }
+        } catch (err) { onFailure(err); } finally { setRunning(false); }
       }}>
         <label><span>{r.importForm}</span>
           <select value={importForm} onChange={(e) => setImportForm(e.target.value)} data-testid="import-form">
@@ -34,8 +37,9 @@ export function ImportPanel({ onImported, onFlash, onFailure }: { onImported(): 
           </select>
         </label>
         <label><span>{r.importFile}</span><input type="file" accept=".csv,text/csv" ref={input} data-testid="import-file" /></label>
-        <button type="submit" className="button-primary" data-testid="import-button">{r.importButton}</button>
+        <button type="submit" className="button-primary" disabled={running} data-testid="import-button">{r.importButton}</button>
       </form>
+      <TaskProgress running={running} />
       {problems && (
         <div role="alert" className="import-problems" data-testid="import-problems">
           <p className="status-error">{r.importProblems(problems.total)}</p>

@@ -5,6 +5,7 @@ import { useApp } from '../app/app-state.tsx';
 import { Status, type Flash } from './Flash.tsx';
 import { readChosenFile } from './read-file.ts';
 import { messageOf, records } from './records-call.ts';
+import { TaskProgress } from './TaskProgress.tsx';
 
 function SummaryCells({ s, empty }: { s: RecordsSummary | null; empty: string }) {
   if (!s) return <><td>0</td><td>0</td><td>{empty}</td></>;
@@ -47,6 +48,7 @@ export function RestoreBackup({ onChange }: { onChange(s: RecordsStatus): void }
         <label><span>{r.passphrase}</span><input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="off" /></label>
         <button type="submit" disabled={busy} data-testid="restore-check">{r.checkBackup}</button>
       </form>
+      <TaskProgress running={busy} />
       <Status flash={flash} />
       {checked && (
         <div className="restore-preview" data-testid="restore-preview">
