@@ -4,7 +4,7 @@
  * edition's worker), and what each returns.
  */
 import { z } from 'zod';
-import { MAX_TEXT_LENGTH } from '../forms/answers.ts';
+import { MAX_TEXT_LENGTH, type Answers } from '../forms/answers.ts';
 import type { RecordsSummary, RestoreLoss } from './backup-reader.ts';
 import type { TaskProgress } from './long-task.ts';
 import type { ChildRow, EntryRow, QuarterFigures } from './records-store.ts';
@@ -18,6 +18,15 @@ const answerValue = z.union([longText, z.array(z.string().max(200)).max(100), z.
 const answers = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), answerValue);
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes must be a Uint8Array').refine((b) => b.byteLength <= 200 * 1024 * 1024, 'at most 200 MB');
 const passphrase = z.string().min(8, 'a passphrase has at least 8 characters').max(200);
+/** The name of the file a person picked: only shown back and used to recognise the form. */
+const fileName = z.string().min(1).max(260);
+const decisionId = z.string().min(1).max(200);
+/** The person's answer to every possible duplicate and every conflict a merge preview showed. */
+const mergeDecisions = z.strictObject({
+  duplicates: z.array(z.strictObject({ id: decisionId, choice: z.enum(['join', 'apart']), newCode: z.string().trim().min(1).max(60).optional() })).max(100_000),
+  conflicts: z.array(z.strictObject({ id: decisionId, keep: z.enum(['here', 'backup']) })).max(100_000),
+});
+export type MergeDecisions = z.infer<typeof mergeDecisions>;
 
 export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('status') }),
@@ -51,6 +60,10 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('progress') }),
   z.strictObject({ op: z.literal('cancel') }),
   z.strictObject({ op: z.literal('delete-all') }),
+  z.strictObject({ op: z.literal('preview-import'), lang, fileName, bytes }),
+  z.strictObject({ op: z.literal('commit-import'), lang, fileName, bytes }),
+  z.strictObject({ op: z.literal('entry-history'), entryId: id }),
+  z.strictObject({ op: z.literal('set-device-name'), name: z.string().trim().min(1).max(60) }),
 ]);
 export type RecordsRequest = z.infer<typeof recordsRequestSchema>;
 
@@ -74,6 +87,8 @@ export interface RecordsStatus {
   unsaved: { changes: number; problem: SaveProblem | null } | null;
   /** A copy of the data from before the last restore, which one click brings back. */
   undoRestore: { savedAt: string } | null;
+  /** This installation: its stable id and the name other laptops see after a merge (null until the records open). */
+  device: { id: string; name: string } | null;
 }
 
 /** Why saving failed: the disk is full, the folder is read-only, no permission, the file is held by another program, or something else. */
@@ -95,6 +110,117 @@ export interface RestorePreview {
 }
 
 export interface ImportProblem { row: number; field?: string; message: string }
+
+/** Why one submission of an export (or one form of a merged backup) is not taken in. */
+export type SubmissionProblemCode =
+  | 'answer' | 'unknown-choice' | 'no-instance-id' | 'encrypted' | 'rejected-on-server' | 'row-cells'
+  | 'no-child' | 'code-on-register' | 'code-twice' | 'submission-twice' | 'other-child';
+
+/** A refused submission: its table and row (the header is row 1), the column at fault, a code and its parameters, and the sentence in the reader's language. */
+export interface SubmissionProblem {
+  table: string;
+  row: number;
+  column?: string;
+  code: SubmissionProblemCode;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** What importing an export would do, before anything changes (and, after commit-import, what it did). */
+export interface ImportPreview {
+  fileName: string;
+  format: 'odk-central-zip' | 'odk-central-csv' | 'kobo-xlsx' | 'kobo-csv';
+  server: 'odk-central' | 'kobotoolbox';
+  /** Field names as column headers, or a language's labels. */
+  headers: 'names' | 'labels';
+  /** The monitoring form recognised, its XLSForm form_id and version, and how it was recognised. */
+  form: { id: string; formId: string; version: string; recognisedBy: 'form-id' | 'form-title' | 'columns' };
+  /** The form versions the submissions were collected with, as the server writes them, with their rows. */
+  formVersions: Array<{ version: string; rows: number }>;
+  /** Rows of the submissions table. */
+  submissions: number;
+  /** Registrations that add a child to the register. */
+  newChildren: number;
+  /** Every form that would be added (those registrations included). */
+  newForms: number;
+  /** Forms already imported that the server has a newer version of: replaced, the old answers kept in the history. */
+  updates: number;
+  /** Submissions already here, as they are. */
+  unchanged: number;
+  refusedRows: number;
+  /** The first 500 problems; problemsTotal counts them all. */
+  problems: SubmissionProblem[];
+  problemsTotal: number;
+  /** Columns and repeat groups Puente's form does not have: kept with each entry and shown in the child's history. */
+  unknownFields: Array<{ name: string; rows: number }>;
+  /** Answers that are not among the choices of Puente's form: kept with the entry, not counted. */
+  unknownChoices: Array<{ question: string; value: string; rows: number }>;
+}
+
+/** A child as a merge preview shows it, beside the one it may be. */
+export interface MergeChild {
+  code: string;
+  sex: 'f' | 'm';
+  age: number;
+  community: string;
+  registeredOn: string;
+  status: string;
+  /** Forms about the child, the registration included. */
+  forms: number;
+}
+
+export interface MergeDuplicate {
+  /** The id to answer in the decisions. */
+  id: string;
+  /** same-code: the same code, registered separately; similar: same sex, community and age, registered close together. */
+  reason: 'same-code' | 'similar';
+  backup: MergeChild;
+  here: MergeChild & { childId: number };
+}
+
+/** One form with different answers here and in the backup, side by side. */
+export interface MergeConflict {
+  id: string;
+  instrumentId: string;
+  childCode: string | null;
+  date: string;
+  /** The questions whose answers differ. */
+  fields: string[];
+  here: { answers: Answers; updatedAt: string; deviceId: string | null };
+  backup: { answers: Answers; updatedAt: string; deviceId: string | null };
+}
+
+/** What merging another laptop's backup would do, before anything changes. */
+export interface MergePreview {
+  /** The laptop the backup comes from. */
+  device: { id: string; name: string };
+  /** The backup was made on this laptop. */
+  sameDevice: boolean;
+  backup: RecordsSummary;
+  newChildren: number;
+  newForms: number;
+  /** Forms the backup has a later version of (this laptop's version is among the backup's earlier ones). */
+  updates: number;
+  unchanged: number;
+  duplicates: MergeDuplicate[];
+  conflicts: MergeConflict[];
+  problems: SubmissionProblem[];
+  problemsTotal: number;
+}
+
+/** A version an entry had before it was replaced (by an edit on the server, or a merge). */
+export interface EntryVersion {
+  answers: Answers;
+  entryDate: string;
+  origin: 'device' | 'server';
+  deviceId: string | null;
+  server: string | null;
+  submissionVersion: string | null;
+  unrecognised: Record<string, unknown> | null;
+  savedAt: string;
+  replacedAt: string;
+  reason: 'server-edit' | 'merge-replaced' | 'merge-declined' | 'merge-joined';
+}
 
 export interface RecordsResults {
   status: RecordsStatus;
@@ -122,5 +248,10 @@ export interface RecordsResults {
   /** Stops the running import or restore, which then changes nothing; false when none was running. */
   cancel: boolean;
   'delete-all': RecordsStatus;
+  'preview-import': ImportPreview;
+  'commit-import': ImportPreview & { written: { added: number; updated: number } };
+  /** The versions a form had before, oldest first. */
+  'entry-history': EntryVersion[];
+  'set-device-name': RecordsStatus;
 }
 export type RecordsResult<R extends RecordsRequest> = RecordsResults[R['op']];

@@ -6,7 +6,7 @@
  * worker (IndexedDB).
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { localToday, parseAnswerText, validateAnswers, type Answers, type ValidationResult } from '../forms/answers.ts';
+import { localToday, parseAnswerText, type Answers, type ValidationResult } from '../forms/answers.ts';
 import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
 import { parseCsv, writeCsv } from './csv.ts';
 import { ACCEPTED_ITERATIONS, decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
@@ -14,12 +14,16 @@ import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { createLongTasks, type Step } from './long-task.ts';
 import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
-import { formDateField, identifierProblems, registerProblems, registrationDateProblems } from './entry-checks.ts';
+import { formDateField } from './entry-checks.ts';
+import { checkEntry as checkAgainstRegister } from './check-entry.ts';
+import { registrationFacts } from './entry-writes.ts';
+import { deviceOf, entryVersions, setDevice } from './entry-provenance.ts';
+import { applyImport, planImport, type ImportContext } from './import/import-plan.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, codeKey, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, firstFormDate, registerFacts, updateEntry, updateRegistration, inTransactionAsync, listChildren, openDatabase, quarterlyFigures, RecordsError,
-  type EntryRow, type RegistrationFacts,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, inTransactionAsync, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  type EntryRow,
 } from './records-store.ts';
 
 /** A stored copy of the records file: the current one first, then the previous one the host kept. */
@@ -180,6 +184,7 @@ export function createRecordsService(host: RecordsHost) {
       warning: warning ?? (unreadable ? `The records file cannot be read: ${unreadable}` : damaged ? `The records file cannot be opened: ${damaged}` : null),
       unsaved: pending > 0 ? { changes: pending, problem: saveProblem } : null,
       undoRestore: undoSavedAt ? { savedAt: undoSavedAt } : null,
+      device: db ? deviceOf(db) : null,
     };
   }
 
@@ -251,13 +256,6 @@ export function createRecordsService(host: RecordsHost) {
     return date;
   }
 
-  function registrationFacts(value: Answers, date: string): RegistrationFacts {
-    return {
-      childCode: text(value, CHILD_CODE_FIELD), sex: value.sex as 'f' | 'm', age: Number(value.age),
-      community: text(value, 'community') ?? '', status: value.status as 'working' | 'at_risk', date,
-    };
-  }
-
   /** Stores one validated form: a registration makes a child; a form with a child's code joins that child. */
   function store(form: Instrument, value: Answers, lang: Lang): { entryId: number; childId: number | null } {
     const d = open();
@@ -286,20 +284,11 @@ export function createRecordsService(host: RecordsHost) {
 
   /** Every check a form passes before it is stored: the form model (with today's date on the host's clock), then the register. */
   function checkEntry(form: Instrument, answers: Partial<Answers>, lang: Lang, editing?: EntryRow): ValidationResult {
-    const checked = validateAnswers(form, answers, lang, { today: today() });
-    if (!checked.ok) return checked;
-    const d = open();
-    const errors = identifierProblems(form, checked.value, lang);
-    if (form.id === REGISTRATION_FORM) {
-      const date = text(checked.value, formDateField(form) ?? '');
-      if (editing?.childId && date) errors.push(...registrationDateProblems(form, date, firstFormDate(d, editing.childId), lang));
-    } else if (questionsOf(form).some((q) => q.name === CHILD_CODE_FIELD)) {
-      const code = text(checked.value, CHILD_CODE_FIELD);
-      const childId = editing ? editing.childId : code ? childIdByCode(d, code) : null;
-      if (childId !== null) errors.push(...registerProblems(form, checked.value, registerFacts(d, childId), lang));
-    }
-    return errors.length ? { ok: false, errors } : checked;
+    return checkAgainstRegister(open(), form, answers, lang, today(), editing);
   }
+
+  /** What an import of a server export works with: the open records, every instrument (to name a baseline form), today on the host's clock. */
+  const importContext = (lang: Lang, step: Step): ImportContext => ({ db: open(), instruments: host.instruments, lang, today: today(), step });
 
   function saveEntry(req: Extract<RecordsRequest, { op: 'save-entry' }>): RecordsResults['save-entry'] {
     const form = formOf(req.instrumentId, req.lang);
@@ -478,6 +467,8 @@ export function createRecordsService(host: RecordsHost) {
       throw error;
     }
     undoSavedAt = db && countEntries(db) > 0 ? new Date().toISOString() : undoSavedAt;
+    // This laptop stays itself: a restored backup (perhaps another laptop's) does not bring its device id.
+    if (db) setDevice(next, deviceOf(db));
     useDatabase(next);
     if (!key && backupKey) key = backupKey;
     warning = null;
@@ -595,6 +586,25 @@ export function createRecordsService(host: RecordsHost) {
         // A failure is in the status (unsaved, with its reason); the person sees it there.
         await flush().catch(() => undefined);
         return status() as Out;
+      case 'preview-import':
+        return (await tasks.run('import', 0, (step) => planImport(importContext(req.lang, step), req.fileName, req.bytes))).preview as Out;
+      case 'commit-import': {
+        const result = await tasks.run('import', 0, async (step) => {
+          const context = importContext(req.lang, step);
+          const plan = await planImport(context, req.fileName, req.bytes);
+          return { ...plan.preview, written: await applyImport(context, plan, new Date().toISOString()) };
+        });
+        if (result.written.added || result.written.updated) changed();
+        return result as Out;
+      }
+      case 'entry-history':
+        return entryVersions(open(), req.entryId) as Out;
+      case 'set-device-name': {
+        const d = open();
+        setDevice(d, { ...deviceOf(d), name: req.name });
+        changed();
+        return status() as Out;
+      }
       case 'delete-all':
         // Also the way out when the passphrase is lost or the file is damaged: a new, empty database.
         if (unreadable) open();

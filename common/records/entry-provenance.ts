@@ -1,0 +1,97 @@
+/**
+ * Where each form came from, and what it was before: this installation's device id and name,
+ * the server submission an entry holds, and the versions an entry replaced (entry_history). The
+ * import and the merge keep every earlier version here, so nothing is overwritten silently.
+ */
+import type { Database, SqlValue } from 'sql.js';
+import type { Answers } from '../forms/answers.ts';
+import type { EntryVersion } from './records-api.ts';
+import { entryById, rows, run, scalar, type EntryRow } from './records-store.ts';
+
+export interface Device { id: string; name: string }
+
+/** This installation's device (meta; made by migration 3). */
+export function deviceOf(db: Database): Device {
+  const meta = Object.fromEntries(rows(db, "SELECT key, value FROM meta WHERE key IN ('device_id', 'device_name')").map((r) => [String(r.key), String(r.value)]));
+  return { id: meta.device_id ?? '', name: meta.device_name ?? '' };
+}
+
+export function setDevice(db: Database, device: Device): void {
+  run(db, "INSERT INTO meta (key, value) VALUES ('device_id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [device.id]);
+  run(db, "INSERT INTO meta (key, value) VALUES ('device_name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [device.name]);
+}
+
+/** The name of a device this one has heard of: itself, or a laptop whose backup was merged here. */
+export function deviceName(db: Database, id: string | null): string | null {
+  if (id === null) return null;
+  const own = deviceOf(db);
+  if (own.id === id) return own.name;
+  const name = scalar(db, 'SELECT name FROM devices WHERE id = ?', [id]);
+  return name === null ? null : String(name);
+}
+
+export function rememberDevice(db: Database, device: Device, seenAt: string): void {
+  if (device.id === deviceOf(db).id) return;
+  run(db, 'INSERT INTO devices (id, name, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [device.id, device.name, seenAt]);
+}
+
+/** What an import knows of a submission on its server. */
+export interface ServerSubmission {
+  server: 'odk-central' | 'kobotoolbox';
+  key: string;
+  version: string;
+  /** KoboToolbox's record number (survives edits). */
+  recordId: string | null;
+}
+
+/** The entry that holds this submission: by its id, by KoboToolbox's record number for the same form, or by the version an edit replaced. */
+export function entryOfSubmission(db: Database, instrumentId: string, s: ServerSubmission & { replaces: string | null }): EntryRow | null {
+  const byKey = scalar(db, 'SELECT id FROM entries WHERE submission_id = ?', [s.key]);
+  const byRecord = byKey === null && s.recordId !== null
+    ? scalar(db, "SELECT id FROM entries WHERE server = 'kobotoolbox' AND server_record = ? AND instrument_id = ?", [s.recordId, instrumentId]) : null;
+  const byReplaced = byKey === null && byRecord === null && s.replaces !== null
+    ? scalar(db, `SELECT id FROM entries WHERE submission_version = ?1 AND instrument_id = ?2
+        UNION SELECT entry_id FROM entry_history WHERE submission_version = ?1 LIMIT 1`, [s.replaces, instrumentId]) : null;
+  const id = byKey ?? byRecord ?? byReplaced;
+  return id === null ? null : entryById(db, Number(id));
+}
+
+/** The version ids an entry had before (an export older than the last import brings one of these back: nothing to do). */
+export function earlierVersions(db: Database, entryId: number): Set<string> {
+  return new Set(rows(db, 'SELECT submission_version FROM entry_history WHERE entry_id = ? AND submission_version IS NOT NULL', [entryId]).map((r) => String(r.submission_version)));
+}
+
+/** Marks an entry as this server submission, imported now, with the answers Puente did not recognise. */
+export function markImported(db: Database, entryId: number, s: ServerSubmission, importedAt: string, unrecognised: Record<string, unknown> | null): void {
+  run(db, `UPDATE entries SET origin = 'server', server = ?, submission_id = ?, submission_version = ?, server_record = ?, imported_at = ?, unrecognised = ? WHERE id = ?`,
+    [s.server, s.key, s.version, s.recordId, importedAt, unrecognised && Object.keys(unrecognised).length ? JSON.stringify(unrecognised) : null, entryId]);
+}
+
+/** Keeps the entry as it is now in its history, before it is replaced. */
+export function keepVersion(db: Database, entryId: number, reason: EntryVersion['reason'], replacedAt: string): void {
+  run(db, `INSERT INTO entry_history (entry_id, alias_uid, entry_date, answers, origin, device_id, server, submission_version, unrecognised, saved_at, replaced_at, reason)
+    SELECT id, NULL, entry_date, answers, origin, device_id, server, submission_version, unrecognised, updated_at, ?, ? FROM entries WHERE id = ?`, [replacedAt, reason, entryId]);
+}
+
+/** A version from elsewhere (a merged backup) kept in an entry's history; `aliasUid` when it was an entry of its own there. */
+export function keepForeignVersion(db: Database, entryId: number, v: Omit<EntryVersion, 'answers' | 'unrecognised'> & { answers: string; unrecognised: string | null; aliasUid: string | null }): void {
+  run(db, `INSERT INTO entry_history (entry_id, alias_uid, entry_date, answers, origin, device_id, server, submission_version, unrecognised, saved_at, replaced_at, reason)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [entryId, v.aliasUid, v.entryDate, v.answers, v.origin, v.deviceId, v.server, v.submissionVersion, v.unrecognised, v.savedAt, v.replacedAt, v.reason]);
+}
+
+function versionRow(r: Record<string, SqlValue>): EntryVersion {
+  const json = (v: SqlValue) => (v === null ? null : (JSON.parse(String(v)) as Record<string, unknown>));
+  return {
+    answers: JSON.parse(String(r.answers)) as Answers, entryDate: String(r.entry_date), origin: r.origin === 'server' ? 'server' : 'device',
+    deviceId: r.device_id === null ? null : String(r.device_id), server: r.server === null ? null : String(r.server),
+    submissionVersion: r.submission_version === null ? null : String(r.submission_version), unrecognised: json(r.unrecognised),
+    savedAt: String(r.saved_at), replacedAt: String(r.replaced_at), reason: String(r.reason) as EntryVersion['reason'],
+  };
+}
+
+/** The versions an entry had before, oldest first. */
+export function entryVersions(db: Database, entryId: number): EntryVersion[] {
+  entryById(db, entryId);
+  return rows(db, 'SELECT * FROM entry_history WHERE entry_id = ? ORDER BY replaced_at, id', [entryId]).map(versionRow);
+}

@@ -1,0 +1,63 @@
+/**
+ * A CSV file of a server export as a table: the text decoded (UTF-8, or Windows-1252 when a
+ * spreadsheet re-saved it), the delimiter found from the header line, parsed by the one CSV
+ * parser (../csv.ts). A file cut short (a quoted cell never closed, a last row with fewer cells
+ * than the header) is refused as a whole, since its last submission would be wrong.
+ */
+import { parseCsv } from '../csv.ts';
+import { RecordsError } from '../records-store.ts';
+import type { ExportTable } from './submission-export.ts';
+
+/** Does the text start with a UTF-16 byte-order mark (Excel's "Unicode text")? */
+export const isUtf16 = (bytes: Uint8Array) => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+/**
+ * The bytes as UTF-8: UTF-16 with its byte-order mark is converted, and a file that is not valid
+ * UTF-8 was saved by a spreadsheet in Windows-1252 (Latin-1 and the Euro sign).
+ */
+export function asUtf8(bytes: Uint8Array): Uint8Array {
+  if (isUtf16(bytes)) return new TextEncoder().encode(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return bytes;
+  } catch {
+    return new TextEncoder().encode(new TextDecoder('windows-1252').decode(bytes));
+  }
+}
+
+/** The delimiter of the header line (outside quotes): the most frequent of ";", "," and tab; a comma on a tie. */
+export function headerDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+/** A row under the header that only holds HXL hashtags (KoboToolbox adds one when questions have tags). */
+const isTagRow = (cells: readonly string[]) => cells.some((c) => c.trim() !== '') && cells.every((c) => c.trim() === '' || c.trim().startsWith('#'));
+
+/** A CSV file of an export as a table; throws a RecordsError naming the file and line when it cannot be read whole. */
+export function csvTable(name: string, bytes: Uint8Array, delimiter?: ',' | ';' | '\t'): ExportTable {
+  const utf8 = asUtf8(bytes);
+  const sep = delimiter ?? headerDelimiter(new TextDecoder().decode(utf8.subarray(0, 65_536)));
+  const parsed = parseCsv(utf8, { delimiter: sep });
+  if (!parsed.ok) {
+    if (/never closed/.test(parsed.message)) {
+      throw new RecordsError('cut-short', `"${name}" ends in the middle of a cell that starts on line ${parsed.line}: the file was cut short (an interrupted download?). Download the export again. Nothing was changed.`, { file: name, line: parsed.line });
+    }
+    throw new RecordsError('damaged-export', `"${name}", line ${parsed.line}: ${parsed.message}. Nothing was changed.`, { file: name, line: parsed.line, reason: parsed.message });
+  }
+  const rows = parsed.rows[0] && isTagRow(parsed.rows[0].cells) ? parsed.rows.slice(1) : parsed.rows;
+  const last = rows.at(-1);
+  if (last && last.cells.length < parsed.header.length) {
+    throw new RecordsError('cut-short', `"${name}" ends in the middle of the row on line ${last.line} (${last.cells.length} of ${parsed.header.length} cells): the file was cut short (an interrupted download?). Download the export again. Nothing was changed.`,
+      { file: name, line: last.line, cells: last.cells.length, expected: parsed.header.length });
+  }
+  return { name, header: parsed.header, rows };
+}
