@@ -132,6 +132,19 @@ async function checkEntries(db: Database, forms: ReadonlyMap<string, Instrument>
 }
 
 /**
+ * The laptop the backup was made on (data version 3 on), when its id and name are well formed, so a
+ * merge can say where its forms come from; a backup from before gets the new id migration 3 made.
+ */
+function copyDevice(foreign: Database, fresh: Database): void {
+  const meta = new Map(all(foreign, "SELECT key, value FROM meta WHERE key IN ('device_id', 'device_name')").map(([k, v]) => [String(k), String(v)]));
+  const id = meta.get('device_id') ?? '';
+  const name = meta.get('device_name') ?? '';
+  if (!/^[0-9a-f]{32}$/.test(id) || !name.trim() || name.length > 60 || /[\u0000-\u001f]/.test(name)) return;
+  fresh.run("UPDATE meta SET value = ? WHERE key = 'device_id'", [id]);
+  fresh.run("UPDATE meta SET value = ? WHERE key = 'device_name'", [name]);
+}
+
+/**
  * A backup's bytes (already decrypted) as a new database with Puente's own schema and the
  * backup's checked rows. Throws a RecordsError naming what is wrong; never changes anything.
  */
@@ -159,6 +172,7 @@ export async function readBackup(SQL: SqlJsStatic, bytes: Uint8Array, forms: Rea
     await step(0, total);
     await copyRows(foreign, fresh, step, counted);
     migrate(fresh);
+    copyDevice(foreign, fresh);
     checkChildren(fresh);
     await checkEntries(fresh, forms, step, counted, today);
     return fresh;

@@ -62,6 +62,8 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('delete-all') }),
   z.strictObject({ op: z.literal('preview-import'), lang, fileName, bytes }),
   z.strictObject({ op: z.literal('commit-import'), lang, fileName, bytes }),
+  z.strictObject({ op: z.literal('preview-merge'), lang, bytes, passphrase: z.string().max(200).optional() }),
+  z.strictObject({ op: z.literal('commit-merge'), lang, bytes, passphrase: z.string().max(200).optional(), decisions: mergeDecisions }),
   z.strictObject({ op: z.literal('entry-history'), entryId: id }),
   z.strictObject({ op: z.literal('set-device-name'), name: z.string().trim().min(1).max(60) }),
 ]);
@@ -250,6 +252,8 @@ export interface RecordsResults {
   'delete-all': RecordsStatus;
   'preview-import': ImportPreview;
   'commit-import': ImportPreview & { written: { added: number; updated: number } };
+  'preview-merge': MergePreview;
+  'commit-merge': MergePreview & { written: { added: number; updated: number; joined: number } };
   /** The versions a form had before, oldest first. */
   'entry-history': EntryVersion[];
   'set-device-name': RecordsStatus;

@@ -12,13 +12,14 @@ import { parseCsv, writeCsv } from './csv.ts';
 import { ACCEPTED_ITERATIONS, decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
 import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { createLongTasks, type Step } from './long-task.ts';
-import { recordsRequestSchema, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
+import { recordsRequestSchema, type MergeDecisions, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
 import { formDateField } from './entry-checks.ts';
 import { checkEntry as checkAgainstRegister } from './check-entry.ts';
 import { registrationFacts } from './entry-writes.ts';
 import { deviceOf, entryVersions, setDevice } from './entry-provenance.ts';
 import { applyImport, planImport, type ImportContext } from './import/import-plan.ts';
+import { applyMerge, planMerge, type MergePlan } from './merge.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, codeKey, communities, countChildren, countEntries,
@@ -433,6 +434,18 @@ export function createRecordsService(host: RecordsHost) {
     return { next: await readBackup(host.SQL, plain, forms, step, today()), backupKey };
   }
 
+  /** Plans a merge of another laptop's backup (read as a restore reads it), with the person's decisions when given. */
+  async function mergeOf(req: { lang: Lang; bytes: Uint8Array; passphrase?: string; decisions?: MergeDecisions }, step: Step, write: boolean): Promise<{ plan: MergePlan; written?: Awaited<ReturnType<typeof applyMerge>> }> {
+    const { next } = await openBackup(req.bytes, req.passphrase, step);
+    try {
+      const context = { db: open(), forms, lang: req.lang, today: today(), step };
+      const plan = await planMerge(context, next, req.decisions);
+      return write ? { plan, written: await applyMerge(context, plan, new Date().toISOString()) } : { plan };
+    } finally {
+      next.close();
+    }
+  }
+
   /** What a restore would do: the backup beside the data here, what would be lost, and which passphrase would apply. */
   async function previewRestore(bytes: Uint8Array, passphrase: string | undefined): Promise<RestorePreview> {
     const { next, backupKey } = await tasks.run('restore', 0, (step) => openBackup(bytes, passphrase, step));
@@ -596,6 +609,13 @@ export function createRecordsService(host: RecordsHost) {
         });
         if (result.written.added || result.written.updated) changed();
         return result as Out;
+      }
+      case 'preview-merge':
+        return (await tasks.run('import', 0, (step) => mergeOf(req, step, false))).plan.preview as Out;
+      case 'commit-merge': {
+        const { plan, written } = await tasks.run('import', 0, (step) => mergeOf(req, step, true));
+        if (written!.added || written!.updated || written!.joined) changed();
+        return { ...plan.preview, written: written! } as Out;
       }
       case 'entry-history':
         return entryVersions(open(), req.entryId) as Out;
