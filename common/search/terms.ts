@@ -6,7 +6,7 @@
  * term (phase-out → phaseout). Used to build the index, to read queries and to highlight.
  */
 import type { Lang } from '../facets.ts';
-import { foldText, searchTerms, words } from '../text.ts';
+import { foldText, searchTerms } from '../text.ts';
 
 /** Shortest root left after removing an ending: shorter roots meet unrelated words. */
 const MIN_ROOT = 4;
@@ -55,13 +55,24 @@ function reduce(stemmed: string, word: string, lang: Lang): string {
 
 const cache: Record<Lang, Map<string, string>> = { en: new Map(), es: new Map() };
 
+/** "%" is a word: figures are written "30 %" and asked about as "percentage" (the thesaurus joins the two). */
+const PERCENT: Record<Lang, string> = { en: 'percent', es: 'porciento' };
+
+/** A folded word: letters and digits, or "%". */
+export const FOLDED_WORD = /[a-z0-9]+|%/g;
+
+/** The folded words of a text, in order ("%" included). */
+export function foldedWords(text: string): string[] {
+  return foldText(text).match(FOLDED_WORD) ?? [];
+}
+
 /** The index term of one folded word ('' for a stop word). */
 export function termOf(foldedWord: string, lang: Lang): string {
   const c = cache[lang];
   let term = c.get(foldedWord);
   if (term === undefined) {
     if (c.size > 200_000) c.clear();
-    const [stemmed] = searchTerms(foldedWord, lang);
+    const [stemmed] = searchTerms(foldedWord === '%' ? PERCENT[lang] : foldedWord, lang);
     term = stemmed === undefined ? '' : reduce(stemmed, foldedWord, lang);
     c.set(foldedWord, term);
   }
@@ -71,7 +82,7 @@ export function termOf(foldedWord: string, lang: Lang): string {
 /** A run of words joined by hyphens in folded text (phase-out, child-care, out-of-school). */
 const COMPOUND = /[a-z0-9]+(?:[-\u2010\u2011][a-z0-9]+)+/g;
 const HYPHENS = /[-\u2010\u2011]/g;
-const TOKEN = /[a-z0-9]+(?:[-\u2010\u2011][a-z0-9]+)*/g;
+const TOKEN = /[a-z0-9]+(?:[-\u2010\u2011][a-z0-9]+)*|%/g;
 
 /** A folded token of a query or a name: a word, or a hyphenated compound with its parts. */
 export interface Token {
@@ -97,7 +108,7 @@ export function tokens(text: string): Token[] {
  */
 export function indexTerms(text: string, lang: Lang): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of foldedWords(text)) {
     const t = termOf(w, lang);
     if (t) out.push(t);
   }

@@ -31,6 +31,8 @@ import { chapterWords, checkRepeatedPassages, type ChapterWords } from './check-
 import { chapterSizeProblem, classifyUrl, MDX_COMPONENTS, mdxCodeProblems, urlProblem } from './check-mdx-safety.ts';
 import { factElementProblems, GuardScan, loadFacts, type FactBook } from './check-facts.ts';
 import { expandFacts } from './remark-facts.ts';
+import { loadThesaurus } from './check-thesaurus.ts';
+import type { Concept } from '../../common/search/thesaurus.ts';
 
 export const CALLOUT_KINDS = ['lesson', 'warning', 'trainer', 'note', 'differ'] as const;
 
@@ -47,6 +49,8 @@ export interface LoadedChapter {
 export interface LoadedContent extends ContentData {
   root: string;
   chapters: LoadedChapter[];
+  /** The concept thesaurus (content/thesaurus/), read by search only. */
+  thesaurus: Concept[];
   problems: ContentProblem[];
   warnings: ContentProblem[];
 }
@@ -356,6 +360,7 @@ export function loadContent(root: string): LoadedContent {
       if (!glossaryIds.has(id)) problems.push({ file, line: lineOf(['related', i]), message: `glossary field "related[${i}]": no glossary term "${id}"` });
     });
   }
+  const thesaurus = loadThesaurus(root, glossary, problems);
   const communityRecords = loadRecordFolder(root, 'communities', communitySchema, 'community', vocabularies, problems);
   const communities = communityRecords.map((r) => r.record);
 
@@ -459,7 +464,7 @@ export function loadContent(root: string): LoadedContent {
       if (!byKey.has(`en/${id}`)) problems.push({ file: 'content/reading-paths.yaml', line: 1, message: `reading path "${p.id}": no chapter "${id}"` });
     }
   }
-  return { root, sections, sources, glossary, readingPaths, communities, profiler, instruments, indicators, workshopModules, chapters, problems, warnings };
+  return { root, sections, sources, glossary, thesaurus, readingPaths, communities, profiler, instruments, indicators, workshopModules, chapters, problems, warnings };
 }
 
 /** The searchable documents of one language: chapter blocks and glossary terms. */
