@@ -249,7 +249,7 @@ function loadChapter(root: string, lang: Lang, fileName: string, ctx: {
   ctx.passages.push(chapterWords(tree, shown, lang));
   // Figures stated through <Fact> only; expanded here as in the renderer build, so search and the checks below see them.
   problems.push(...factElementProblems(tree, shown, ctx.facts), ...ctx.guards.scan(shown, source, 'mdx'));
-  expandFacts(tree, lang, ctx.facts.facts);
+  expandFacts(tree, lang, fileName.replace(/\.mdx$/, ''), ctx.facts.facts);
 
   const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
   if (!yamlNode || tree.children[0] !== yamlNode) {

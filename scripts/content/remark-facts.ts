@@ -23,20 +23,23 @@ function cite(src: string, at: string, position: Position): MdxJsxTextElement {
 }
 
 /** What one <Fact> shows in a language: the value alone (show="value") or the whole wording with alternatives. */
-export function factChildren(fact: Fact, lang: Lang, show: string | undefined, position: Position): MdxJsxTextElement['children'] {
+export function factChildren(fact: Fact, lang: Lang, show: string | undefined, position: Position, chapterId: string): MdxJsxTextElement['children'] {
   const text = (value: string) => ({ type: 'text' as const, value, position });
   const own = fact.source;
-  if (show === 'value' && fact[lang].value !== undefined) return [text(fact[lang].value!), cite(own.src, own.at, position)];
-  const out: MdxJsxTextElement['children'] = [text(fact[lang].text), cite(own.src, own.at, position)];
+  // A space before each citation, as authors write `figure <Cite … />`.
+  if (show === 'value' && fact[lang].value !== undefined) return [text(`${fact[lang].value!} `), cite(own.src, own.at, position)];
+  const out: MdxJsxTextElement['children'] = [text(`${fact[lang].text} `), cite(own.src, own.at, position)];
   if (!fact.alternatives.length || !fact.differ) return out;
   out.push(text(' ('));
-  for (const alt of fact.alternatives) out.push(text(alt[lang].text), cite(alt.source.src, alt.source.at, position), text('; '));
-  out.push({ type: 'link', url: fact.differ[lang].link, position, children: [text(fact.differ[lang].text)] }, text(')'));
+  for (const alt of fact.alternatives) out.push(text(`${alt[lang].text} `), cite(alt.source.src, alt.source.at, position), text('; '));
+  const { link, text: note } = fact.differ[lang];
+  // In the chapter that explains the difference, the note needs no link to itself.
+  out.push(link.split('#')[0] === chapterId ? text(note) : { type: 'link', url: link, position, children: [text(note)] }, text(')'));
   return out;
 }
 
 /** Fills every known <Fact> of a chapter with what it shows; unknown ids are left empty (and reported by the checks). */
-export function expandFacts(tree: Root, lang: Lang, facts: ReadonlyMap<string, Fact>): Array<{ line: number; id: string }> {
+export function expandFacts(tree: Root, lang: Lang, chapterId: string, facts: ReadonlyMap<string, Fact>): Array<{ line: number; id: string }> {
   const unknown: Array<{ line: number; id: string }> = [];
   visit(tree, (node) => {
     if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== 'Fact') return;
@@ -48,7 +51,7 @@ export function expandFacts(tree: Root, lang: Lang, facts: ReadonlyMap<string, F
       unknown.push({ line: node.position?.start.line ?? 1, id: String(id ?? '') });
       return;
     }
-    (node as MdxJsxTextElement).children = factChildren(fact, lang, typeof show === 'string' ? show : undefined, node.position);
+    (node as MdxJsxTextElement).children = factChildren(fact, lang, typeof show === 'string' ? show : undefined, node.position, chapterId);
   });
   return unknown;
 }
@@ -63,7 +66,7 @@ export function remarkFacts(contentRoot: string) {
     const read = readFactsFile(contentRoot, problems);
     const facts = new Map((read?.entries ?? []).map(({ fact }) => [fact.id, fact]));
     const shown = `content/${relative.join('/')}`;
-    for (const { line, id } of expandFacts(tree, lang, facts)) problems.push({ file: shown, line, message: `<Fact id="${id}">: no such fact in content/facts.yaml` });
+    for (const { line, id } of expandFacts(tree, lang, relative[1].replace(/\.mdx$/, ''), facts)) problems.push({ file: shown, line, message: `<Fact id="${id}">: no such fact in content/facts.yaml` });
     if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
   };
 }

@@ -146,8 +146,8 @@ describe('what a chapter shows for <Fact>', () => {
   const processor = createProcessor({ remarkPlugins: [[remarkFrontmatter, ['yaml']], remarkGfm] });
 
   /** picking.mdx in `lang` with `paragraph`, through the renderer build's remark plugins; its Fact node and reference list. */
-  function rendered(lang: 'en' | 'es', paragraph: string) {
-    const root = withFacts(FACTS, { [lang]: paragraph });
+  function rendered(lang: 'en' | 'es', paragraph: string, facts = FACTS) {
+    const root = withFacts(facts, { [lang]: paragraph });
     const file = new VFile({ path: path.join(root, lang, 'picking.mdx'), value: readFileSync(path.join(root, lang, 'picking.mdx'), 'utf8') });
     const tree = processor.parse(file) as Root;
     remarkFacts(root)()(tree, file);
@@ -162,14 +162,19 @@ describe('what a chapter shows for <Fact>', () => {
 
   it('shows the wording in the chapter\'s language with its numbered citation, then each alternative with its own and the differ link', () => {
     expect(rendered('en', 'Withdrawn: <Fact id="withdrawn-total" />.')).toEqual({
-      parts: ['1,517 children withdrawn, 79% of the target', '<Cite src=ipec-eval-2005 at=§68 n=2>', ' (', '1,365, 90%, in the executive summary', '<Cite src=ipec-eval-2005 at=Executive summary n=3>', '; ', '[the sources differ](intro)', ')'],
+      parts: ['1,517 children withdrawn, 79% of the target ', '<Cite src=ipec-eval-2005 at=§68 n=2>', ' (', '1,365, 90%, in the executive summary ', '<Cite src=ipec-eval-2005 at=Executive summary n=3>', '; ', '[the sources differ](intro)', ')'],
       references: [{ n: 1, src: 'ipec-eval-2005', at: '§25' }, { n: 2, src: 'ipec-eval-2005', at: '§68' }, { n: 3, src: 'ipec-eval-2005', at: 'Executive summary' }],
     });
-    expect(rendered('es', 'Retirados: <Fact id="withdrawn-total" />.').parts.slice(0, 4)).toEqual(['1.517 niños y niñas retirados, el 79 % de la meta', '<Cite src=ipec-eval-2005 at=§68 n=2>', ' (', '1.365, el 90 %, según el resumen ejecutivo']);
+    expect(rendered('es', 'Retirados: <Fact id="withdrawn-total" />.').parts.slice(0, 4)).toEqual(['1.517 niños y niñas retirados, el 79 % de la meta ', '<Cite src=ipec-eval-2005 at=§68 n=2>', ' (', '1.365, el 90 %, según el resumen ejecutivo ']);
+  });
+
+  it('shows the "sources differ" note without a link in the chapter it links to', () => {
+    const explainedHere = FACTS.replace('en: { text: the sources differ, link: "intro" }', 'en: { text: the sources differ, link: "picking#what-children-do" }');
+    expect(rendered('en', 'Withdrawn: <Fact id="withdrawn-total" />.', explainedHere).parts.slice(-2)).toEqual(['the sources differ', ')']);
   });
 
   it('shows only the number with its citation for show="value"', () => {
-    expect(rendered('es', 'Meta: <Fact id="planned-children" show="value" />.').parts).toEqual(['6.552', '<Cite src=ipec-eval-2005 at=§16 n=2>']);
+    expect(rendered('es', 'Meta: <Fact id="planned-children" show="value" />.').parts).toEqual(['6.552 ', '<Cite src=ipec-eval-2005 at=§16 n=2>']);
   });
 
   it('is found by search in the chapter that shows it', () => {
