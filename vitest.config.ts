@@ -1,12 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-/** Unit tests: pure modules, the content pipeline, search, and the Electron main-process modules under Node. */
+/**
+ * Unit tests (`npm run test:unit`), the everyday loop: pure modules, the content checks on the small
+ * fixture, search on made-up documents, the records service in memory, the main-process modules under
+ * Node. Nothing here starts a process or reads the whole manual: that is test/integration/.
+ */
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // Worker threads that keep loaded modules between files (sql.js, the instruments, the content
+    // checker load once per worker): about half the time of a fresh process per file.
+    pool: 'threads',
+    isolate: false,
     testTimeout: 30_000,
-    // Loading the real content takes a few seconds; more on a busy 2-core machine.
-    hookTimeout: 60_000,
+    hookTimeout: 30_000,
   },
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRecordsHost } from '../../electron/records-host.ts';
-import { loadContent } from '../../scripts/content/load-content.ts';
+import { loadInstruments } from '../../scripts/content/load-instruments.ts';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'puente-records-host-'));
@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('records in the Electron main process', () => {
   const rendererDir = path.join(dir, 'renderer');
-  const monitoring = loadContent(path.resolve(import.meta.dirname, '../../content')).instruments.filter((f) => f.kind === 'monitoring');
+  const monitoring = loadInstruments().filter((f) => f.kind === 'monitoring');
   const host = () => createRecordsHost({ rendererDir, userDataDir: path.join(dir, 'user'), loadSql: () => initSqlJs() });
 
   it('keeps the records in one file under the user-data folder, written before quitting, and reads them back at the next start', async () => {

@@ -2,10 +2,9 @@
  * A long import or restore reports how far it is and can be cancelled while it runs; a cancelled
  * one changes nothing, and nothing else runs in its pauses.
  */
-import path from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/content/load-content.ts';
+import { loadInstruments } from '../../scripts/content/load-instruments.ts';
 import type { Instrument } from '../../common/forms/instrument-schema.ts';
 import { createRecordsService } from '../../common/records/records-service.ts';
 import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
@@ -16,7 +15,7 @@ let SQL: SqlJsStatic;
 let instruments: Instrument[];
 beforeAll(async () => {
   SQL = await initSqlJs();
-  instruments = loadContent(path.resolve(import.meta.dirname, '../../content')).instruments;
+  instruments = loadInstruments();
 });
 
 function service(disk: MemoryDisk = {}) {

@@ -3,10 +3,9 @@
  * replaces anything, a foreign schema is never adopted, the person sees what would be lost and
  * must accept it, and the data as it was comes back with one click.
  */
-import path from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/content/load-content.ts';
+import { loadInstruments } from '../../scripts/content/load-instruments.ts';
 import type { Instrument } from '../../common/forms/instrument-schema.ts';
 import { createRecordsService } from '../../common/records/records-service.ts';
 import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
@@ -17,7 +16,7 @@ let SQL: SqlJsStatic;
 let instruments: Instrument[];
 beforeAll(async () => {
   SQL = await initSqlJs();
-  instruments = loadContent(path.resolve(import.meta.dirname, '../../content')).instruments;
+  instruments = loadInstruments();
 });
 
 function service(disk: MemoryDisk = {}) {

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../scripts/content/load-content.ts';
+import { loadInstruments } from '../../scripts/content/load-instruments.ts';
 import type { Instrument } from '../../common/forms/instrument-schema.ts';
 import { createRecordsService } from '../../common/records/records-service.ts';
 import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
@@ -13,7 +12,7 @@ let SQL: SqlJsStatic;
 let instruments: Instrument[];
 beforeAll(async () => {
   SQL = await initSqlJs();
-  instruments = loadContent(path.resolve(import.meta.dirname, '../../content')).instruments;
+  instruments = loadInstruments();
 });
 
 /** A service over an in-memory "disk" that keeps the previous copy, as the Electron host does. */

@@ -514,6 +514,12 @@ describe('.github/workflows/ci.yml', () => {
     expect(text).not.toMatch(/ELECTRON_SKIP_BINARY_DOWNLOAD/);
   });
 
+  it('checks every page for accessibility, here and in .ci/run, not only one page of each kind', () => {
+    expect(steps.find((s) => /npm test$/.test(s.run ?? ''))?.env?.PUENTE_FULL_A11Y).toBe('1');
+    expect(readFileSync(path.join(ROOT, '.ci/run'), 'utf8')).toMatch(/^PUENTE_FULL_A11Y=1 npm test$/m);
+    expect(readFileSync(path.join(ROOT, 'test/e2e/accessibility.test.ts'), 'utf8')).toContain('process.env.PUENTE_FULL_A11Y');
+  });
+
   it('makes a skipped Electron test fail, and gives Electron a display and its sandbox on Linux', () => {
     expect(job.env?.PUENTE_REQUIRE_ELECTRON).toBe('1');
     expect(readFileSync(path.join(ROOT, 'test/e2e/electron.test.ts'), 'utf8')).toContain("process.env.PUENTE_REQUIRE_ELECTRON === '1'");

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Integration tests (`npm run test:integration`): what takes seconds because it starts processes or
+ * reads the whole manual — the installers' contents (electron-builder --dir), electronegativity,
+ * writers killed mid-save, records on a failing disk, the real content and search over it, the
+ * common/ compile probe, the Electron installer run as a child.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    // Loading the real content takes seconds; more on a busy 2-core machine.
+    hookTimeout: 120_000,
+  },
+});
