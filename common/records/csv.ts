@@ -54,43 +54,66 @@ export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '
     return { ok: false, line: 1, message: 'the file is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8"' };
   }
   if (text.startsWith(BOM)) text = text.slice(1);
+  // One pass that slices whole runs of plain text instead of adding characters one by one (a 2 MB file in tens of ms, not a second).
   const records: Array<{ line: number; cells: string[] }> = [];
+  const QUOTE = 34, CR = 13, LF = 10, DELIM = delimiter.charCodeAt(0);
   let cells: string[] = [];
-  let cur = '';
-  let quoted = false;
   let line = 1;
   let startLine = 1;
-  let afterQuote = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { cur += '"'; i++; } else { quoted = false; afterQuote = true; }
-      } else {
-        if (ch === '\n') line++;
-        cur += ch;
-      }
-      continue;
+  let i = 0;
+  const n = text.length;
+  const endRecord = () => {
+    records.push({ line: startLine, cells });
+    cells = [];
+    line++;
+    startLine = line;
+  };
+  while (i <= n) {
+    if (i === n) {
+      // The end of the text: a last cell or record without a line break.
+      if (cells.length > 0) { cells.push(''); records.push({ line: startLine, cells }); }
+      break;
     }
-    if (ch === '"') {
-      if (cur.length > 0 || afterQuote) return { ok: false, line, message: 'a quote (") in the middle of a cell: put the whole cell in quotes and double the quote' };
-      quoted = true;
-    } else if (ch === delimiter) {
-      cells.push(cur); cur = ''; afterQuote = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cur); cur = ''; afterQuote = false;
-      records.push({ line: startLine, cells });
-      cells = [];
-      line++;
-      startLine = line;
+    if (text.charCodeAt(i) === QUOTE) {
+      // A quoted cell: up to the closing quote, doubled quotes standing for one.
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        if (close === -1) return { ok: false, line: startLine, message: 'a quoted cell is never closed (a missing ")' };
+        const chunk = text.slice(from, close);
+        for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
+        value += chunk;
+        if (text.charCodeAt(close + 1) === QUOTE) { value += '"'; from = close + 2; continue; }
+        i = close + 1;
+        break;
+      }
+      const next = i < n ? text.charCodeAt(i) : -1;
+      if (next !== -1 && next !== DELIM && next !== CR && next !== LF) return { ok: false, line, message: 'text after a closing quote in a cell' };
+      cells.push(value);
     } else {
-      if (afterQuote) return { ok: false, line, message: 'text after a closing quote in a cell' };
-      cur += ch;
+      // A plain cell: up to the next delimiter or line break; a quote inside it is an error.
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === DELIM || c === CR || c === LF) break;
+        if (c === QUOTE) return { ok: false, line, message: 'a quote (") in the middle of a cell: put the whole cell in quotes and double the quote' };
+        j++;
+      }
+      cells.push(text.slice(i, j));
+      i = j;
+    }
+    if (i >= n) { records.push({ line: startLine, cells }); break; }
+    const c = text.charCodeAt(i);
+    if (c === DELIM) {
+      i++;
+      if (i === n) { cells.push(''); records.push({ line: startLine, cells }); break; }
+    } else {
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      endRecord();
+      if (i === n) break;
     }
   }
-  if (quoted) return { ok: false, line: startLine, message: 'a quoted cell is never closed (a missing ")' };
-  if (cur.length > 0 || cells.length > 0) { cells.push(cur); records.push({ line: startLine, cells }); }
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return { ok: false, line: 1, message: 'the file is empty' };
   const [head, ...rest] = nonEmpty;
