@@ -237,4 +237,21 @@ describe('field records in the browser edition', () => {
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('asks before leaving a form with answers that are not saved, and stays on it when told to (Spanish)', async () => {
+    const { page, context } = await newWatchedPage(h, { locale: 'es-PE' });
+    await openRecords(page, 'es');
+    await page.getByTestId('register-child').click();
+    await page.locator('form.form-filler [data-name="registrar_code"] input').fill('M-07');
+    const questions: string[] = [];
+    page.on('dialog', (d) => { questions.push(d.message()); void (questions.length === 1 ? d.dismiss() : d.accept()); });
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    expect(questions).toEqual(['Este formulario tiene respuestas sin guardar. ¿Salir y perderlas?']);
+    expect(await page.locator('form.form-filler [data-name="registrar_code"] input').inputValue()).toBe('M-07');
+    // A tab elsewhere on the page asks too; accepted, the form goes away.
+    await page.getByTestId('records-tab-dashboard').click();
+    expect(questions).toHaveLength(2);
+    await page.locator('form.form-filler').waitFor({ state: 'detached' });
+    await context.close();
+  });
 });

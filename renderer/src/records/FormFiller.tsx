@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseAnswerText, shownQuestions, validateAnswers, type AnswerError, type Answers } from '../../../common/forms/answers.ts';
 import { questionNumbers } from '../../../common/forms/form-text.ts';
 import { questionsOf, type Instrument, type Question } from '../../../common/forms/instrument-schema.ts';
 import { useApp } from '../app/app-state.tsx';
+import { useLeaveGuard } from './use-leave-guard.ts';
 
 export interface FormFillerProps {
   form: Instrument;
@@ -62,6 +63,9 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const initialDraft = useMemo(() => JSON.stringify(toDraft(form, initial)), [form, initial]);
+  const mayLeave = useLeaveGuard(!saving && JSON.stringify(draft) !== initialDraft, t.records.leaveForm, useCallback(() => formRef.current, []));
 
   const answers = useMemo<Partial<Answers>>(() => {
     const out: Partial<Answers> = {};
@@ -258,7 +262,7 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
   };
 
   return (
-    <form className="form-filler" lang={lang} noValidate onSubmit={submit} aria-label={form[lang].title} data-form={form.id}>
+    <form ref={formRef} className="form-filler" lang={lang} noValidate onSubmit={submit} aria-label={form[lang].title} data-form={form.id}>
       {errors.length > 0 && (
         <div ref={summaryRef} className="fill-summary" role="alert" tabIndex={-1} aria-labelledby={`${base}-summary`}>
           <h2 id={`${base}-summary`}>{f.errorsTitle(errors.length)}</h2>
@@ -294,7 +298,7 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
       )}
       <div className="fill-actions">
         <button type="submit" className="button-primary" disabled={saving} aria-busy={saving || undefined}>{saving ? f.saving : submitLabel ?? f.submit}</button>
-        {onCancel && <button type="button" onClick={onCancel} disabled={saving}>{f.cancel}</button>}
+        {onCancel && <button type="button" onClick={() => mayLeave() && onCancel()} disabled={saving}>{f.cancel}</button>}
       </div>
     </form>
   );
