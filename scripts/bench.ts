@@ -14,7 +14,8 @@ import { buildSearchIndex } from '../common/search/build-search-index.ts';
 import { createSearchEngine } from '../common/search/search-engine.ts';
 import type { SearchDoc, SearchIndexData } from '../common/search/search-types.ts';
 import { buildMiniSearch, loadMiniSearch, miniSearchChapters, serializeMiniSearch } from './bench/minisearch-baseline.ts';
-import { loadContent, searchDocs } from './content/load-content.ts';
+import { loadContent } from './content/load-content.ts';
+import { searchDocs } from './content/search-documents.ts';
 import { BUILT_RENDERER_DIR } from './load-built-index.ts';
 
 interface QueryCase {

@@ -5,7 +5,8 @@ import type { ContentData, ContentManifest, ManifestChapter } from '../../common
 import { buildSearchIndex } from '../../common/search/build-search-index.ts';
 import type { SearchIndexData } from '../../common/search/search-types.ts';
 import { ContentValidationError } from './content-error.ts';
-import { searchDocs, type LoadedContent } from './load-content.ts';
+import type { LoadedContent } from './load-content.ts';
+import { searchDocs } from './search-documents.ts';
 import type { WorkshopModule } from '../../common/workshops/module-schema.ts';
 import { modulePageHeadings } from '../../common/workshops/module-page.ts';
 
