@@ -99,9 +99,19 @@ export const indicatorSchema = z.strictObject({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
-/** Every question of an instrument, in order, with its section. */
+const questionLists = new WeakMap<Instrument, Array<Question & { section: string }>>();
+
+/**
+ * Every question of an instrument, in order, with its section. Made once per instrument (the form
+ * checks ask for it several times per row of a 50,000-row import): the same array every time, not to be changed.
+ */
 export function questionsOf(instrument: Instrument): Array<Question & { section: string }> {
-  return instrument.sections.flatMap((s) => s.questions.map((q) => ({ ...q, section: s.id })));
+  let list = questionLists.get(instrument);
+  if (!list) {
+    list = instrument.sections.flatMap((s) => s.questions.map((q) => ({ ...q, section: s.id })));
+    questionLists.set(instrument, list);
+  }
+  return list;
 }
 
 /** The anchor of an instrument section on its page, the same in both languages. */

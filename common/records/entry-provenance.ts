@@ -6,7 +6,9 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { Answers } from '../forms/answers.ts';
 import type { EntryVersion } from './records-api.ts';
-import { entryById, rows, run, scalar, type EntryRow } from './records-store.ts';
+import { entryById, rows, run, scalar } from './records-store.ts';
+
+const str = (v: SqlValue) => (v === null || v === undefined ? null : String(v));
 
 export interface Device { id: string; name: string }
 
@@ -44,21 +46,35 @@ export interface ServerSubmission {
   recordId: string | null;
 }
 
-/** The entry that holds this submission: by its id, by KoboToolbox's record number for the same form, or by the version an edit replaced. */
-export function entryOfSubmission(db: Database, instrumentId: string, s: ServerSubmission & { replaces: string | null }): EntryRow | null {
-  const byKey = scalar(db, 'SELECT id FROM entries WHERE submission_id = ?', [s.key]);
-  const byRecord = byKey === null && s.recordId !== null
-    ? scalar(db, "SELECT id FROM entries WHERE server = 'kobotoolbox' AND server_record = ? AND instrument_id = ?", [s.recordId, instrumentId]) : null;
-  const byReplaced = byKey === null && byRecord === null && s.replaces !== null
-    ? scalar(db, `SELECT id FROM entries WHERE submission_version = ?1 AND instrument_id = ?2
-        UNION SELECT entry_id FROM entry_history WHERE submission_version = ?1 LIMIT 1`, [s.replaces, instrumentId]) : null;
-  const id = byKey ?? byRecord ?? byReplaced;
-  return id === null ? null : entryById(db, Number(id));
-}
-
-/** The version ids an entry had before (an export older than the last import brings one of these back: nothing to do). */
-export function earlierVersions(db: Database, entryId: number): Set<string> {
-  return new Set(rows(db, 'SELECT submission_version FROM entry_history WHERE entry_id = ? AND submission_version IS NOT NULL', [entryId]).map((r) => String(r.submission_version)));
+/**
+ * The submissions already imported as forms of this instrument, read once: the entry that holds a
+ * submission (by its id, by KoboToolbox's record number, or by the version an edit replaced) and
+ * every version id that entry has had (the current one and those in its history).
+ */
+export function submissionIndex(db: Database, instrumentId: string) {
+  const byKey = new Map<string, number>();
+  const byRecord = new Map<string, number>();
+  const byVersion = new Map<string, number>();
+  const versionsOf = new Map<number, Set<string>>();
+  const seen = (entryId: number, version: string | null) => {
+    if (version === null) return;
+    byVersion.set(version, entryId);
+    versionsOf.set(entryId, (versionsOf.get(entryId) ?? new Set()).add(version));
+  };
+  for (const r of rows(db, 'SELECT id, submission_id, submission_version, server, server_record FROM entries WHERE instrument_id = ? AND submission_id IS NOT NULL', [instrumentId])) {
+    const id = Number(r.id);
+    byKey.set(String(r.submission_id), id);
+    if (r.server === 'kobotoolbox' && r.server_record !== null) byRecord.set(String(r.server_record), id);
+    seen(id, str(r.submission_version));
+  }
+  for (const r of rows(db, `SELECT h.entry_id, h.submission_version FROM entry_history h JOIN entries e ON e.id = h.entry_id
+      WHERE e.instrument_id = ? AND h.submission_version IS NOT NULL`, [instrumentId])) seen(Number(r.entry_id), str(r.submission_version));
+  return {
+    find(s: { key: string; recordId: string | null; replaces: string | null }): { entryId: number; versions: ReadonlySet<string> } | null {
+      const entryId = byKey.get(s.key) ?? (s.recordId !== null ? byRecord.get(s.recordId) : undefined) ?? (s.replaces !== null ? byVersion.get(s.replaces) : undefined);
+      return entryId === undefined ? null : { entryId, versions: versionsOf.get(entryId) ?? new Set() };
+    },
+  };
 }
 
 /** Marks an entry as this server submission, imported now, with the answers Puente did not recognise. */

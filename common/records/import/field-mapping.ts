@@ -9,7 +9,7 @@ import { parseAnswerText, type Answers } from '../../forms/answers.ts';
 import { questionsOf, type Instrument, type Question } from '../../forms/instrument-schema.ts';
 import type { Lang } from '../../facets.ts';
 import type { SubmissionProblem } from '../records-api.ts';
-import { choicesOf, choiceValue, fold, type RecognisedForm } from './form-recognition.ts';
+import { choicesOf, fold, type RecognisedForm } from './form-recognition.ts';
 import { problemText } from './problem-words.ts';
 import { cellText, type ExportSubmission, type SubmissionExport, type SubmissionIdentity } from './submission-export.ts';
 import type { CellValue } from './xlsx-reader.ts';
@@ -71,14 +71,31 @@ function refusalProblem(exp: SubmissionExport, sub: ExportSubmission, lang: Lang
   return { table: exp.rootName, row: sub.line, ...(typeof params.column === 'string' ? { column: params.column } : {}), code, params, message: problemText(code, params, lang) };
 }
 
-export function mapSubmission(rec: RecognisedForm, exp: SubmissionExport, sub: ExportSubmission, lang: Lang): MappedSubmission {
+/** A function that maps each submission of this export; what it needs from the form is worked out once. */
+export function submissionMapper(rec: RecognisedForm, exp: SubmissionExport, lang: Lang): (sub: ExportSubmission) => MappedSubmission {
+  const questions = new Map(questionsOf(rec.form).map((q) => [q.name, q]));
+  const splitColumns = new Set(rec.columns.flatMap((c) => (c.kind === 'choice' ? [c.question] : [])));
+  // A select question's answer by its value, or by a label of either language (folded).
+  const choices = new Map(questionsOf(rec.form).filter((q) => q.type === 'select_one' || q.type === 'yes_no').map((q) => [q.name, new Map(
+    choicesOf(rec.form, q).flatMap((c) => [...c.labels.map((l): [string, string] => [fold(l), c.value]), [c.value, c.value] as [string, string]]),
+  )]));
+  const choiceOf = (q: Question, text: string) => choices.get(q.name)?.get(text.trim()) ?? choices.get(q.name)?.get(fold(text)) ?? null;
+  return (sub) => mapSubmission(rec, exp, sub, lang, { questions, splitColumns, choiceOf });
+}
+
+interface FormLookups {
+  questions: ReadonlyMap<string, Question>;
+  splitColumns: ReadonlySet<string>;
+  choiceOf(q: Question, text: string): string | null;
+}
+
+function mapSubmission(rec: RecognisedForm, exp: SubmissionExport, sub: ExportSubmission, lang: Lang, { questions, splitColumns, choiceOf }: FormLookups): MappedSubmission {
   const out: MappedSubmission = { line: sub.line, identity: sub.identity, answers: {}, unrecognised: {}, unknownChoices: [], unknownFields: [], problems: [] };
   if (sub.refusal) {
     out.problems.push(refusalProblem(exp, sub, lang));
     return out;
   }
   const form = rec.form;
-  const questions = new Map(questionsOf(form).map((q) => [q.name, q]));
   const picked = new Map<string, string[]>();
   const unknownChoice = (question: string, value: string) => {
     out.unknownChoices.push({ question, value });
@@ -105,12 +122,12 @@ export function mapSubmission(rec: RecognisedForm, exp: SubmissionExport, sub: E
     const q = questions.get(meaning.question)!;
     const fail = (message: string) => out.problems.push({ table: exp.rootName, row: sub.line, column: exp.header[i], code: 'answer', params: { question: q.name, text: message }, message });
     if (q.type === 'select_one' || q.type === 'yes_no') {
-      const value = choiceValue(form, q, text, true);
+      const value = choiceOf(q, text);
       if (value === null) unknownChoice(q.name, text);
       else out.answers[q.name] = value;
     } else if (q.type === 'select_multiple') {
       // The "question/choice" columns, when there are some, say the same more safely.
-      if (rec.columns.some((c) => c.kind === 'choice' && c.question === q.name)) return;
+      if (splitColumns.has(q.name)) return;
       const { values, unknown } = multipleChoices(form, q, text);
       for (const u of unknown) unknownChoice(q.name, u);
       if (values.length) out.answers[q.name] = [...new Set(values)];

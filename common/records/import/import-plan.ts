@@ -12,14 +12,14 @@ import type { Instrument } from '../../forms/instrument-schema.ts';
 import { xlsFormId, xlsFormVersion } from '../../forms/xlsform.ts';
 import type { Lang } from '../../facets.ts';
 import { checkEntry, textAnswer } from '../check-entry.ts';
-import { earlierVersions, entryOfSubmission, keepVersion, markImported } from '../entry-provenance.ts';
+import { keepVersion, markImported, submissionIndex } from '../entry-provenance.ts';
 import { addEntry, isAboutOneChild, replaceEntry } from '../entry-writes.ts';
 import type { Step } from '../long-task.ts';
 import type { ImportPreview, SubmissionProblem, SubmissionProblemCode } from '../records-api.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM } from '../records-schema.ts';
-import { childIdByCode, codeKey, entryById, inTransactionAsync, scalar, type EntryRow } from '../records-store.ts';
+import { childIdByCode, codeKey, entryById, inTransactionAsync, type EntryRow } from '../records-store.ts';
 import { readSubmissionExport } from './export-file.ts';
-import { mapSubmission, type MappedSubmission } from './field-mapping.ts';
+import { submissionMapper, type MappedSubmission } from './field-mapping.ts';
 import { recogniseForm, type RecognisedForm } from './form-recognition.ts';
 import { problemText } from './problem-words.ts';
 import type { ServerKind, SubmissionIdentity } from './submission-export.ts';
@@ -79,8 +79,9 @@ export async function planImport(ctx: ImportContext, fileName: string, bytes: Ui
   await ctx.step(0, total * 2);
 
   const mapped: MappedSubmission[] = [];
+  const map = submissionMapper(rec, exp, lang);
   for (const sub of exp.submissions) {
-    mapped.push(mapSubmission(rec, exp, sub, lang));
+    mapped.push(map(sub));
     if (mapped.length % 64 === 0) await ctx.step(mapped.length / 2);
   }
   // The same submission twice in one file: the last row (the latest export of it) is the one taken.
@@ -102,6 +103,7 @@ export async function planImport(ctx: ImportContext, fileName: string, bytes: Ui
   const unknownFields = new Map<string, number>();
   const unknownChoices = new Map<string, number>();
   const versions = new Map<string, number>();
+  const imported = submissionIndex(db, form.id);
   let newChildren = 0;
   let unchanged = 0;
   let done = 0;
@@ -119,14 +121,12 @@ export async function planImport(ctx: ImportContext, fileName: string, bytes: Ui
       refuse(m, [problem(m, 'submission-twice', { line: lastLineOf.get(identity.key)! })]);
       continue;
     }
-    const existing = entryOfSubmission(db, form.id, { server: exp.server, key: identity.key, version: identity.version, recordId: identity.recordId, replaces: identity.replaces });
-    if (existing) {
-      const current = scalar(db, 'SELECT submission_version FROM entries WHERE id = ?', [existing.id]);
-      if (current === identity.version || earlierVersions(db, existing.id).has(identity.version)) {
-        unchanged++;
-        continue;
-      }
+    const found = imported.find(identity);
+    if (found && found.versions.has(identity.version)) {
+      unchanged++;
+      continue;
     }
+    const existing = found ? entryById(db, found.entryId) : null;
     const checked = checkEntry(db, form, m.answers, lang, ctx.today, existing ?? undefined);
     if (!checked.ok) {
       refuse(m, answerProblems(rec, exp, m, checked.errors, lang));

@@ -62,21 +62,24 @@ function repeatsByRootIndex(root: ExportTable, repeats: readonly ExportTable[]):
 
 function submissionsOf(root: ExportTable, repeats: readonly ExportTable[]): ExportSubmission[] {
   const repeatRows = repeatsByRootIndex(root, repeats);
+  const column = (...names: string[]) => names.map((n) => root.header.indexOf(n)).find((i) => i !== -1) ?? -1;
+  const [index, uuid, instance, rootUuid, deprecated, recordId, version, submitted, submitter, device, validation] = [
+    column('_index'), column('_uuid'), column('meta/instanceID', 'instanceID'), column('meta/rootUuid', 'rootUuid'), column('meta/deprecatedID', 'deprecatedID'),
+    column('_id'), column('__version__', '_version_'), column('_submission_time'), column('_submitted_by'), column('deviceid'), column('_validation_status'),
+  ];
   return root.rows.map(({ line, cells }): ExportSubmission => {
-    const v = cellsByName(root.header, cells);
-    const base = { line, cells, repeats: repeatRows.get(cellText(v._index)) ?? [] };
+    const at = (i: number) => (i === -1 ? '' : cellText(cells[i]));
+    const base = { line, cells, repeats: repeatRows.get(at(index)) ?? [] };
     if (cells.length > root.header.length) return { ...base, identity: null, refusal: { code: 'row-cells' as const, params: { cells: cells.length, expected: root.header.length } } };
-    const uuid = cellText(v._uuid) || cellText(v['meta/instanceID'] ?? v.instanceID);
-    if (!uuid) return { ...base, identity: null, refusal: { code: 'no-instance-id' as const, params: { column: '_uuid' } } };
-    const rootUuid = cellText(v['meta/rootUuid'] ?? v.rootUuid);
-    const deprecated = cellText(v['meta/deprecatedID'] ?? v.deprecatedID);
-    const status = cellText(v._validation_status);
+    const current = at(uuid) || at(instance);
+    if (!current) return { ...base, identity: null, refusal: { code: 'no-instance-id' as const, params: { column: '_uuid' } } };
+    const status = at(validation);
     return {
       ...base,
       identity: {
-        key: normaliseInstanceId(rootUuid || uuid), version: normaliseInstanceId(uuid), replaces: deprecated ? normaliseInstanceId(deprecated) : null,
-        recordId: cellText(v._id) || null, edits: null, formVersion: cellText(v.__version__ ?? v._version_) || null,
-        submittedAt: cellText(v._submission_time) || null, submitter: cellText(v._submitted_by) || null, deviceId: cellText(v.deviceid) || null,
+        key: normaliseInstanceId(at(rootUuid) || current), version: normaliseInstanceId(current), replaces: at(deprecated) ? normaliseInstanceId(at(deprecated)) : null,
+        recordId: at(recordId) || null, edits: null, formVersion: at(version) || null,
+        submittedAt: at(submitted) || null, submitter: at(submitter) || null, deviceId: at(device) || null,
       },
       refusal: notApproved(status) ? { code: 'rejected-on-server' as const, params: { state: status } } : null,
     };

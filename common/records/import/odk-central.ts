@@ -40,25 +40,26 @@ function submissionsOf(root: ExportTable, repeats: readonly ExportTable[]): Expo
       byKey.set(rootKey, list);
     }
   }
+  const column = (...names: string[]) => names.map((n) => root.header.indexOf(n)).find((i) => i !== -1) ?? -1;
+  const [key, instance, deprecated, edits, formVersion, submitted, submitter, device, status, review] = [
+    column('KEY'), column('meta-instanceID', 'instanceID'), column('meta-deprecatedID', 'deprecatedID'), column('Edits'), column('FormVersion'),
+    column('SubmissionDate'), column('SubmitterName'), column('DeviceID'), column('Status'), column('ReviewState'),
+  ];
   return root.rows.map(({ line, cells }): ExportSubmission => {
-    const v = cellsByName(root.header, cells);
-    const key = cellText(v.KEY);
-    const base = { line, cells, repeats: byKey.get(key) ?? [] };
+    const at = (i: number) => (i === -1 ? '' : cellText(cells[i]));
+    const id = at(key);
+    const base = { line, cells, repeats: byKey.get(id) ?? [] };
     if (cells.length !== root.header.length) return { ...base, identity: null, refusal: { code: 'row-cells', params: { cells: cells.length, expected: root.header.length } } };
-    if (!key) return { ...base, identity: null, refusal: { code: 'no-instance-id', params: { column: 'KEY' } } };
-    const status = cellText(v.Status);
-    const version = cellText(v['meta-instanceID'] ?? v.instanceID) || key;
-    const edits = cellText(v.Edits);
+    if (!id) return { ...base, identity: null, refusal: { code: 'no-instance-id', params: { column: 'KEY' } } };
     return {
       ...base,
       identity: {
-        key: normaliseInstanceId(key), version: normaliseInstanceId(version),
-        replaces: cellText(v['meta-deprecatedID'] ?? v.deprecatedID) ? normaliseInstanceId(cellText(v['meta-deprecatedID'] ?? v.deprecatedID)) : null,
-        recordId: null, edits: /^\d+$/.test(edits) ? Number(edits) : null, formVersion: cellText(v.FormVersion) || null,
-        submittedAt: cellText(v.SubmissionDate) || null, submitter: cellText(v.SubmitterName) || null, deviceId: cellText(v.DeviceID) || null,
+        key: normaliseInstanceId(id), version: normaliseInstanceId(at(instance) || id), replaces: at(deprecated) ? normaliseInstanceId(at(deprecated)) : null,
+        recordId: null, edits: /^\d+$/.test(at(edits)) ? Number(at(edits)) : null, formVersion: at(formVersion) || null,
+        submittedAt: at(submitted) || null, submitter: at(submitter) || null, deviceId: at(device) || null,
       },
       // Encrypted data Central could not decrypt has no answers; a submission a reviewer rejected is not taken in.
-      refusal: status ? { code: 'encrypted', params: { status } } : cellText(v.ReviewState) === 'rejected' ? { code: 'rejected-on-server', params: { state: 'rejected' } } : null,
+      refusal: at(status) ? { code: 'encrypted', params: { status: at(status) } } : at(review) === 'rejected' ? { code: 'rejected-on-server', params: { state: 'rejected' } } : null,
     };
   });
 }
