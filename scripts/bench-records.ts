@@ -15,6 +15,10 @@ import { decryptRecords, DEFAULT_ITERATIONS, deriveKey, encryptRecords } from '.
 import { registration, verification, visit } from './bench/monitoring-answers.ts';
 import { loadContent } from './content/load-content.ts';
 import { createRecordsService } from '../common/records/records-service.ts';
+import { memoryStorage } from '../common/records/memory-disk.ts';
+import type { ImportPreview } from '../common/records/records-api.ts';
+import { centralCsv } from './bench/server-exports.ts';
+import { watch } from './bench/watch.ts';
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 10_000);
 const FORMS_PER_CHILD = 10;
@@ -127,3 +131,23 @@ console.log(`  then the debounced write of the whole file (export, temporary fil
 console.log(`  unlock with a passphrase (PBKDF2-SHA256, ${DEFAULT_ITERATIONS.toLocaleString('en')} iterations): key ${keyTimes[1].toFixed(0)} ms, key and decrypting the whole file ${unlockTimes[1].toFixed(0)} ms (median of 3)`);
 console.log('  operation                                     p50 ms    p95 ms   target < 1000 ms');
 for (const [name, r] of results) console.log(`  ${name.padEnd(44)} ${r.p50.toFixed(1).padStart(7)}   ${r.p95.toFixed(1).padStart(7)}   ${r.p95 < 1000 ? 'met' : 'NOT met'}`);
+
+// Importing a server export (issue 14): an ODK Central CSV of registrations, previewed and then committed through the
+// service as the app does it (every row through the form filler's checks), with the time, peak memory and longest block.
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 50_000);
+const registrationForm = instruments.find((f) => f.id === 'child-registration')!;
+const collected = Array.from({ length: SUBMISSIONS }, (_, i) => ({
+  id: `b3a1c0de-${String(i).padStart(8, '0')}`, submittedAt: '2026-03-05T09:00:00.000Z',
+  answers: registration({ code: `SRV-${String(i).padStart(6, '0')}`, sex: i % 2 ? 'f' : 'm', age: 6 + (i % 12), status: i % 3 ? 'working' : 'at_risk', date: day(i % 300), community: ['Chima', 'Chuquini', 'Santa Filomena', 'La Rinconada'][i % 4] }),
+}));
+const exportBytes = new TextEncoder().encode(centralCsv(registrationForm, collected));
+const importing = createRecordsService({ SQL, instruments, debounceMs: 60_000, ...memoryStorage({}) });
+await importing.handle({ op: 'status' });
+const request = { lang: 'es', fileName: 'puente_child_registration.csv', bytes: exportBytes } as const;
+const previewed = await watch(() => importing.handle({ op: 'preview-import', ...request }) as Promise<ImportPreview>);
+const committed = await watch(() => importing.handle({ op: 'commit-import', ...request }) as Promise<ImportPreview & { written: { added: number } }>);
+const again = await watch(() => importing.handle({ op: 'preview-import', ...request }) as Promise<ImportPreview>);
+console.log(`\nServer export import: ${SUBMISSIONS.toLocaleString('en')} submissions (ODK Central CSV, ${(exportBytes.byteLength / 2 ** 20).toFixed(1)} MB), service on the calling thread`);
+console.log(`  preview:  ${(previewed.ms / 1000).toFixed(1)} s (${previewed.result.newForms.toLocaleString('en')} new, ${previewed.result.refusedRows} refused), peak memory ${previewed.peakRssMb.toFixed(0)} MB, longest block ${previewed.longestBlockMs.toFixed(0)} ms`);
+console.log(`  commit:   ${(committed.ms / 1000).toFixed(1)} s (${committed.result.written.added.toLocaleString('en')} written), peak memory ${committed.peakRssMb.toFixed(0)} MB, longest block ${committed.longestBlockMs.toFixed(0)} ms`);
+console.log(`  the same export again: ${(again.ms / 1000).toFixed(1)} s, ${again.result.unchanged.toLocaleString('en')} already here, ${again.result.newForms} new`);

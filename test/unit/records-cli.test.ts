@@ -12,7 +12,7 @@ import { DEFAULT_ITERATIONS } from '../../common/records/encryption.ts';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
 import { runRecordsCli } from '../../scripts/records-cli.ts';
 import { recordsDeps, recordsService } from '../fixtures/records-service.ts';
-import { centralZip, type FixtureSubmission } from '../fixtures/server-exports.ts';
+import { centralZip, type FixtureSubmission } from '../../scripts/bench/server-exports.ts';
 
 let dir: string;
 beforeEach(() => {

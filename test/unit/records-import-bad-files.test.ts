@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
 import { recordsDeps, recordsService } from '../fixtures/records-service.ts';
-import { centralCsv, centralZip, koboCsv, type FixtureSubmission } from '../fixtures/server-exports.ts';
+import { centralCsv, centralZip, koboCsv, type FixtureSubmission } from '../../scripts/bench/server-exports.ts';
 
 const registrations: FixtureSubmission[] = ['0001', '0002', '0003'].map((n, i) => ({
   id: `4b7e2c10-${n}-4d2a-9f00-00000000c${n}`, submittedAt: `2026-03-0${i + 1}T10:00:00.000Z`,

@@ -2,14 +2,14 @@
  * Importing what ODK Central and KoboToolbox collected: the same submissions exported by either
  * server give the same register; the same export twice, or an overlapping one, adds nothing; an
  * edit on the server replaces the entry and keeps its previous answers; a form the NGO adapted
- * imports with its unknown field and choice kept and named. Fixtures: test/fixtures/server-exports.ts.
+ * imports with its unknown field and choice kept and named. Fixtures: scripts/bench/server-exports.ts (shared with the benchmark).
  */
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../common/forms/answers.ts';
 import type { Instrument } from '../../common/forms/instrument-schema.ts';
 import { registration, verification, visit } from '../../scripts/bench/monitoring-answers.ts';
 import { recordsDeps, recordsService } from '../fixtures/records-service.ts';
-import { adaptedForm, centralCsv, centralZip, koboCsv, koboFileName, koboXlsx, type FixtureSubmission } from '../fixtures/server-exports.ts';
+import { adaptedForm, centralCsv, centralZip, koboCsv, koboFileName, koboXlsx, type FixtureSubmission } from '../../scripts/bench/server-exports.ts';
 
 const form = async (id: string): Promise<Instrument> => (await recordsDeps()).instruments.find((f) => f.id === id)!;
 const at = (day: string) => `${day}T15:04:05.123Z`;

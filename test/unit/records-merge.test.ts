@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../common/forms/answers.ts';
 import { registration, visit } from '../../scripts/bench/monitoring-answers.ts';
 import { recordsDeps, recordsService } from '../fixtures/records-service.ts';
-import { centralZip, type FixtureSubmission } from '../fixtures/server-exports.ts';
+import { centralZip, type FixtureSubmission } from '../../scripts/bench/server-exports.ts';
 
 type Service = Awaited<ReturnType<typeof recordsService>>;
 type Decisions = { duplicates: Array<{ id: string; choice: 'join' | 'apart'; newCode?: string }>; conflicts: Array<{ id: string; keep: 'here' | 'backup' }> };
