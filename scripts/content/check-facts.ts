@@ -156,7 +156,8 @@ export function loadFacts(root: string, vocabularies: ReadonlyMap<string, Locato
   return { facts, broken, links };
 }
 
-function attribute(node: { attributes: Array<{ type: string; name?: string; value?: unknown }> }, name: string): string | undefined {
+/** A JSX attribute's plain-string value (undefined when absent or an expression). */
+export function attribute(node: { attributes: Array<{ type: string; name?: string; value?: unknown }> }, name: string): string | undefined {
   const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
   return typeof attr?.value === 'string' ? attr.value : undefined;
 }

@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { LANGS, type Lang } from '../../common/facets.ts';
 import { formatProblem, type ContentProblem } from './content-error.ts';
-import { readFactsFile, type Fact } from './check-facts.ts';
+import { attribute, readFactsFile, type Fact } from './check-facts.ts';
 
 type Position = RootContent['position'];
 
@@ -43,15 +43,13 @@ export function expandFacts(tree: Root, lang: Lang, chapterId: string, facts: Re
   const unknown: Array<{ line: number; id: string }> = [];
   visit(tree, (node) => {
     if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== 'Fact') return;
-    const attr = (name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
-    const id = attr('id');
-    const show = attr('show');
-    const fact = typeof id === 'string' ? facts.get(id) : undefined;
+    const id = attribute(node, 'id') ?? '';
+    const fact = facts.get(id);
     if (!fact) {
-      unknown.push({ line: node.position?.start.line ?? 1, id: String(id ?? '') });
+      unknown.push({ line: node.position?.start.line ?? 1, id });
       return;
     }
-    (node as MdxJsxTextElement).children = factChildren(fact, lang, typeof show === 'string' ? show : undefined, node.position, chapterId);
+    (node as MdxJsxTextElement).children = factChildren(fact, lang, attribute(node, 'show'), node.position, chapterId);
   });
   return unknown;
 }
