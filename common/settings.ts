@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AGE_GROUPS, AUDIENCES, COMMUNITY_TYPES, LANGS } from './facets.ts';
-
-export const TEXT_SIZES = [0.875, 1, 1.125, 1.25, 1.5] as const;
+import { TEXT_SIZES } from './text-sizes.ts';
 
 /** The reader's preferences, remembered on the machine. */
 export const settingsSchema = z.strictObject({

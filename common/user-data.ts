@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { savedProfileSchema } from './profiler.ts';
-import { EMPTY_READER_DATA, readerDataSchema } from './reader-data.ts';
+import { readerDataSchema } from './reader-data.ts';
+import { EMPTY_READER_DATA } from './reader-marks.ts';
 import { savedWorkshopsSchema } from './workshops/agenda.ts';
 
 export const userDataSchemas = {

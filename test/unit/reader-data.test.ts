@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { continueInPath, EMPTY_READER_DATA, exportReaderData, mergeReaderData, nextInPath, parseReaderExport } from '../../common/reader-data.ts';
+import { parseReaderExport } from '../../common/reader-data.ts';
+import { continueInPath, EMPTY_READER_DATA, exportReaderData, mergeReaderData, nextInPath } from '../../common/reader-marks.ts';
 
 const mine = {
   bookmarks: [{ chapterId: 'glossary', anchor: 'term-palliri', createdAt: '2026-11-01T10:00:00Z' }],

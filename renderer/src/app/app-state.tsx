@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { FacetFilter, Lang } from '../../../common/facets.ts';
 import { formatRoute, languageFromLocale, parseRoute, type Route } from '../../../common/routes.ts';
-import { TEXT_SIZES, type Settings, type SettingsPatch } from '../../../common/settings.ts';
+import type { Settings, SettingsPatch } from '../../../common/settings.ts';
+import { TEXT_SIZES } from '../../../common/text-sizes.ts';
 import { call } from '../bridge/index.ts';
 import { STRINGS, type Strings } from './i18n.ts';
 

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { EMPTY_READER_DATA, exportReaderData, mergeReaderData, parseReaderExport, type ReaderData } from '../../../common/reader-data.ts';
+import { EMPTY_READER_DATA, exportReaderData, mergeReaderData, type ReaderData } from '../../../common/reader-marks.ts';
 import { call } from '../bridge/index.ts';
 
 interface ReaderMarks {
@@ -78,6 +78,8 @@ export function ReaderDataProvider({ children }: { children: ReactNode }) {
       markViewed,
       exportFile: () => exportReaderData(data),
       importFile: async (text) => {
+        // The file's checks (zod) load with the first import, not with the app.
+        const { parseReaderExport } = await import('../../../common/reader-data.ts');
         const parsed = parseReaderExport(text);
         if (!parsed.ok) return parsed;
         const before = data.bookmarks.length + data.notes.length;

@@ -1,6 +1,7 @@
 import { APP_SCHEME } from '../../../common/app-files.ts';
 import type { Lang } from '../../../common/facets.ts';
-import { CHANNELS, type PuenteBridge } from '../../../common/ipc-contract.ts';
+import type { PuenteBridge } from '../../../common/ipc-contract.ts';
+import { CHANNELS } from '../../../common/ipc-channels.ts';
 
 const MISSING_PRELOAD: Record<Lang, string> = {
   en: 'Puente cannot reach the desktop app that runs it: its preload script did not load, so settings, field records and saving files are unavailable. Nothing was changed. Install Puente again, or report this problem with the version you installed.',

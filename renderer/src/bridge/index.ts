@@ -1,7 +1,8 @@
-import { BRIDGE_GLOBAL, type Channel, type ChannelArg, type ChannelResult, type PuenteBridge } from '../../../common/ipc-contract.ts';
+import type { ChannelArg, ChannelResult, PuenteBridge } from '../../../common/ipc-contract.ts';
+import { BRIDGE_GLOBAL, type Channel } from '../../../common/ipc-channels.ts';
 import { languageFromLocale } from '../../../common/routes.ts';
-import { createBrowserBridge } from './browser-bridge.ts';
 import { chooseBridge } from './choose-bridge.ts';
+import { lazyBridge } from './lazy-bridge.ts';
 
 declare global {
   interface Window {
@@ -23,7 +24,8 @@ export const bridge: PuenteBridge = chooseBridge({
   protocol: location.protocol,
   preload: window[BRIDGE_GLOBAL],
   lang: languageFromLocale(globalThis.navigator?.language),
-  browserBridge: createBrowserBridge,
+  // Loaded on its first call: its checks of stored data (zod) are not needed under Electron, whose host checks them.
+  browserBridge: () => lazyBridge(() => import('./browser-bridge.ts').then((m) => m.createBrowserBridge())),
   showFault,
 });
 

@@ -3,7 +3,7 @@ import type { ManifestChapter } from '../../../common/content-schema.ts';
 import { findChapter, neighbours, readingPaths, sectionTitle } from '../app/content.ts';
 import { loadPage, type PageComponent, type PageComponents } from '../app/page-loader.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
-import { nextInPath } from '../../../common/reader-data.ts';
+import { nextInPath } from '../../../common/reader-marks.ts';
 import { MarkButtons } from './HeadingMarks.tsx';
 import { useApp } from '../app/app-state.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';

@@ -3,7 +3,7 @@ import { matchesFacets, type FacetFilter } from '../../../common/facets.ts';
 import { chaptersIn, findChapter, readingPaths, sections } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
-import { continueInPath } from '../../../common/reader-data.ts';
+import { continueInPath } from '../../../common/reader-marks.ts';
 
 export function Home() {
   const { t, lang, settings } = useApp();
