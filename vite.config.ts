@@ -9,9 +9,29 @@ import { puenteContent } from './scripts/vite-plugin-content.ts';
 import { remarkHeadingIds } from './scripts/content/remark-heading-ids.ts';
 import { remarkCitations } from './scripts/content/remark-citations.ts';
 import { remarkFacts } from './scripts/content/remark-facts.ts';
+import { remarkGlossary } from './scripts/content/remark-glossary.ts';
+import { remarkPageParts, type PageParts } from './scripts/content/remark-page-parts.ts';
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const contentRoot = path.join(root, 'content');
+
+/** The heavy components, each loaded only with the pages that use it (never with the app): name → module exporting it. */
+const parts: PageParts = Object.fromEntries(Object.entries({
+  'renderer/src/mdx/GlossaryList.tsx': ['GlossaryList'],
+  'renderer/src/mdx/community.tsx': ['CommunityProfile', 'CommunityTable'],
+  'renderer/src/mdx/Profiler.tsx': ['Profiler'],
+  'renderer/src/mdx/instruments.tsx': ['IndicatorCatalogue', 'InstrumentList', 'InstrumentPage'],
+  'renderer/src/mdx/workshops/ModuleCatalogue.tsx': ['ModuleCatalogue'],
+  'renderer/src/mdx/workshops/ModulePage.tsx': ['ModulePage'],
+  'renderer/src/mdx/workshops/WorkshopBuilder.tsx': ['WorkshopBuilder'],
+  'renderer/src/records/FieldRecords.tsx': ['FieldRecords'],
+}).flatMap(([file, names]) => names.map((name) => [name, path.join(root, file)])));
+const content = puenteContent(contentRoot, {
+  parts,
+  strings: { en: path.join(root, 'renderer/src/app/strings/en.ts'), es: path.join(root, 'renderer/src/app/strings/es.ts') },
+  browserBridge: path.join(root, 'renderer/src/bridge/browser-bridge.ts'),
+});
 
 /** The renderer build: one set of files that runs under app://, http:// and file://. */
 export default defineConfig({
@@ -20,8 +40,16 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   publicDir: path.join(root, 'renderer/public'),
   plugins: [
-    puenteContent(path.join(root, 'content')),
-    { enforce: 'pre', ...mdx({ remarkPlugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkHeadingIds, remarkFacts(path.join(root, 'content')), remarkCitations] }) },
+    content,
+    {
+      enforce: 'pre',
+      ...mdx({
+        remarkPlugins: [
+          [remarkFrontmatter, ['yaml']], remarkGfm, remarkHeadingIds, remarkFacts(contentRoot), remarkCitations,
+          remarkGlossary(contentRoot, () => content.api.content().glossary), remarkPageParts(contentRoot, parts),
+        ],
+      }),
+    },
     react({ include: /\.(mdx|tsx?)$/ }),
   ],
   build: {

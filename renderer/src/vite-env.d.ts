@@ -1,15 +1,41 @@
 /// <reference types="vite/client" />
 declare const __APP_VERSION__: string;
 
-/** Typed where it is imported (renderer/src/app/content.ts). */
-declare module 'virtual:puente-content' {
-  const content: unknown;
-  export default content;
+// The content build's modules (scripts/vite-plugin-content.ts), typed here from the shared schemas.
+
+declare module 'virtual:puente-navigation' {
+  const navigation: import('../../common/navigation.ts').Navigation;
+  export default navigation;
 }
 
-declare module 'virtual:puente-records' {
-  const records: unknown;
-  export default records;
+declare module 'virtual:puente-language/en' {
+  export const strings: import('./app/i18n.ts').Strings;
+  export const chapters: import('../../common/navigation.ts').NavEntry[];
+}
+declare module 'virtual:puente-language/es' {
+  export const strings: import('./app/i18n.ts').Strings;
+  export const chapters: import('../../common/navigation.ts').NavEntry[];
+}
+
+declare module 'virtual:puente-pages' {
+  const pages: Record<string, () => Promise<import('./app/pages.ts').PageModule>>;
+  export default pages;
+}
+
+declare module 'virtual:puente-catalogue/communities' {
+  export const communities: import('../../common/content-schema.ts').ContentData['communities'];
+}
+declare module 'virtual:puente-catalogue/profiler' {
+  export const profiler: import('../../common/content-schema.ts').ContentData['profiler'];
+}
+declare module 'virtual:puente-catalogue/instruments' {
+  export const instruments: import('../../common/content-schema.ts').ContentData['instruments'];
+}
+declare module 'virtual:puente-catalogue/indicators' {
+  export const indicators: import('../../common/content-schema.ts').ContentData['indicators'];
+}
+declare module 'virtual:puente-catalogue/workshop-modules' {
+  export const workshopModules: import('../../common/content-schema.ts').ContentData['workshopModules'];
 }
 
 declare module '*.mdx' {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { STRINGS } from '../../renderer/src/app/i18n.ts';
+import { strings as en } from '../../renderer/src/app/strings/en.ts';
+import { strings as es } from '../../renderer/src/app/strings/es.ts';
 import { messageOf } from '../../renderer/src/records/problem-text.ts';
 import { RecordsError } from '../../common/records/records-store.ts';
+
+const STRINGS = { en, es };
 
 describe('a records refusal on the reader’s screen', () => {
   it('is worded in Spanish from its code and parameters, with no English left', () => {

@@ -1,19 +1,34 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../common/ipc-contract.ts';
 import { bridge } from '../bridge/index.ts';
 import { ChapterView } from '../components/ChapterView.tsx';
 import { Home } from '../components/Home.tsx';
-import { Library, LIBRARY_ID } from '../components/Library.tsx';
 import { printPage } from './print-actions.ts';
-import { PRINT_SECTION_ID, SectionPrint } from '../components/SectionPrint.tsx';
-import { SearchDialog } from '../components/SearchDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { useApp } from './app-state.tsx';
+import { LIBRARY_ID, PRINT_SECTION_ID } from './app-pages.ts';
+import { loadLanguagePack } from './language-pack.ts';
+
+// Loaded when first shown, not with the app: the reader's library, a section laid out for print, the search dialog.
+const Library = lazy(() => import('../components/Library.tsx').then((m) => ({ default: m.Library })));
+const SectionPrint = lazy(() => import('../components/SectionPrint.tsx').then((m) => ({ default: m.SectionPrint })));
+const SearchDialog = lazy(() => import('../components/SearchDialog.tsx').then((m) => ({ default: m.SearchDialog })));
+
+/** What shows while a part of the app loads. */
+function Loading() {
+  const { t } = useApp();
+  return <main id="main" className="chapter" tabIndex={-1}><p className="loading" role="status">{t.loading}</p></main>;
+}
 
 export function App() {
-  const { t, route, lang, navigate, updateSettings, effectiveTheme, changeTextSize } = useApp();
+  const { t, route, lang, navigate, updateSettings, effectiveTheme, changeTextSize, languageError } = useApp();
   const [searchOpen, setSearchOpen] = useState(false);
+  // Mounted from its first opening on, so it keeps the last query.
+  const [searchUsed, setSearchUsed] = useState(false);
+  useEffect(() => {
+    if (searchOpen) setSearchUsed(true);
+  }, [searchOpen]);
   const [navOpen, setNavOpen] = useState(false);
   const [activeAnchor, setActiveAnchor] = useState<string | undefined>();
   const onActiveAnchor = useCallback((id: string | undefined) => setActiveAnchor(id), []);
@@ -24,7 +39,12 @@ export function App() {
       case 'print': void printPage(); break;
       case 'home': navigate({ kind: 'home', lang }); break;
       case 'lang-en':
-      case 'lang-es': navigate({ ...route, lang: command === 'lang-en' ? 'en' : 'es' }); break;
+      case 'lang-es': {
+        // The language's pack loads first, so the page switches at once (a pack that cannot load is reported by the app).
+        const to = command === 'lang-en' ? 'en' : 'es';
+        void loadLanguagePack(to).catch(() => undefined).then(() => navigate({ ...route, lang: to }));
+        break;
+      }
       case 'theme-toggle': updateSettings({ theme: effectiveTheme === 'dark' ? 'light' : 'dark' }); break;
       case 'text-bigger': changeTextSize(1); break;
       case 'text-smaller': changeTextSize(-1); break;
@@ -55,17 +75,18 @@ export function App() {
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>{t.skipToContent}</a>
+      {languageError && <p role="alert" className="host-fault">{t.languageLoadError} ({languageError})</p>}
       <TopBar onOpenSearch={() => setSearchOpen(true)} onToggleNav={() => setNavOpen((o) => !o)} navOpen={navOpen} />
       <div className="body">
         <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} />
         {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
-        {route.kind === 'chapter' && route.chapterId === LIBRARY_ID ? <Library />
-          : route.kind === 'chapter' && route.chapterId === PRINT_SECTION_ID ? <SectionPrint sectionId={route.anchor ?? ''} />
+        {route.kind === 'chapter' && route.chapterId === LIBRARY_ID ? <Suspense key={LIBRARY_ID} fallback={<Loading />}><Library /></Suspense>
+          : route.kind === 'chapter' && route.chapterId === PRINT_SECTION_ID ? <Suspense key={PRINT_SECTION_ID} fallback={<Loading />}><SectionPrint sectionId={route.anchor ?? ''} /></Suspense>
           : route.kind === 'chapter'
             ? <ChapterView chapterId={route.chapterId} anchor={route.anchor} activeAnchor={activeAnchor} onActiveAnchor={onActiveAnchor} />
             : <Home />}
       </div>
-      <SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} />
+      {(searchOpen || searchUsed) && <Suspense fallback={null}><SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} /></Suspense>}
     </div>
   );
 }

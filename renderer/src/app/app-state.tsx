@@ -4,7 +4,8 @@ import { formatRoute, languageFromLocale, parseRoute, type Route } from '../../.
 import type { Settings, SettingsPatch } from '../../../common/settings.ts';
 import { TEXT_SIZES } from '../../../common/text-sizes.ts';
 import { call } from '../bridge/index.ts';
-import { STRINGS, type Strings } from './i18n.ts';
+import type { Strings } from './i18n.ts';
+import { loadLanguagePack, peekLanguagePack, type LanguagePack } from './language-pack.ts';
 
 interface AppState {
   settings: Settings;
@@ -16,6 +17,8 @@ interface AppState {
   setFilters(filters: FacetFilter): void;
   effectiveTheme: 'light' | 'dark';
   changeTextSize(step: 1 | -1): void;
+  /** Set when the pack of the language asked for could not be loaded (the app stays in the language it shows). */
+  languageError: string | null;
   /** Terms to highlight in the chapter opened from a search result. */
   highlight: { chapterId: string; terms: string[] } | null;
   setHighlight(h: { chapterId: string; terms: string[] } | null): void;
@@ -41,13 +44,41 @@ function useSystemDark(): boolean {
   return dark;
 }
 
-export function AppStateProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
+/** The language the reader asks for: the one in the address, else the remembered one. */
+export function wantedLanguage(route: Route, settings: Settings): Lang {
+  return route.lang ?? settings.lang ?? 'en';
+}
+
+export function AppStateProvider({ initial, initialPack, children }: { initial: Settings; initialPack: LanguagePack; children: ReactNode }) {
   const [settings, setSettings] = useState(initial);
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [highlight, setHighlight] = useState<AppState['highlight']>(null);
   const systemDark = useSystemDark();
 
-  const lang: Lang = route.lang ?? settings.lang ?? 'en';
+  // The app shows a language once its pack is loaded (at once when it is: switching loads it first);
+  // until then it stays in the one it shows.
+  const [shown, setShown] = useState(initialPack);
+  const [languageError, setLanguageError] = useState<string | null>(null);
+  const wanted = wantedLanguage(route, settings);
+  const ready = peekLanguagePack(wanted);
+  if (ready && ready !== shown) setShown(ready);
+  const pack = ready ?? shown;
+  useEffect(() => {
+    if (wanted === pack.lang) return;
+    let live = true;
+    loadLanguagePack(wanted).then(
+      (next) => {
+        if (!live) return;
+        setShown(next);
+        setLanguageError(null);
+      },
+      (e: unknown) => live && setLanguageError(String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, pack.lang]);
+  const lang = pack.lang;
 
   const updateSettings = useCallback((patch: SettingsPatch) => {
     setSettings((s) => ({ ...s, ...patch }));
@@ -89,7 +120,7 @@ export function AppStateProvider({ initial, children }: { initial: Settings; chi
   const value = useMemo<AppState>(() => ({
     settings,
     lang,
-    t: STRINGS[lang],
+    t: pack.t,
     route,
     navigate,
     updateSettings,
@@ -100,9 +131,10 @@ export function AppStateProvider({ initial, children }: { initial: Settings; chi
       const next = TEXT_SIZES[Math.min(TEXT_SIZES.length - 1, Math.max(0, (i < 0 ? 1 : i) + step))];
       updateSettings({ textSize: next });
     },
+    languageError,
     highlight,
     setHighlight,
-  }), [settings, lang, route, navigate, updateSettings, effectiveTheme, highlight]);
+  }), [settings, lang, pack, route, navigate, updateSettings, effectiveTheme, languageError, highlight]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,32 +1,25 @@
 import type { ComponentType } from 'react';
-import type { ManifestChapter } from '../../../common/content-schema.ts';
-import { loadChapter } from './content.ts';
+import type { NavChapter, PageData } from '../../../common/navigation.ts';
+import { mdxComponents } from '../mdx/components.tsx';
+import { loadPageModule } from './pages.ts';
 
 export type PageComponents = Record<string, unknown>;
 export type PageComponent = ComponentType<{ components?: PageComponents }>;
 
-/** A page drawn from a typed record (an instrument or a workshop module) by its page component. */
-function recordPage(component: 'InstrumentPage' | 'ModulePage', id: string): PageComponent {
-  return function RecordPage({ components }) {
-    const Page = components?.[component] as ComponentType<{ id: string }>;
-    return <Page id={id} />;
-  };
+export interface LoadedPage {
+  Component: PageComponent;
+  components: PageComponents;
+  page: PageData;
 }
 
-// The MDX components (and the records they show) load with the first chapter, not with the app.
-let componentsPromise: Promise<PageComponents> | undefined;
-function loadComponents(): Promise<PageComponents> {
-  componentsPromise ??= import('../mdx/components.tsx').then((m) => m.mdxComponents as PageComponents);
-  return componentsPromise;
-}
-
-/** The component of one page of the manual and the MDX components it renders with. */
-export async function loadPage(chapter: ManifestChapter): Promise<{ Component: PageComponent; components: PageComponents }> {
-  // Instrument and module pages have no MDX: they are drawn from their records.
-  const pending = chapter.kind === 'instrument' ? Promise.resolve({ default: recordPage('InstrumentPage', chapter.id) })
-    : chapter.kind === 'module' ? Promise.resolve({ default: recordPage('ModulePage', chapter.id) })
-      : loadChapter(chapter.lang, chapter.id);
+/**
+ * One page of the manual: its component (a chapter's MDX, which imports the heavy components
+ * it uses, or the page of an instrument or a module), the MDX components it renders with, and
+ * its data. index.html's route-preload.js has usually fetched the opening page's chunks already.
+ */
+export async function loadPage(chapter: NavChapter): Promise<LoadedPage> {
+  const pending = loadPageModule(chapter.lang, chapter.id);
   if (!pending) throw new Error(`no page for ${chapter.lang}/${chapter.id}`);
-  const [mod, components] = await Promise.all([pending, loadComponents()]);
-  return { Component: mod.default, components };
+  const mod = await pending;
+  return { Component: mod.default, components: mdxComponents, page: mod.page };
 }

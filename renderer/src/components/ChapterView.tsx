@@ -1,18 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ManifestChapter } from '../../../common/content-schema.ts';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { NavChapter } from '../../../common/navigation.ts';
 import { findChapter, neighbours, readingPaths, sectionTitle } from '../app/content.ts';
-import { loadPage, type PageComponent, type PageComponents } from '../app/page-loader.tsx';
+import { loadPage, type LoadedPage } from '../app/page-loader.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
 import { nextInPath } from '../../../common/reader-marks.ts';
 import { MarkButtons } from './HeadingMarks.tsx';
 import { useApp } from '../app/app-state.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';
 import { Icon } from './Icon.tsx';
-import { Presentation } from './Presentation.tsx';
 import { PageTools } from './PageTools.tsx';
 
-function useChapterModule(chapter: ManifestChapter | undefined) {
-  const [state, setState] = useState<{ key: string; Component?: PageComponent; components?: PageComponents; error?: string } | null>(null);
+// Loaded when the reader starts a presentation, not with the app.
+const Presentation = lazy(() => import('./Presentation.tsx').then((m) => ({ default: m.Presentation })));
+
+function useChapterModule(chapter: NavChapter | undefined) {
+  const [state, setState] = useState<({ key: string; error?: string } & Partial<LoadedPage>) | null>(null);
   const key = chapter ? `${chapter.lang}/${chapter.id}` : '';
   useEffect(() => {
     if (!chapter) return;
@@ -101,15 +103,15 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
     );
   }
   const { prev, next } = neighbours(lang, chapterId);
-  const minutes = Math.max(1, Math.round(chapter.words / 200));
+  const page = loaded?.page;
   return (
     <div className="chapter-layout">
       <main id="main" className="chapter" tabIndex={-1} ref={article} data-chapter={chapter.id}>
         <p className="breadcrumb">{sectionTitle(chapter.section, lang)}</p>
         <h1>{chapter.title}</h1>
-        <p className="summary">{chapter.summary}</p>
+        {page && <p className="summary">{page.summary}</p>}
         <p className="chapter-meta">
-          <span>{t.minutesRead(minutes)}</span>
+          {page && <span>{t.minutesRead(Math.max(1, Math.round(page.words / 200)))}</span>}
           {chapter.audiences.map((a) => <span key={a} className="tag">{t.value[a]}</span>)}
           {chapter.ageGroups.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-age">{t.value[a]}</span>)}
           {chapter.communityTypes.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-community">{t.value[a]}</span>)}
@@ -117,9 +119,9 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
           <MarkButtons chapterId={chapter.id} anchor="" label={chapter.title} />
         </p>
         {ready && <PageTools chapter={chapter} onPresent={() => setPresenting(true)} />}
-        {presenting && ready && <Presentation page={article} onExit={() => setPresenting(false)} />}
+        {presenting && ready && <Suspense fallback={null}><Presentation page={article} onExit={() => setPresenting(false)} /></Suspense>}
         <div className="chapter-body">
-          {loaded?.Component ? <loaded.Component components={loaded.components} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading">{t.loading}</p>}
+          {loaded?.Component ? <loaded.Component components={loaded.components} /> : loaded?.error ? <p role="alert">{t.loadError}</p> : <p className="loading" role="status">{t.loading}</p>}
         </div>
         <PathNext chapterId={chapter.id} />
         <nav className="pager" aria-label={`${t.previous} / ${t.next}`}>
@@ -137,11 +139,11 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
           ) : <span />}
         </nav>
       </main>
-      {chapter.headings.length > 1 && (
+      {page && page.headings.length > 1 && (
         <nav className="on-this-page" aria-label={t.onThisPage}>
           <p className="on-this-page-title">{t.onThisPage}</p>
           <ol>
-            {chapter.headings.map((h) => (
+            {page.headings.map((h) => (
               <li key={h.id} className={`depth-${h.depth}`}>
                 <a href={`#/${lang}/${chapter.id}/${h.id}`} aria-current={h.id === activeAnchor ? 'location' : undefined}>{h.text}</a>
               </li>

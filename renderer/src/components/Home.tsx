@@ -3,7 +3,10 @@ import { matchesFacets, type FacetFilter } from '../../../common/facets.ts';
 import { chaptersIn, findChapter, readingPaths, sections } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
+import { usePagesData } from '../app/pages.ts';
 import { continueInPath } from '../../../common/reader-marks.ts';
+
+const MODEL_CHAPTER = 'model-on-one-page';
 
 export function Home() {
   const { t, lang, settings } = useApp();
@@ -11,7 +14,8 @@ export function Home() {
     document.title = `Puente — ${t.tagline}`;
   }, [t]);
   const chapters = chaptersIn(lang).filter((c) => matchesFacets(c, settings.filters as FacetFilter));
-  const model = findChapter(lang, 'model-on-one-page');
+  const model = findChapter(lang, MODEL_CHAPTER);
+  const modelSummary = usePagesData(lang, [MODEL_CHAPTER]).get(MODEL_CHAPTER)?.summary;
   const { data: marks } = useReaderMarks();
   const recent = marks.recent.map((r) => findChapter(lang, r.chapterId)).filter((c) => c !== undefined).slice(0, 4);
   return (
@@ -22,7 +26,7 @@ export function Home() {
         {model && (
           <a className="model-card" href={model.route}>
             <strong>{t.modelOnOnePage}</strong>
-            <span>{model.summary}</span>
+            <span>{modelSummary}</span>
           </a>
         )}
       </section>

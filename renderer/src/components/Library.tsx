@@ -2,11 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { formatRoute } from '../../../common/routes.ts';
 import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
+import { usePagesData } from '../app/pages.ts';
 import { useApp } from '../app/app-state.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
-
-/** The route of the reader's own notes and bookmarks. */
-export const LIBRARY_ID = 'my-library';
 
 /** "My notes and bookmarks": what the reader marked, with export and import. */
 export function Library() {
@@ -19,9 +17,11 @@ export function Library() {
     document.title = `${m.library} — Puente`;
   }, [m.library]);
 
+  // Headings are named from each page's data, loaded for the marked pages only.
+  const pages = usePagesData(lang, [...marks.data.bookmarks, ...marks.data.notes].filter((b) => b.anchor).map((b) => b.chapterId));
   const place = (chapterId: string, anchor: string) => {
     const chapter = findChapter(lang, chapterId);
-    const heading = chapter?.headings.find((h) => h.id === anchor);
+    const heading = anchor ? pages.get(chapterId)?.headings.find((h) => h.id === anchor) : undefined;
     return {
       href: formatRoute({ kind: 'chapter', lang, chapterId, ...(anchor ? { anchor } : {}) }),
       text: chapter ? (heading ? `${chapter.title} › ${heading.text}` : chapter.title) : chapterId,

@@ -1,11 +1,11 @@
-import type { ManifestChapter } from '../../../common/content-schema.ts';
+import type { NavChapter } from '../../../common/navigation.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { useApp } from '../app/app-state.tsx';
 import { usePrintActions } from '../app/print-actions.ts';
-import { PRINT_SECTION_ID } from './SectionPrint.tsx';
+import { PRINT_SECTION_ID } from '../app/app-pages.ts';
 
 /** Present, print the chapter, print its whole section, save as PDF. */
-export function PageTools({ chapter, onPresent }: { chapter: ManifestChapter; onPresent(): void }) {
+export function PageTools({ chapter, onPresent }: { chapter: NavChapter; onPresent(): void }) {
   const { lang, t } = useApp();
   const { status, print, savePdf } = usePrintActions(chapter.id);
   return (

@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ManifestChapter } from '../../../common/content-schema.ts';
+import type { NavChapter } from '../../../common/navigation.ts';
 import { chaptersIn, sectionTitle } from '../app/content.ts';
-import { loadPage, type PageComponent, type PageComponents } from '../app/page-loader.tsx';
+import { loadPage, type LoadedPage } from '../app/page-loader.tsx';
 import { useApp } from '../app/app-state.tsx';
 import { usePrintActions } from '../app/print-actions.ts';
 
-/** The route of a whole section laid out for printing: #/<lang>/print-section/<section id>. */
-export const PRINT_SECTION_ID = 'print-section';
-
-type Loaded = { chapter: ManifestChapter; Component: PageComponent; components: PageComponents };
+type Loaded = { chapter: NavChapter } & LoadedPage;
 
 /** Every chapter of one section, one after the other, each starting on a new printed page. */
 export function SectionPrint({ sectionId }: { sectionId: string }) {
@@ -52,10 +49,10 @@ export function SectionPrint({ sectionId }: { sectionId: string }) {
       <h1 className="print-only section-print-title">{title}</h1>
       {error && <p role="alert">{t.loadError}</p>}
       {!pages && !error && <p className="loading">{t.printing.loading}</p>}
-      {pages?.map(({ chapter, Component, components }) => (
+      {pages?.map(({ chapter, Component, components, page }) => (
         <article key={chapter.id} className="print-chapter" data-chapter={chapter.id}>
           <h1>{chapter.title}</h1>
-          <p className="summary">{chapter.summary}</p>
+          <p className="summary">{page.summary}</p>
           <div className="chapter-body"><Component components={components} /></div>
         </article>
       ))}

@@ -1,4 +1,6 @@
+import { LIBRARY_ID } from '../app/app-pages.ts';
 import { matchingAnchor } from '../app/content.ts';
+import { loadLanguagePack } from '../app/language-pack.ts';
 import { useApp } from '../app/app-state.tsx';
 import { shippedFileUrl } from '../app/shipped-files.ts';
 import { headingAtTop } from './ChapterView.tsx';
@@ -13,10 +15,13 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
   const other = t.switchToLang;
   const switchLanguage = () => {
     if (route.kind === 'chapter') {
-      const anchor = matchingAnchor(lang, other, route.chapterId, headingAtTop() ?? route.anchor);
-      navigate({ kind: 'chapter', lang: other, chapterId: route.chapterId, ...(anchor ? { anchor } : {}) });
+      const { chapterId } = route;
+      // The other language (its pack, and the page's headings to keep the place) loads first, so the page switches at once;
+      // the page opens at the top if the headings cannot load, and a pack that cannot load is reported by the app.
+      void Promise.all([matchingAnchor(lang, other, chapterId, headingAtTop() ?? route.anchor).catch(() => undefined), loadLanguagePack(other).catch(() => undefined)])
+        .then(([anchor]) => navigate({ kind: 'chapter', lang: other, chapterId, ...(anchor ? { anchor } : {}) }));
     } else {
-      navigate({ kind: 'home', lang: other });
+      void loadLanguagePack(other).catch(() => undefined).then(() => navigate({ kind: 'home', lang: other }));
     }
   };
   const searchKey = navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl+K';
@@ -40,7 +45,7 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
           <button type="button" className="icon-button" onClick={() => changeTextSize(-1)} disabled={settings.textSize <= 0.875} title={t.textSmaller}><span aria-hidden="true">A−</span><span className="visually-hidden">{t.textSmaller}</span></button>
           <button type="button" className="icon-button" onClick={() => changeTextSize(1)} disabled={settings.textSize >= 1.5} title={t.textBigger}><span aria-hidden="true">A+</span><span className="visually-hidden">{t.textBigger}</span></button>
         </div>
-        <a className="icon-button" href={`#/${lang}/my-library`} title={t.marks.library} aria-label={t.marks.library} data-testid="library-link">
+        <a className="icon-button" href={`#/${lang}/${LIBRARY_ID}`} title={t.marks.library} aria-label={t.marks.library} data-testid="library-link">
           <Icon name="bookmark" />
         </a>
         <button

@@ -3,7 +3,7 @@ import { communityLabel } from '../../../common/community-labels.ts';
 import type { Community } from '../../../common/content-schema.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { findChapter } from '../app/content.ts';
-import { communities } from '../app/records.ts';
+import { communities } from 'virtual:puente-catalogue/communities';
 import { useApp } from '../app/app-state.tsx';
 
 function useLabels() {

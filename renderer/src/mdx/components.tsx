@@ -1,21 +1,15 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { formatRoute, resolveContentLink } from '../../../common/routes.ts';
-import { foldText } from '../../../common/text.ts';
 import { sources } from '../app/content.ts';
-import { glossary } from '../app/records.ts';
 import { useApp } from '../app/app-state.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { HeadingNote, MarkButtons } from '../components/HeadingMarks.tsx';
-import { CommunityProfile, CommunityTable } from './community.tsx';
-import { Profiler } from './Profiler.tsx';
-import { IndicatorCatalogue, InstrumentList, InstrumentPage } from './instruments.tsx';
-import { ModuleCatalogue, ModulePage, WorkshopBuilder } from './workshops.tsx';
-import { FieldRecords } from '../records/FieldRecords.tsx';
 import { Fact } from './Fact.tsx';
+import { sourceRoute } from './source-route.ts';
 
-function sourceRoute(lang: 'en' | 'es', src: string): string {
-  return formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${src}` });
-}
+// The light components every chapter uses. The heavy ones (profiler, field records, workshop
+// builder, instrument pages, glossary list…) are imported by the chapters that use them
+// (scripts/content/remark-page-parts.ts, table in vite.config.ts), so they never load with the app.
 
 /** <Cite src at n/>: a numbered reference to a source, linking to it in the Sources chapter. */
 function Cite({ src, at, n }: { src: string; at: string; n?: string }) {
@@ -61,11 +55,11 @@ function Callout({ kind, title, children }: { kind: string; title?: string; chil
   );
 }
 
-function Term({ id, children }: { id: string; children: ReactNode }) {
+/** <Term id>: a link to the glossary entry; the build writes the definition in (scripts/content/remark-glossary.ts). */
+function Term({ id, definition, children }: { id: string; definition?: string; children: ReactNode }) {
   const { lang } = useApp();
-  const term = glossary.find((g) => g.id === id);
   return (
-    <a className="term" href={formatRoute({ kind: 'chapter', lang, chapterId: 'glossary', anchor: `term-${id}` })} title={term?.[lang].definition}>
+    <a className="term" href={formatRoute({ kind: 'chapter', lang, chapterId: 'glossary', anchor: `term-${id}` })} title={definition}>
       {children}
     </a>
   );
@@ -92,70 +86,6 @@ function ListItem({ children, ...rest }: { children?: ReactNode }) {
         <span>{children}</span>
       </label>
     </li>
-  );
-}
-
-function GlossaryList() {
-  const { lang, t } = useApp();
-  const [query, setQuery] = useState('');
-  const sorted = useMemo(() => [...glossary].sort((a, b) => a[lang].term.localeCompare(b[lang].term, lang)), [lang]);
-  const q = foldText(query.trim());
-  const shown = q
-    ? sorted.filter((g) => foldText([g[lang].term, g[lang].definition, ...g.synonyms.map((s) => s.term)].join(' ')).includes(q))
-    : sorted;
-  return (
-    <div className="glossary">
-      <label className="glossary-filter">
-        <span>{t.glossaryFilter}</span>
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-      </label>
-      <dl>
-        {shown.map((g) => (
-          <div key={g.id} id={`term-${g.id}`} className="glossary-entry">
-            <dt>
-              <span lang={lang}>{g[lang].term}</span>
-              <span className="glossary-other" lang={lang === 'en' ? 'es' : 'en'}>{g[lang === 'en' ? 'es' : 'en'].term}</span>
-              <span className="tag">{t.category[g.category]}</span>
-            </dt>
-            <dd>
-              <p>{g[lang].definition}</p>
-              {g[lang].note && <p className="glossary-note">{g[lang].note}</p>}
-              {g.synonyms.length > 0 && (
-                <p className="glossary-synonyms">
-                  <strong>{t.synonyms}:</strong>{' '}
-                  {g.synonyms.map((s, i) => (
-                    <span key={s.term}>
-                      {i > 0 && ', '}
-                      <em>{s.term}</em>
-                      {s.countries && ` (${s.countries.map((c) => t.value[c]).join(', ')})`}
-                    </span>
-                  ))}
-                </p>
-              )}
-              {g.related.length > 0 && (
-                <p className="glossary-related">
-                  <strong>{t.related}:</strong>{' '}
-                  {g.related.map((r, i) => {
-                    const other = glossary.find((x) => x.id === r);
-                    return (
-                      <span key={r}>
-                        {i > 0 && ', '}
-                        <a href={formatRoute({ kind: 'chapter', lang, chapterId: 'glossary', anchor: `term-${r}` })}>{other?.[lang].term ?? r}</a>
-                      </span>
-                    );
-                  })}
-                </p>
-              )}
-              <p className="glossary-sources">
-                {g.sources.map((s) => (
-                  <a key={`${s.src}${s.at}`} className="source-pill" href={sourceRoute(lang, s.src)}>{s.src} {s.at}</a>
-                ))}
-              </p>
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </div>
   );
 }
 
@@ -215,10 +145,9 @@ function Table({ children }: { children?: ReactNode }) {
   );
 }
 
-/** Every component an author may use in MDX, plus the element overrides of the reader. */
+/** The light components an author may use in MDX, plus the element overrides of the reader. */
 export const mdxComponents = {
-  Cite, Fact, Callout, Term, Checklist, GlossaryList, SourceList, References, CommunityProfile, CommunityTable, Profiler,
-  IndicatorCatalogue, InstrumentList, InstrumentPage, ModuleCatalogue, ModulePage, WorkshopBuilder, FieldRecords,
+  Cite, Fact, Callout, Term, Checklist, SourceList, References,
   a: ContentLink,
   li: ListItem,
   h2: headingWithAnchor('h2'),

@@ -7,7 +7,8 @@ import { foldText } from '../../../common/text.ts';
 import { call } from '../bridge/index.ts';
 import { findChapter } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
-import { indicators, instruments } from '../app/records.ts';
+import { indicators } from 'virtual:puente-catalogue/indicators';
+import { instruments } from 'virtual:puente-catalogue/instruments';
 import { usePrintActions } from '../app/print-actions.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
 

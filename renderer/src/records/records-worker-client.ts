@@ -1,5 +1,5 @@
 import type { IpcResult } from '../../../common/ipc-contract.ts';
-import { instruments } from '../app/records.ts';
+import { instruments } from 'virtual:puente-catalogue/instruments';
 
 let worker: Worker | undefined;
 let next = 0;
