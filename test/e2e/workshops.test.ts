@@ -118,6 +118,25 @@ describe('workshop builder', () => {
     await context.close();
   });
 
+  it('keeps the workshop being built while the trainer reads module pages and switches language', async () => {
+    const { page, context } = await open('en', 'workshop-modules');
+    const hrefs = await page.locator('[data-module-card] a').evaluateAll((as) => as.slice(0, 2).map((a) => a.getAttribute('href')!));
+    const ids = hrefs.map((href) => href.split('/').at(-1)!);
+    for (const href of hrefs) {
+      await page.goto(`${h.baseUrl}${href}`);
+      await page.getByTestId('add-to-workshop').click();
+      await page.locator('[data-testid="agenda"]').waitFor();
+    }
+    expect((await agendaRows(page)).map((r) => r[1])).toEqual(ids);
+    await page.getByTestId('workshop-title').fill('Padres, Chima');
+    await page.getByTestId('lang-switch').evaluate((b: HTMLElement) => b.click());
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await page.locator('[data-testid="agenda"]').waitFor();
+    expect((await agendaRows(page)).map((r) => r[1])).toEqual(ids);
+    expect(await page.getByTestId('workshop-title').inputValue()).toBe('Padres, Chima');
+    await context.close();
+  });
+
   it('lists the modules of every audience in both languages and filters them', async () => {
     for (const lang of ['es', 'en'] as const) {
       const { page, context } = await open(lang, 'workshop-modules');
