@@ -8,13 +8,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { createRecordsService } from '../../common/records/records-service.ts';
 import { memoryStorage } from '../../common/records/memory-disk.ts';
 import { loadContent } from '../content/load-content.ts';
 import { registration } from './monitoring-answers.ts';
+import { watch } from './watch.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -25,24 +25,6 @@ function csvOf(rows: number): Uint8Array {
   const header = [...new Set(answers.flatMap((a) => Object.keys(a)))];
   const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v));
   return new TextEncoder().encode([header.join(','), ...answers.map((a) => header.map((h) => cell(a[h])).join(','))].join('\r\n') + '\r\n');
-}
-
-/** Watches the calling thread while `work` runs: the longest gap between 5 ms ticks, and the peak resident memory. */
-async function watch<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; longestBlockMs: number; peakRssMb: number }> {
-  let last = performance.now();
-  let longest = 0;
-  let peak = process.memoryUsage().rss;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
-    last = now;
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 5);
-  const start = performance.now();
-  const result = await work();
-  const ms = performance.now() - start;
-  clearInterval(ticker);
-  return { result, ms, longestBlockMs: Math.max(0, longest), peakRssMb: peak / 2 ** 20 };
 }
 
 const instruments = loadContent(path.join(root, 'content')).instruments;
