@@ -93,32 +93,38 @@ export function scalar(db: Database, sql: string, params: SqlValue[] = []): SqlV
 let savepoints = 0;
 /** Runs `work` in one transaction (a savepoint, so calls nest): all of it is written, or none. */
 export function inTransaction<T>(db: Database, work: () => T): T {
-  const name = `sp${++savepoints}`;
-  db.run(`SAVEPOINT ${name}`);
+  const end = savepoint(db);
   try {
     const result = work();
-    db.run(`RELEASE ${name}`);
+    end(true);
     return result;
   } catch (error) {
-    db.run(`ROLLBACK TO ${name}`);
-    db.run(`RELEASE ${name}`);
+    end(false);
     throw error;
   }
 }
 
 /** As inTransaction, for work that pauses between slices (a long import); the caller keeps every other request out meanwhile. */
 export async function inTransactionAsync<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  const name = `sp${++savepoints}`;
-  db.run(`SAVEPOINT ${name}`);
+  const end = savepoint(db);
   try {
     const result = await work();
-    db.run(`RELEASE ${name}`);
+    end(true);
     return result;
   } catch (error) {
-    db.run(`ROLLBACK TO ${name}`);
-    db.run(`RELEASE ${name}`);
+    end(false);
     throw error;
   }
+}
+
+/** Opens a savepoint (so transactions nest); the function it returns releases it, rolling its work back first unless it succeeded. */
+function savepoint(db: Database): (succeeded: boolean) => void {
+  const name = `sp${++savepoints}`;
+  db.run(`SAVEPOINT ${name}`);
+  return (succeeded) => {
+    if (!succeeded) db.run(`ROLLBACK TO ${name}`);
+    db.run(`RELEASE ${name}`);
+  };
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';

@@ -2,33 +2,16 @@
  * A long import or restore reports how far it is and can be cancelled while it runs; a cancelled
  * one changes nothing, and nothing else runs in its pauses.
  */
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadInstruments } from '../../scripts/content/load-instruments.ts';
-import type { Instrument } from '../../common/forms/instrument-schema.ts';
-import { createRecordsService } from '../../common/records/records-service.ts';
-import { memoryStorage, type MemoryDisk } from '../../common/records/memory-disk.ts';
+import { describe, expect, it } from 'vitest';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
-import { answersCsv } from '../fixtures/records-service.ts';
-
-let SQL: SqlJsStatic;
-let instruments: Instrument[];
-beforeAll(async () => {
-  SQL = await initSqlJs();
-  instruments = loadInstruments();
-});
-
-function service(disk: MemoryDisk = {}) {
-  const svc = createRecordsService({ SQL, instruments, debounceMs: 5, iterations: 1000, ...memoryStorage(disk) });
-  return { svc, call: <T = any>(req: object) => svc.handle(req) as Promise<T> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+import { answersCsv, recordsService as service } from '../fixtures/records-service.ts';
 
 const ROWS = 3000;
 const bigCsv = () => new TextEncoder().encode(answersCsv(Array.from({ length: ROWS }, (_, i) => registration({ code: `BIG-${i}`, sex: i % 2 ? 'f' : 'm', age: 6 + (i % 10), status: 'working', date: '2026-02-10' }))));
 
 describe('long imports and restores', () => {
   it('an import reports its progress while it runs, and is answered in slices', async () => {
-    const { call } = service();
+    const { call } = await service();
     const importing = call({ op: 'import-csv', lang: 'es', instrumentId: 'child-registration', bytes: bigCsv() });
     const seen: Array<{ done: number; total: number }> = [];
     for (let i = 0; i < 400; i++) {
@@ -44,7 +27,7 @@ describe('long imports and restores', () => {
   });
 
   it('a cancelled import writes nothing, and the records stay usable', async () => {
-    const { call } = service();
+    const { call } = await service();
     expect(await call({ op: 'cancel' })).toBe(false);
     await call({ op: 'save-entry', lang: 'en', instrumentId: 'child-registration', answers: registration({ code: 'KEEP', sex: 'f', age: 9, status: 'working', date: '2026-02-10' }) });
     const importing = call({ op: 'import-csv', lang: 'es', instrumentId: 'child-registration', bytes: bigCsv() });
@@ -58,10 +41,10 @@ describe('long imports and restores', () => {
   });
 
   it('a restore can be cancelled while its backup is checked, and changes nothing', async () => {
-    const a = service();
+    const a = await service();
     await a.call({ op: 'import-csv', lang: 'es', instrumentId: 'child-registration', bytes: bigCsv() });
     const backup = (await a.call<{ bytes: Uint8Array }>({ op: 'export-database' })).bytes;
-    const b = service();
+    const b = await service();
     await b.call({ op: 'save-entry', lang: 'en', instrumentId: 'child-registration', answers: registration({ code: 'KEEP', sex: 'f', age: 9, status: 'working', date: '2026-02-10' }) });
     const restoring = b.call({ op: 'restore-database', bytes: backup, acceptLoss: true });
     let p = null;
