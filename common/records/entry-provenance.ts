@@ -32,6 +32,13 @@ export function deviceName(db: Database, id: string | null): string | null {
   return name === null ? null : String(name);
 }
 
+/** Every laptop this one knows (itself first, then those whose backups were merged here), to name where each form was entered. */
+export function knownDevices(db: Database): Array<Device & { here: boolean }> {
+  const own = deviceOf(db);
+  const others = rows(db, 'SELECT id, name FROM devices WHERE id <> ? ORDER BY seen_at, id', [own.id]).map((r) => ({ id: String(r.id), name: String(r.name), here: false }));
+  return [{ ...own, here: true }, ...others];
+}
+
 export function rememberDevice(db: Database, device: Device, seenAt: string): void {
   if (device.id === deviceOf(db).id) return;
   run(db, 'INSERT INTO devices (id, name, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [device.id, device.name, seenAt]);

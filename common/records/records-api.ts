@@ -233,7 +233,8 @@ export interface RecordsResults {
   'delete-entry': true;
   'delete-child': true;
   'list-children': { total: number; rows: ChildRow[] };
-  'child-history': { child: ChildRow; entries: EntryRow[] };
+  /** A child, every form about the child, and the laptops those forms name (this one first). */
+  'child-history': { child: ChildRow; entries: EntryRow[]; devices: Array<{ id: string; name: string; here: boolean }> };
   dashboard: { quarters: QuarterFigures[]; communities: string[] };
   'export-csv': { fileName: string; bytes: Uint8Array; rows: number };
   /** A refused import lists its first 500 problems, then one that says how many more (`total` counts them all). */

@@ -17,7 +17,7 @@ import { saveProblemOf } from './save-problem.ts';
 import { formDateField } from './entry-checks.ts';
 import { checkEntry as checkAgainstRegister } from './check-entry.ts';
 import { registrationFacts } from './entry-writes.ts';
-import { deviceOf, entryVersions, setDevice } from './entry-provenance.ts';
+import { deviceOf, entryVersions, knownDevices, setDevice } from './entry-provenance.ts';
 import { applyImport, planImport, type ImportContext } from './import/import-plan.ts';
 import { applyMerge, planMerge, type MergePlan } from './merge.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
@@ -576,7 +576,7 @@ export function createRecordsService(host: RecordsHost) {
         return listChildren(open(), filter) as Out;
       }
       case 'child-history':
-        return childHistory(open(), req.childId) as Out;
+        return { ...childHistory(open(), req.childId), devices: knownDevices(open()) } as Out;
       case 'dashboard':
         return { quarters: quarterlyFigures(open(), { community: req.community, today: today() }), communities: communities(open()) } as Out;
       case 'export-csv':
