@@ -1,4 +1,7 @@
 /** How a refusal from the records host reads in the reader's language. */
+import type { Lang } from '../../../common/facets.ts';
+import { problemText } from '../../../common/records/import/problem-words.ts';
+import type { SubmissionProblem } from '../../../common/records/records-api.ts';
 import type { ProblemParams } from '../app/i18n.ts';
 
 /**
@@ -19,4 +22,12 @@ export function messageOf(e: unknown, texts: Record<string, string | ((p: Proble
     }
   }
   return local ? (local === detail ? local : `${local} (${detail})`) : detail;
+}
+
+/**
+ * Why one submission (or one form of a merged backup) is not taken in, worded from its code and
+ * parameters in the reader's language now; the same words the command line prints (one wording, in common/).
+ */
+export function submissionProblemText(problem: Pick<SubmissionProblem, 'code' | 'params'>, lang: Lang): string {
+  return problemText(problem.code, problem.params, lang);
 }

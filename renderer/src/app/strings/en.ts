@@ -2,6 +2,17 @@
 import type { Lang } from '../../../../common/facets.ts';
 import { plural, type ProblemParams, type ProblemTexts } from './shared.ts';
 
+/** What a file picked by mistake is, by the kind the export reader names (common/records/import/export-file.ts). */
+const EXPORT_KINDS: Record<string, string> = {
+  PDF: 'a PDF', 'PNG image': 'a PNG image', 'JPEG image': 'a JPEG image', 'GIF image': 'a GIF image',
+  'old Excel or Word file (.xls, .doc)': 'an old Excel or Word file (.xls, .doc)',
+  'SQLite database (a Puente backup? use "Merge a backup")': 'a database (a Puente backup? use “Merge another laptop’s backup”)',
+  'encrypted Puente backup (use "Merge a backup")': 'an encrypted Puente backup (use “Merge another laptop’s backup”)',
+  'workbook without the columns of a KoboToolbox export (_uuid, _submission_time)': 'a workbook without the columns of a KoboToolbox export (_uuid, _submission_time)',
+  'Word document': 'a Word document', 'OpenDocument file (save it as XLSX or CSV)': 'an OpenDocument file (save it as XLSX or CSV)', 'binary file': 'a binary file',
+  'table without the columns of an ODK Central or KoboToolbox export (KEY, _uuid)': 'a table without the columns of an ODK Central or KoboToolbox export (KEY, _uuid)',
+};
+
 export const strings = {
   appName: 'Puente',
   tagline: 'Manual for replicating a proven model to prevent and eliminate child labour in small-scale gold mining',
@@ -186,6 +197,18 @@ export const strings = {
       'would-lose': (p: ProblemParams) => `Restoring this backup would remove ${plural(Number(p.children), 'child', 'children')} and ${plural(Number(p.entries), 'form', 'forms')} that are on this computer and not in the backup. Nothing was changed.`,
       'no-undo': 'There is no copy from before a restore on this computer. Nothing was changed.',
       cancelled: 'Stopped. Nothing was changed.',
+      'not-an-export': (p: ProblemParams) => `“${p.file}” is ${EXPORT_KINDS[String(p.kind)] ?? `a ${p.kind}`}, not a submissions export: download the data from ODK Central (CSV zip) or KoboToolbox (XLSX or CSV). Nothing was changed.`,
+      'damaged-export': (p: ProblemParams) => (p.reason === 'too large'
+        ? `“${p.file}” unpacks to more than 400 MB, more than any export of these forms. Nothing was changed.`
+        : `“${p.file}”${p.line ? `, line ${p.line},` : ''} is damaged or incomplete${p.reason === 'damaged zip' ? '' : ` (${p.reason})`}: download the export again. Nothing was changed.`),
+      'no-root-table': (p: ProblemParams) => `“${p.file}” has no submissions table: an ODK Central export holds <form id>.csv, with a KEY and a SubmissionDate column${p.found ? `; this one holds ${p.found}` : ', and this zip is empty'}. Download it again from Central (Submissions → Download → CSV zip). Nothing was changed.`,
+      'unknown-form': (p: ProblemParams) => (p.baseline
+        ? `“${p.file}” holds a baseline form (${p.baseline}): the field records hold the monitoring forms only. Nothing was changed.`
+        : `“${p.file}” holds a form Puente does not know (“${p.form}”): its columns${p.columns ? ` (${p.columns}…)` : ''} are not those of a monitoring form of this manual. Nothing was changed.`),
+      'cut-short': (p: ProblemParams) => `“${p.file}” ends in the middle of ${p.cells !== undefined ? `the row on line ${p.line} (${p.cells} of ${p.expected} cells)` : `a cell that starts on line ${p.line}`}: the file was cut short (an interrupted download?). Download the export again. Nothing was changed.`,
+      'needs-decision': (p: ProblemParams) => (p.count !== undefined
+        ? `${plural(Number(p.count), 'possible duplicate or conflict has', 'possible duplicates or conflicts have')} no decision yet: choose for each one. Nothing was changed.`
+        : `To keep the backup's child “${p.code}” apart from the child with the same code here, give it a new code that is not on the register${p.taken ? ` (“${p.taken}” is)` : ''}. Nothing was changed.`),
     } as ProblemTexts,
     unsaved: (n: number) => `Not saved: ${plural(n, 'change is', 'changes are')} only in this computer's memory.`,
     saveProblem: {
@@ -216,6 +239,76 @@ export const strings = {
     leaveForm: 'This form has answers that are not saved. Leave it and lose them?',
     taskName: { import: 'Checking and importing…', restore: 'Checking the backup…' } as Record<string, string>, taskStarting: 'Starting…',
     progressOf: (done: number, total: number) => `${done.toLocaleString('en')} of ${total.toLocaleString('en')}`, cancelTask: 'Stop',
+    importErrors: {
+      'empty-file': (p: ProblemParams) => `“${p.file}” is empty (0 bytes). Nothing was changed.`,
+    } as ProblemTexts,
+    exportKinds: EXPORT_KINDS,
+    serverName: { 'odk-central': 'ODK Central', kobotoolbox: 'KoboToolbox' } as Record<string, string>,
+    serverImport: {
+      title: 'Import from KoboToolbox or ODK Central',
+      intro: 'Download what the phones sent from the server (ODK Central: Submissions → Download → CSV zip; KoboToolbox: Data → Downloads → XLS or CSV), then choose the file here. Puente shows what it would do; nothing changes until you import.',
+      file: 'Export file (.zip, .xlsx or .csv)', check: 'Check the file',
+      previewTitle: (file: string) => `What importing “${file}” would do`,
+      form: 'Form', formLine: (title: string, formId: string, version: string) => `${title} (${formId}, version ${version})`,
+      recognisedBy: { 'form-id': 'recognised by its form_id', 'form-title': 'recognised by its title (the project’s name)', columns: 'recognised by its columns' } as Record<string, string>,
+      from: 'From',
+      format: { 'odk-central-zip': 'ODK Central, CSV zip', 'odk-central-csv': 'ODK Central, CSV', 'kobo-xlsx': 'KoboToolbox, XLSX', 'kobo-csv': 'KoboToolbox, CSV' } as Record<string, string>,
+      headers: { names: 'columns named by field', labels: 'columns named by label' } as Record<string, string>,
+      versions: 'Form versions', versionRows: (version: string, n: number) => `${version} (${plural(n, 'row', 'rows')})`,
+      submissions: (n: number) => `${plural(n, 'submission', 'submissions')} in the file.`,
+      counts: 'What would change',
+      newChildren: 'New children', newForms: 'New forms', updates: 'Updates (edited on the server)', unchanged: 'Already here', refused: 'Rows refused',
+      problemsTitle: 'Rows that will not be imported', table: 'Table', column: 'Column', reason: 'Reason', moreProblems: (n: number) => `…and ${n} more.`,
+      unknownFieldsTitle: 'Fields Puente’s form does not have',
+      unknownFieldsNote: 'Their answers are kept with each form and shown in the child’s history; they are not counted.',
+      unknownChoicesTitle: 'Answers that are not among the choices of Puente’s form',
+      unknownChoicesNote: 'Kept with the form; not counted.',
+      rows: (n: number) => plural(n, 'row', 'rows'),
+      quote: (v: string) => `“${v}”`,
+      importButton: (n: number) => `Import ${plural(n, 'form', 'forms')}`,
+      nothingNew: 'Nothing to import: every submission in this file is already in the records.',
+      imported: (added: number, updated: number) => `Imported: ${plural(added, 'new form', 'new forms')}, ${plural(updated, 'update', 'updates')}.`,
+      close: 'Close',
+    },
+    merge: {
+      title: 'Merge another laptop’s backup',
+      intro: 'Bring in what another laptop of the team recorded: choose its backup (.sqlite, or .puente when it is encrypted). Puente shows what is new, the children who may be the same and the forms with different answers; nothing changes until you merge.',
+      deviceName: 'This laptop’s name (other laptops see it after a merge)', saveName: 'Save the name', nameSaved: 'Name saved.',
+      file: 'Backup file (.sqlite or .puente)', passphrase: 'Its passphrase, if it is encrypted', check: 'Check the backup',
+      previewTitle: (name: string) => `What merging the backup of “${name}” would do`,
+      sameDevice: 'This backup was made on this laptop: merging it brings back only what was deleted or changed here since.',
+      inBackup: (children: number, forms: number) => `The backup holds ${plural(children, 'child', 'children')} and ${plural(forms, 'form', 'forms')}.`,
+      newChildren: 'New children', newForms: 'New forms', updates: 'Updates (a later version in the backup)', unchanged: 'Already here',
+      duplicatesTitle: (n: number) => `Possibly the same child (${n})`,
+      duplicatesNote: 'Each pair was registered separately on the two laptops. Join them if they are one child; keep them apart if not.',
+      duplicateReason: { 'same-code': 'the same code', similar: 'the same sex and community, a matching age, registered within a month' } as Record<string, string>,
+      duplicateLegend: (code: string, reason: string) => `${code}: ${reason}`,
+      thisLaptop: 'This laptop', theBackup: (name: string) => `The backup (“${name}”)`,
+      forms: 'Forms', join: 'Join: they are the same child', apart: 'Keep apart: two children', newCode: 'A new code for the backup’s child',
+      conflictsTitle: (n: number) => `Different answers to the same form (${n})`,
+      conflictsNote: 'The same form was changed on both laptops. Choose the answers to keep; the others stay in the form’s history.',
+      conflictLegend: (form: string, code: string | null, date: string) => `${form}${code ? ` · ${code}` : ''} · ${date}`,
+      question: 'Question', noAnswer: '—', keepHere: 'Keep this laptop’s', keepBackup: 'Keep the backup’s',
+      problemsTitle: 'Forms of the backup that will not be merged',
+      undecided: (n: number) => `Choose for each one first: ${n} left.`,
+      mergeButton: 'Merge', nothingNew: 'Everything in this backup is already here: nothing to merge.',
+      merged: (added: number, updated: number, joined: number) => `Merged: ${plural(added, 'new form', 'new forms')}, ${plural(updated, 'update', 'updates')}, ${plural(joined, 'child joined', 'children joined')}.`,
+    },
+    origin: {
+      thisLaptop: (name: string) => `Entered on this laptop (“${name}”)`,
+      otherLaptop: (name: string) => `Entered on the laptop “${name}”`,
+      unknownLaptop: 'Entered on another laptop',
+      server: (server: string, id: string, date: string) => `Collected with ${server}: submission ${id}, imported on ${date}`,
+      importedOn: (name: string) => ` (on the laptop “${name}”)`,
+      unrecognisedTitle: 'Answers to fields the manual’s form does not have (not recognised)',
+      versionsTitle: 'Earlier versions', noVersions: 'No earlier versions.',
+      version: (date: string, reason: string) => `Replaced on ${date}: ${reason}`,
+      reason: {
+        'server-edit': 'edited on the server', 'merge-replaced': 'a later version came from another laptop',
+        'merge-declined': 'the other laptop’s answers, not kept in a merge', 'merge-joined': 'the same form on another laptop, joined in a merge',
+      } as Record<string, string>,
+      serverVersion: (server: string, version: string) => `${server}, version ${version}`,
+    },
   },
   workshop: {
     audience: 'Audience', ageGroup: 'Age group', communityType: 'Community', length: 'Length', maxLength: 'At most', any: 'Any',

@@ -2,6 +2,17 @@
 import { plural, type ProblemParams, type ProblemTexts } from './shared.ts';
 import type { Strings } from './en.ts';
 
+/** Qué es un archivo elegido por error, según el tipo que nombra el lector de exportaciones (common/records/import/export-file.ts). */
+const EXPORT_KINDS: Record<string, string> = {
+  PDF: 'un PDF', 'PNG image': 'una imagen PNG', 'JPEG image': 'una imagen JPEG', 'GIF image': 'una imagen GIF',
+  'old Excel or Word file (.xls, .doc)': 'un archivo antiguo de Excel o Word (.xls, .doc)',
+  'SQLite database (a Puente backup? use "Merge a backup")': 'una base de datos (¿una copia de Puente? use «Unir la copia de otra computadora»)',
+  'encrypted Puente backup (use "Merge a backup")': 'una copia cifrada de Puente (use «Unir la copia de otra computadora»)',
+  'workbook without the columns of a KoboToolbox export (_uuid, _submission_time)': 'un libro de Excel sin las columnas de una exportación de KoboToolbox (_uuid, _submission_time)',
+  'Word document': 'un documento de Word', 'OpenDocument file (save it as XLSX or CSV)': 'un archivo OpenDocument (guárdelo como XLSX o CSV)', 'binary file': 'un archivo binario',
+  'table without the columns of an ODK Central or KoboToolbox export (KEY, _uuid)': 'una tabla sin las columnas de una exportación de ODK Central o KoboToolbox (KEY, _uuid)',
+};
+
 export const strings: Strings = {
   appName: 'Puente',
   tagline: 'Manual para replicar un modelo probado de prevención y erradicación del trabajo infantil en la minería aurífera artesanal',
@@ -192,6 +203,18 @@ export const strings: Strings = {
       'would-lose': (p: ProblemParams) => `Restaurar esta copia quitaría ${plural(Number(p.children), 'niño o niña', 'niños y niñas')} y ${plural(Number(p.entries), 'formulario', 'formularios')} que están en esta computadora y no en la copia. No se cambió nada.`,
       'no-undo': 'En esta computadora no hay una copia de antes de una restauración. No se cambió nada.',
       cancelled: 'Se detuvo. No se cambió nada.',
+      'not-an-export': (p: ProblemParams) => `«${p.file}» es ${EXPORT_KINDS[String(p.kind)] ?? `un archivo de otro tipo (${p.kind})`}, no una exportación de envíos: descargue los datos de ODK Central (CSV en zip) o de KoboToolbox (XLSX o CSV). No se cambió nada.`,
+      'damaged-export': (p: ProblemParams) => (p.reason === 'too large'
+        ? `«${p.file}» ocupa más de 400 MB al descomprimirse, más que cualquier exportación de estos formularios. No se cambió nada.`
+        : `«${p.file}»${p.line ? `, línea ${p.line},` : ''} está dañado o incompleto${p.reason === 'damaged zip' ? '' : ` (${p.reason})`}: descargue otra vez la exportación. No se cambió nada.`),
+      'no-root-table': (p: ProblemParams) => `«${p.file}» no tiene la tabla de envíos: una exportación de ODK Central trae <id del formulario>.csv, con las columnas KEY y SubmissionDate${p.found ? `; este archivo trae ${p.found}` : ', y este zip está vacío'}. Descárguela otra vez de Central (Envíos → Descargar → CSV en zip). No se cambió nada.`,
+      'unknown-form': (p: ProblemParams) => (p.baseline
+        ? `«${p.file}» tiene un formulario de línea de base (${p.baseline}): los registros de campo tienen solo los formularios de seguimiento. No se cambió nada.`
+        : `«${p.file}» tiene un formulario que Puente no conoce («${p.form}»): sus columnas${p.columns ? ` (${p.columns}…)` : ''} no son las de un formulario de seguimiento de este manual. No se cambió nada.`),
+      'cut-short': (p: ProblemParams) => `«${p.file}» termina en medio de ${p.cells !== undefined ? `la fila de la línea ${p.line} (${p.cells} de ${p.expected} celdas)` : `una celda que empieza en la línea ${p.line}`}: el archivo quedó cortado (¿se interrumpió la descarga?). Descargue otra vez la exportación. No se cambió nada.`,
+      'needs-decision': (p: ProblemParams) => (p.count !== undefined
+        ? `${Number(p.count) === 1 ? 'Un posible duplicado o diferencia no tiene' : `${p.count} posibles duplicados o diferencias no tienen`} decisión todavía: elija en cada uno. No se cambió nada.`
+        : `Para mantener aparte al niño o niña «${p.code}» de la copia del que tiene el mismo código aquí, dele un código nuevo que no esté en el registro${p.taken ? ` («${p.taken}» ya está)` : ''}. No se cambió nada.`),
     } as ProblemTexts,
     unsaved: (n: number) => `Sin guardar: ${n === 1 ? 'hay 1 cambio que está' : `hay ${n} cambios que están`} solo en la memoria de esta computadora.`,
     saveProblem: {
@@ -222,6 +245,76 @@ export const strings: Strings = {
     leaveForm: 'Este formulario tiene respuestas sin guardar. ¿Salir y perderlas?',
     taskName: { import: 'Revisando e importando…', restore: 'Revisando la copia…' } as Record<string, string>, taskStarting: 'Empezando…',
     progressOf: (done: number, total: number) => `${done.toLocaleString('es')} de ${total.toLocaleString('es')}`, cancelTask: 'Detener',
+    importErrors: {
+      'empty-file': (p: ProblemParams) => `«${p.file}» está vacío (0 bytes). No se cambió nada.`,
+    } as ProblemTexts,
+    exportKinds: EXPORT_KINDS,
+    serverName: { 'odk-central': 'ODK Central', kobotoolbox: 'KoboToolbox' } as Record<string, string>,
+    serverImport: {
+      title: 'Importar de KoboToolbox u ODK Central',
+      intro: 'Descargue del servidor lo que enviaron los teléfonos (ODK Central: Envíos → Descargar → CSV en zip; KoboToolbox: Datos → Descargas → XLS o CSV) y elija aquí el archivo. Puente muestra lo que haría; no cambia nada hasta que usted importe.',
+      file: 'Archivo exportado (.zip, .xlsx o .csv)', check: 'Revisar el archivo',
+      previewTitle: (file: string) => `Lo que haría importar «${file}»`,
+      form: 'Formulario', formLine: (title: string, formId: string, version: string) => `${title} (${formId}, versión ${version})`,
+      recognisedBy: { 'form-id': 'reconocido por su form_id', 'form-title': 'reconocido por su título (el nombre del proyecto)', columns: 'reconocido por sus columnas' } as Record<string, string>,
+      from: 'De',
+      format: { 'odk-central-zip': 'ODK Central, CSV en zip', 'odk-central-csv': 'ODK Central, CSV', 'kobo-xlsx': 'KoboToolbox, XLSX', 'kobo-csv': 'KoboToolbox, CSV' } as Record<string, string>,
+      headers: { names: 'columnas con el nombre de cada campo', labels: 'columnas con la etiqueta de cada pregunta' } as Record<string, string>,
+      versions: 'Versiones del formulario', versionRows: (version: string, n: number) => `${version} (${plural(n, 'fila', 'filas')})`,
+      submissions: (n: number) => `${plural(n, 'envío', 'envíos')} en el archivo.`,
+      counts: 'Lo que cambiaría',
+      newChildren: 'Niños y niñas nuevos', newForms: 'Formularios nuevos', updates: 'Actualizaciones (editados en el servidor)', unchanged: 'Ya están aquí', refused: 'Filas rechazadas',
+      problemsTitle: 'Filas que no se importarán', table: 'Tabla', column: 'Columna', reason: 'Motivo', moreProblems: (n: number) => `…y ${n} más.`,
+      unknownFieldsTitle: 'Campos que el formulario de Puente no tiene',
+      unknownFieldsNote: 'Sus respuestas se guardan con cada formulario y se ven en el historial del niño o niña; no se cuentan.',
+      unknownChoicesTitle: 'Respuestas que no están entre las opciones del formulario de Puente',
+      unknownChoicesNote: 'Se guardan con el formulario; no se cuentan.',
+      rows: (n: number) => plural(n, 'fila', 'filas'),
+      quote: (v: string) => `«${v}»`,
+      importButton: (n: number) => `Importar ${plural(n, 'formulario', 'formularios')}`,
+      nothingNew: 'No hay nada que importar: todos los envíos de este archivo ya están en los registros.',
+      imported: (added: number, updated: number) => `Importado: ${plural(added, 'formulario nuevo', 'formularios nuevos')}, ${plural(updated, 'actualización', 'actualizaciones')}.`,
+      close: 'Cerrar',
+    },
+    merge: {
+      title: 'Unir la copia de otra computadora',
+      intro: 'Traiga lo que registró otra computadora del equipo: elija su copia de seguridad (.sqlite, o .puente si está cifrada). Puente muestra lo nuevo, los niños y niñas que podrían ser los mismos y los formularios con respuestas distintas; no cambia nada hasta que usted una.',
+      deviceName: 'Nombre de esta computadora (las otras lo ven después de unir)', saveName: 'Guardar el nombre', nameSaved: 'Nombre guardado.',
+      file: 'Copia de seguridad (.sqlite o .puente)', passphrase: 'Su frase de acceso, si está cifrada', check: 'Revisar la copia',
+      previewTitle: (name: string) => `Lo que haría unir la copia de «${name}»`,
+      sameDevice: 'Esta copia se hizo en esta computadora: unirla solo trae lo que se borró o cambió aquí desde entonces.',
+      inBackup: (children: number, forms: number) => `La copia tiene ${plural(children, 'niño o niña', 'niños y niñas')} y ${plural(forms, 'formulario', 'formularios')}.`,
+      newChildren: 'Niños y niñas nuevos', newForms: 'Formularios nuevos', updates: 'Actualizaciones (una versión posterior en la copia)', unchanged: 'Ya están aquí',
+      duplicatesTitle: (n: number) => `Podría ser el mismo niño o niña (${n})`,
+      duplicatesNote: 'Cada par se registró por separado en las dos computadoras. Únalos si son el mismo niño o niña; manténgalos aparte si no.',
+      duplicateReason: { 'same-code': 'el mismo código', similar: 'el mismo sexo y comunidad, una edad que coincide, registrados con menos de un mes de diferencia' } as Record<string, string>,
+      duplicateLegend: (code: string, reason: string) => `${code}: ${reason}`,
+      thisLaptop: 'Esta computadora', theBackup: (name: string) => `La copia («${name}»)`,
+      forms: 'Formularios', join: 'Unir: es el mismo niño o niña', apart: 'Mantener aparte: son dos', newCode: 'Un código nuevo para el niño o niña de la copia',
+      conflictsTitle: (n: number) => `Respuestas distintas en el mismo formulario (${n})`,
+      conflictsNote: 'El mismo formulario se cambió en las dos computadoras. Elija qué respuestas quedan; las otras se guardan en el historial del formulario.',
+      conflictLegend: (form: string, code: string | null, date: string) => `${form}${code ? ` · ${code}` : ''} · ${date}`,
+      question: 'Pregunta', noAnswer: '—', keepHere: 'Dejar las de esta computadora', keepBackup: 'Dejar las de la copia',
+      problemsTitle: 'Formularios de la copia que no se unirán',
+      undecided: (n: number) => `Primero elija en cada uno: ${n === 1 ? 'falta 1' : `faltan ${n}`}.`,
+      mergeButton: 'Unir', nothingNew: 'Todo lo que tiene esta copia ya está aquí: no hay nada que unir.',
+      merged: (added: number, updated: number, joined: number) => `Unido: ${plural(added, 'formulario nuevo', 'formularios nuevos')}, ${plural(updated, 'actualización', 'actualizaciones')}, ${plural(joined, 'niño o niña unido', 'niños y niñas unidos')}.`,
+    },
+    origin: {
+      thisLaptop: (name: string) => `Ingresado en esta computadora («${name}»)`,
+      otherLaptop: (name: string) => `Ingresado en la computadora «${name}»`,
+      unknownLaptop: 'Ingresado en otra computadora',
+      server: (server: string, id: string, date: string) => `Recogido con ${server}: envío ${id}, importado el ${date}`,
+      importedOn: (name: string) => ` (en la computadora «${name}»)`,
+      unrecognisedTitle: 'Respuestas a campos que el formulario del manual no tiene (no reconocidos)',
+      versionsTitle: 'Versiones anteriores', noVersions: 'No hay versiones anteriores.',
+      version: (date: string, reason: string) => `Reemplazada el ${date}: ${reason}`,
+      reason: {
+        'server-edit': 'se editó en el servidor', 'merge-replaced': 'llegó una versión posterior de otra computadora',
+        'merge-declined': 'las respuestas de la otra computadora, que no se dejaron al unir', 'merge-joined': 'el mismo formulario en otra computadora, unido',
+      } as Record<string, string>,
+      serverVersion: (server: string, version: string) => `${server}, versión ${version}`,
+    },
   },
   workshop: {
     audience: 'Público', ageGroup: 'Grupo de edad', communityType: 'Comunidad', length: 'Duración', maxLength: 'Como máximo', any: 'Cualquiera',
