@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conditionToXPath, exportXlsForm, buildXlsForm, xlsFormFileName } from '../../common/forms/xlsform.ts';
-import { skipInstruction } from '../../common/forms/form-text.ts';
 import { writeXlsx } from '../../common/forms/xlsx-writer.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
 import { loadInstruments } from '../../scripts/content/load-instruments.ts';
@@ -60,11 +59,5 @@ describe('XLSForm export', () => {
       expect.stringMatching(/relevant refers to "later_field"/),
       expect.stringMatching(/\(age\): no label in Español/),
     ]));
-  });
-
-  it('says the skip logic in words for the printed form', () => {
-    expect(skipInstruction(form, 'tasks', 'en')).toBe('Ask only if question 4 (“Does the child work in mining?”) is “Yes”.');
-    expect(skipInstruction(form, 'shaft_hours', 'es')).toBe('Pregunte solo si la pregunta 5 (“¿Qué tareas?”) incluye “Trabajo en los socavones” y la pregunta 3 (“Edad en años cumplidos”) es como máximo 17.');
-    expect(skipInstruction(form, 'age', 'en')).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { skipInstruction, questionNumbers } from '../../../common/forms/form-text.ts';
-import { instrumentSectionAnchor, questionsOf, type Instrument, type Question } from '../../../common/forms/instrument-schema.ts';
+import { useEffect, useState } from 'react';
+import { questionsOf } from '../../../common/forms/instrument-schema.ts';
 import { exportXlsForm, xlsFormFileName } from '../../../common/forms/xlsform.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { foldText } from '../../../common/text.ts';
@@ -11,8 +10,11 @@ import { indicators } from 'virtual:puente-catalogue/indicators';
 import { instruments } from 'virtual:puente-catalogue/instruments';
 import { usePrintActions } from '../app/print-actions.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
+import { BlankForm } from './BlankForm.tsx';
 
 type Paper = 'A4' | 'Letter';
+/** What the print buttons print: the blank form, the guide for the people who apply it, or both. */
+type PrintPart = 'form' | 'guide' | 'both';
 let paperSheet: CSSStyleSheet | undefined;
 
 /** Sets the printed page size (a constructed stylesheet: no inline style, so the CSP stays strict). */
@@ -25,95 +27,14 @@ function usePaperSize(paper: Paper) {
   }, [paper]);
 }
 
-function AnswerSpace({ form, q }: { form: Instrument; q: Question }) {
-  const { lang, t } = useApp();
-  const f = t.forms;
-  const list = q.choices ? form.choiceLists.find((l) => l.name === q.choices) : undefined;
-  switch (q.type) {
-    case 'note':
-      return null;
-    case 'yes_no':
-    case 'select_one':
-    case 'select_multiple': {
-      const choices = q.type === 'yes_no' ? [{ value: 'yes', label: f.yes }, { value: 'no', label: f.no }] : (list?.choices ?? []).map((c) => ({ value: c.value, label: c[lang] }));
-      const multiple = q.type === 'select_multiple';
-      return (
-        <div className="answer-choices">
-          <span className="answer-how">{multiple ? f.tickAll : f.tickOne}</span>
-          <ul className={multiple ? 'boxes square' : 'boxes round'}>
-            {choices.map((c) => <li key={c.value}><span className="box" aria-hidden="true" />{c.label}</li>)}
-          </ul>
-        </div>
-      );
-    }
-    case 'integer':
-    case 'decimal': {
-      const digits = Math.max(2, String(Math.trunc(Math.abs(q.max ?? 999))).length + (q.type === 'decimal' ? 2 : 0));
-      const range = q.min !== undefined && q.max !== undefined ? `${q.min}–${q.max}` : q.min !== undefined ? `≥ ${q.min}` : q.max !== undefined ? `≤ ${q.max}` : '';
-      return (
-        <div className="answer-number">
-          {Array.from({ length: digits }, (_, i) => <span key={i} className="digit" aria-hidden="true" />)}
-          {range && <span className="answer-how">{f.range(range)}</span>}
-        </div>
-      );
-    }
-    case 'date':
-      return (
-        <div className="answer-number">
-          <span className="digit" /><span className="digit" /><span className="sep">/</span><span className="digit" /><span className="digit" /><span className="sep">/</span>
-          <span className="digit" /><span className="digit" /><span className="digit" /><span className="digit" />
-          <span className="answer-how">{f.date}</span>
-        </div>
-      );
-    default:
-      return <div className={`answer-lines lines-${(q.maxLength ?? 80) > 120 ? 3 : 2}`} aria-hidden="true"><span /><span /><span /></div>;
-  }
-}
-
-/** The blank form: sections, numbered questions, answer spaces and skip instructions in words. */
-function BlankForm({ form }: { form: Instrument }) {
-  const { lang, t } = useApp();
-  const numbers = useMemo(() => questionNumbers(form), [form]);
-  return (
-    <div className="blank-form" lang={lang}>
-      <p className="form-print-header">
-        <strong>{form[lang].title}</strong> · {t.forms.version} {form.version}
-        <span className="form-print-fields">{t.forms.formHeader}</span>
-      </p>
-      {form.sections.map((section) => (
-        <section key={section.id} className="form-section" aria-labelledby={instrumentSectionAnchor(section.id)}>
-          <h2 id={instrumentSectionAnchor(section.id)} tabIndex={-1}>{section[lang].title}</h2>
-          {section[lang].intro && <p className="form-intro">{section[lang].intro}</p>}
-          <ol className="form-questions">
-            {section.questions.map((q) => {
-              const skip = skipInstruction(form, q.name, lang, numbers);
-              if (q.type === 'note') return <li key={q.name} className="form-note" data-name={q.name}><strong>{t.forms.note}:</strong> {q[lang].label}</li>;
-              return (
-                <li key={q.name} className="form-question" data-name={q.name} value={numbers.get(q.name)}>
-                  {skip && <p className="skip">{skip}</p>}
-                  <p className="question-label">
-                    <span className="qnum">{numbers.get(q.name)}.</span> {q[lang].label}
-                    {q.required && <span className="req" title={t.forms.required}> *</span>}
-                  </p>
-                  {q[lang].hint && <p className="question-hint">{q[lang].hint}</p>}
-                  <AnswerSpace form={form} q={q} />
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ))}
-    </div>
-  );
-}
-
-/** An instrument's page: what it is for, how to use it, the blank form; print and export. */
+/** An instrument's page: what it is for, how to use it (the guide), the blank form; print either or both, and export. */
 export function InstrumentPage({ id }: { id: string }) {
   const { lang, t, settings } = useApp();
   const f = t.forms;
   const form = instruments.find((x) => x.id === id);
   const [paper, setPaper] = useState<Paper>(() => (settings.lang === 'en' && navigator.language === 'en-US' ? 'Letter' : 'A4'));
   const [status, setStatus] = useState<string | null>(null);
+  const [part, setPart] = useState<PrintPart>('form');
   usePaperSize(paper);
   if (!form) return null;
   const text = form[lang];
@@ -129,28 +50,34 @@ export function InstrumentPage({ id }: { id: string }) {
       setStatus(`${f.exportError} ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const printing = usePrintActions(form.id, paper);
+  const printing = usePrintActions(part === 'form' ? form.id : `${form.id}-${part === 'guide' ? 'guide' : 'guide-and-form'}`, paper);
 
   return (
-    <div className="instrument">
-      <dl className="instrument-facts">
-        <div><dt>{f.whoApplies}</dt><dd>{text.whoApplies}</dd></div>
-        <div><dt>{f.when}</dt><dd>{text.when}</dd></div>
-        <div><dt>{f.duration}</dt><dd>{text.duration} · {f.questions(count)}</dd></div>
-        <div><dt>{f.training}</dt><dd>{text.training}</dd></div>
-        {form.feeds.length > 0 && (
-          <div>
-            <dt>{f.feeds}</dt>
-            <dd>
-              {form.feeds.map((iid, i) => {
-                const ind = indicators.find((x) => x.id === iid);
-                return <span key={iid}>{i > 0 && ', '}<a href={formatRoute({ kind: 'chapter', lang, chapterId: 'indicators', anchor: `indicator-${iid}` })}>{ind?.[lang].name ?? iid}</a></span>;
-              })}
-            </dd>
-          </div>
-        )}
-        <div><dt>{f.sources}</dt><dd><SourcePills list={form.sources} /></dd></div>
-      </dl>
+    <div className="instrument" data-print={part}>
+      <div className="instrument-guide">
+        <header className="guide-print-header print-only">
+          <h2>{f.guideTitle(text.title)} <span className="nowrap">· {f.version} {form.version}</span></h2>
+          <p>{text.purpose}</p>
+        </header>
+        <dl className="instrument-facts">
+          <div><dt>{f.whoApplies}</dt><dd>{text.whoApplies}</dd></div>
+          <div><dt>{f.when}</dt><dd>{text.when}</dd></div>
+          <div><dt>{f.duration}</dt><dd>{text.duration} · {f.questions(count)}</dd></div>
+          <div><dt>{f.training}</dt><dd>{text.training}</dd></div>
+          {form.feeds.length > 0 && (
+            <div>
+              <dt>{f.feeds}</dt>
+              <dd>
+                {form.feeds.map((iid, i) => {
+                  const ind = indicators.find((x) => x.id === iid);
+                  return <span key={iid}>{i > 0 && ', '}<a href={formatRoute({ kind: 'chapter', lang, chapterId: 'indicators', anchor: `indicator-${iid}` })}>{ind?.[lang].name ?? iid}</a></span>;
+                })}
+              </dd>
+            </div>
+          )}
+          <div><dt>{f.sources}</dt><dd><SourcePills list={form.sources} /></dd></div>
+        </dl>
+      </div>
       <p className="muted">{f.template}</p>
       <div className="instrument-toolbar" role="group">
         <label>
@@ -160,8 +87,16 @@ export function InstrumentPage({ id }: { id: string }) {
             <option value="Letter">Letter</option>
           </select>
         </label>
-        <button type="button" onClick={() => void printing.print()} data-testid="print-form">{f.print}</button>
-        <button type="button" onClick={() => void printing.savePdf()}>{f.savePdf}</button>
+        <label>
+          <span>{f.printWhat}</span>
+          <select value={part} onChange={(e) => setPart(e.target.value as PrintPart)} data-testid="print-part">
+            <option value="form">{f.printForm}</option>
+            <option value="guide">{f.printGuide}</option>
+            <option value="both">{f.printBoth}</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void printing.print()} data-testid="print-form">{t.print}</button>
+        <button type="button" onClick={() => void printing.savePdf()} data-testid="save-pdf">{f.savePdf}</button>
         <button type="button" className="button-primary" onClick={exportForm} data-testid="export-xlsform">{f.exportXls}</button>
         {form.kind === 'monitoring' && <a className="button" href={formatRoute({ kind: 'chapter', lang, chapterId: 'field-records' })}>{f.fillInApp}</a>}
       </div>

@@ -141,6 +141,8 @@ export const strings = {
     outcome: 'Outcome', activity: 'Activity', definition: 'Definition', formula: 'Formula', verification: 'Means of verification',
     frequency: 'Frequency', disaggregation: 'Disaggregate by', shownIndicators: (n: number, t: number) => `${n} of ${t} indicators`,
     fedBy: 'Fed by', fillInApp: 'Fill it in on this computer (field records)',
+    printWhat: 'What to print', printForm: 'The blank form', printGuide: 'The guide: purpose, who applies it, when, training', printBoth: 'The guide and the form',
+    guideTitle: (title: string) => `${title}: guide for the people who apply it`, headerFields: ['Interviewer', 'Date', 'Community', 'Form no.'],
   },
   fill: {
     requiredNote: 'Questions marked * must be answered.', required: 'required', submit: 'Save', saving: 'Saving…', cancel: 'Cancel',

@@ -141,6 +141,8 @@ export const strings: Strings = {
     outcome: 'De resultado', activity: 'De actividad', definition: 'Definición', formula: 'Fórmula', verification: 'Medio de verificación',
     frequency: 'Frecuencia', disaggregation: 'Desagregar por', shownIndicators: (n: number, t: number) => `${n} de ${t} indicadores`,
     fedBy: 'Lo alimentan', fillInApp: 'Llenarla en esta computadora (registros de campo)',
+    printWhat: 'Qué imprimir', printForm: 'El formulario en blanco', printGuide: 'La guía: para qué sirve, quién lo aplica, cuándo, capacitación', printBoth: 'La guía y el formulario',
+    guideTitle: (title: string) => `${title}: guía para quienes lo aplican`, headerFields: ['Encuestador/a', 'Fecha', 'Comunidad', 'N.º de formulario'],
   },
   fill: {
     requiredNote: 'Las preguntas marcadas con * son obligatorias.', required: 'obligatoria', submit: 'Guardar', saving: 'Guardando…', cancel: 'Cancelar',
