@@ -1,15 +1,14 @@
 import type { RefObject } from 'react';
 import type { RecordsResults } from '../../../common/records/records-api.ts';
-import { REGISTRATION_FORM } from '../../../common/records/records-schema.ts';
 import type { EntryRow } from '../../../common/records/records-store.ts';
 import type { Instrument } from '../../../common/forms/instrument-schema.ts';
 import { useApp } from '../app/app-state.tsx';
-import { AnswerList } from './AnswerList.tsx';
 import { Status, type Flash } from './Flash.tsx';
+import { HistoryEntry } from './HistoryEntry.tsx';
 import { childForms, formById, sexLabel } from './monitoring-forms.ts';
 import { records } from './records-call.ts';
 
-/** A child's page: the register's facts and status, a button per form about the child, every saved form (to read, correct or delete), and delete the child. */
+/** A child's page: the register's facts and status, a button per form about the child, every saved form (where it came from, to read, correct or delete), and delete the child. */
 export function ChildHistory({ history, heading, flash, onBack, onAdd, onEdit, onEntryDeleted, onDeleted, onFailure }: {
   history: RecordsResults['child-history'];
   heading: RefObject<HTMLHeadingElement | null>;
@@ -47,21 +46,7 @@ export function ChildHistory({ history, heading, flash, onBack, onAdd, onEdit, o
       </div>
       <h4>{r.history}</h4>
       <ol className="records-history">
-        {entries.map((e) => {
-          const form = formById(e.instrumentId);
-          return (
-            <li key={e.id} data-entry={e.instrumentId}>
-              <details>
-                <summary><strong>{e.entryDate}</strong> · {form?.[lang].title ?? e.instrumentId}{e.outcome ? <> · {r.outcome}: <span className={`tag status-${e.outcome}`}>{form?.choiceLists.find((l) => l.name === 'verified')?.choices.find((c) => c.value === e.outcome)?.[lang] ?? e.outcome}</span></> : null}</summary>
-                <AnswerList form={form} entry={e} />
-                <p className="records-actions">
-                  {form && <button type="button" className="small" onClick={() => onEdit(e)} data-testid={`edit-${e.instrumentId}`}>{r.editEntry}</button>}
-                  {e.instrumentId !== REGISTRATION_FORM && <button type="button" className="small" onClick={() => void remove(e)}>{r.deleteEntry}</button>}
-                </p>
-              </details>
-            </li>
-          );
-        })}
+        {entries.map((e) => <HistoryEntry key={e.id} entry={e} devices={history.devices} onEdit={() => onEdit(e)} onDelete={() => void remove(e)} />)}
       </ol>
       <p>
         <button type="button" className="danger" data-testid="delete-child" onClick={async () => {

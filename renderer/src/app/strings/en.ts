@@ -260,7 +260,7 @@ export const strings = {
       submissions: (n: number) => `${plural(n, 'submission', 'submissions')} in the file.`,
       counts: 'What would change',
       newChildren: 'New children', newForms: 'New forms', updates: 'Updates (edited on the server)', unchanged: 'Already here', refused: 'Rows refused',
-      problemsTitle: 'Rows that will not be imported', table: 'Table', column: 'Column', reason: 'Reason', moreProblems: (n: number) => `…and ${n} more.`,
+      problemsTitle: 'Rows that will not be imported', column: 'Column', moreProblems: (n: number) => `…and ${n} more.`,
       unknownFieldsTitle: 'Fields Puente’s form does not have',
       unknownFieldsNote: 'Their answers are kept with each form and shown in the child’s history; they are not counted.',
       unknownChoicesTitle: 'Answers that are not among the choices of Puente’s form',
@@ -306,7 +306,7 @@ export const strings = {
       versionsTitle: 'Earlier versions', noVersions: 'No earlier versions.',
       version: (date: string, reason: string) => `Replaced on ${date}: ${reason}`,
       reason: {
-        'server-edit': 'edited on the server', 'merge-replaced': 'a later version came from another laptop',
+        'server-edit': 'edited on the server', 'merge-replaced': 'another laptop’s version was kept in a merge',
         'merge-declined': 'the other laptop’s answers, not kept in a merge', 'merge-joined': 'the same form on another laptop, joined in a merge',
       } as Record<string, string>,
       serverVersion: (server: string, version: string) => `${server}, version ${version}`,

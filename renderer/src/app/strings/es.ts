@@ -266,7 +266,7 @@ export const strings: Strings = {
       submissions: (n: number) => `${plural(n, 'envío', 'envíos')} en el archivo.`,
       counts: 'Lo que cambiaría',
       newChildren: 'Niños y niñas nuevos', newForms: 'Formularios nuevos', updates: 'Actualizaciones (editados en el servidor)', unchanged: 'Ya están aquí', refused: 'Filas rechazadas',
-      problemsTitle: 'Filas que no se importarán', table: 'Tabla', column: 'Columna', reason: 'Motivo', moreProblems: (n: number) => `…y ${n} más.`,
+      problemsTitle: 'Filas que no se importarán', column: 'Columna', moreProblems: (n: number) => `…y ${n} más.`,
       unknownFieldsTitle: 'Campos que el formulario de Puente no tiene',
       unknownFieldsNote: 'Sus respuestas se guardan con cada formulario y se ven en el historial del niño o niña; no se cuentan.',
       unknownChoicesTitle: 'Respuestas que no están entre las opciones del formulario de Puente',
@@ -312,7 +312,7 @@ export const strings: Strings = {
       versionsTitle: 'Versiones anteriores', noVersions: 'No hay versiones anteriores.',
       version: (date: string, reason: string) => `Reemplazada el ${date}: ${reason}`,
       reason: {
-        'server-edit': 'se editó en el servidor', 'merge-replaced': 'llegó una versión posterior de otra computadora',
+        'server-edit': 'se editó en el servidor', 'merge-replaced': 'al unir, se dejó la versión de otra computadora',
         'merge-declined': 'las respuestas de la otra computadora, que no se dejaron al unir', 'merge-joined': 'el mismo formulario en otra computadora, unido',
       } as Record<string, string>,
       serverVersion: (server: string, version: string) => `${server}, versión ${version}`,
