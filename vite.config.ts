@@ -61,6 +61,20 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // What the app needs to start in as few chunks as possible, not in the small shared pieces
+        // the bundler would make: each is a request, and a browser asks one host only 6 at a time.
+        // The app (main.tsx and all it imports, with the helpers both language packs share), and the
+        // browser edition's bridge with the checks of stored data it runs at start (zod).
+        codeSplitting: {
+          groups: [
+            { name: 'app', test: (id: string) => /renderer[\\/]src[\\/](main\.tsx|app[\\/]strings[\\/]shared\.ts)$/.test(id) },
+            { name: 'browser-bridge', test: (id: string) => /renderer[\\/]src[\\/]bridge[\\/]browser-bridge\.ts$/.test(id) },
+          ],
+        },
+      },
+    },
   },
   server: { fs: { allow: [root] } },
 });

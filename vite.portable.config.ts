@@ -8,9 +8,10 @@ const root = import.meta.dirname;
 
 /**
  * The portable edition: the renderer build (same code, same content plugin) with code
- * splitting off, so every chapter, record, the search engine and the styles end up in one
- * script and one stylesheet, which scripts/vite-plugin-portable.ts inlines with the search
- * indexes into dist/portable/puente.html.
+ * splitting off, so every page, both language packs, the catalogue, the search engine and the
+ * styles end up in one script and one stylesheet, which scripts/vite-plugin-portable.ts inlines
+ * with the search indexes into dist/portable/puente.html (and no route-preload.js: there is
+ * nothing to preload).
  */
 export default mergeConfig(renderer, defineConfig({
   // The icon is embedded by the portable plugin; nothing is copied next to the file.

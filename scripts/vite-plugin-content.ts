@@ -200,9 +200,13 @@ function addRoutePreload(ctx: Rolldown.PluginContext, bundle: Rolldown.OutputBun
       if (imported) withImports(imported, into, skip);
     }
   };
-  // What index.html loads already (the entry and the chunks it imports) is never listed again.
+  const htmlText = typeof html.source === 'string' ? html.source : Buffer.from(html.source).toString('utf8');
+  // What index.html loads already (its scripts and the chunks they import) is never listed again.
   const withEntry = new Set<string>();
-  for (const entry of chunks.filter((c) => c.isEntry)) withImports(entry, withEntry, new Set());
+  for (const [, ref] of htmlText.matchAll(/<(?:script|link)\b[^>]*\s(?:src|href)="\.\/([^"]+\.js)"/g)) {
+    const chunk = byName.get(ref);
+    if (chunk) withImports(chunk, withEntry, new Set());
+  }
   const routes: Record<string, string[]> = {};
   for (const page of pages) {
     const chunk = chunkOf.get(page.module);
@@ -212,8 +216,7 @@ function addRoutePreload(ctx: Rolldown.PluginContext, bundle: Rolldown.OutputBun
     routes[page.key] = [...files];
   }
   ctx.emitFile({ type: 'asset', fileName: ROUTE_PRELOAD_FILE, source: routePreloadScript(routes) });
-  const page = typeof html.source === 'string' ? html.source : Buffer.from(html.source).toString('utf8');
   const moduleScript = /<script type="module"/;
-  if (!moduleScript.test(page)) ctx.error('puente-content: index.html has no module script');
-  html.source = page.replace(moduleScript, (tag) => `<script src="./${ROUTE_PRELOAD_FILE}"></script>\n    ${tag}`);
+  if (!moduleScript.test(htmlText)) ctx.error('puente-content: index.html has no module script');
+  html.source = htmlText.replace(moduleScript, (tag) => `<script src="./${ROUTE_PRELOAD_FILE}"></script>\n    ${tag}`);
 }

@@ -99,7 +99,7 @@ export function portableSingleFile(options: { iconFile: string; langs: readonly 
           this.error('portable: index.html still refers to a file next to it');
         }
 
-        // Dropped with the rest: content-manifest.json (for tools and tests; the app has the manifest in its script) and the
+        // Dropped with the rest: content-manifest.json (for tools and tests; the app never loads it) and the
         // monitoring forms for Electron's records host (the portable file has no field records).
         for (const name of Object.keys(bundle)) delete bundle[name];
         this.emitFile({ type: 'asset', fileName: PORTABLE_FILE, source: page });
