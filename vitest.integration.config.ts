@@ -10,8 +10,9 @@ export default defineConfig({
   test: {
     include: ['test/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 120_000,
-    // Loading the real content takes seconds; more on a busy 2-core machine.
-    hookTimeout: 120_000,
+    // Reading the whole manual and building its search index take seconds alone, minutes on a
+    // shared 2-core machine under load.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
