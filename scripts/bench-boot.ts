@@ -38,6 +38,7 @@ interface Build {
   url: string;
   dir: string;
   staticPage: string;
+  prerenderedPage: string;
   chapterScripts: string[];
   times: Map<string, PaintTimes[]>;
   heap?: HeapFigures;
@@ -64,17 +65,26 @@ try {
     cpSync(source, dir, { recursive: true });
     const url = `${server.url}${label}/`;
     const rendered = await renderChapter(url, dir, route);
-    builds.push({ label, source, url, dir, staticPage: rendered.staticPage, chapterScripts: rendered.scripts, times: new Map() });
+    builds.push({ label, source, url, dir, staticPage: rendered.staticPage, prerenderedPage: rendered.prerenderedPage, chapterScripts: rendered.scripts, times: new Map() });
   }
 
   // Interleaved, so a slower moment of the machine falls on every column alike.
-  const key = (page: 'app' | 'static', slowdown: number) => `${page} ${slowdown}`;
+  type PageKind = 'app' | 'static' | 'prerendered';
+  const key = (page: PageKind, slowdown: number) => `${page} ${slowdown}`;
+  const urls: Record<PageKind, (b: Build) => string> = {
+    app: (b) => `${b.url}index.html${route}`,
+    static: (b) => `${b.url}${b.staticPage}`,
+    prerendered: (b) => `${b.url}${b.prerenderedPage}${route}`,
+  };
+  // Pre-rendering is measured on the build being looked at only, to see what it would bring.
+  const kinds = (b: Build): PageKind[] => (b === builds[builds.length - 1] ? ['app', 'static', 'prerendered'] : ['app', 'static']);
   for (let run = 0; run < RUNS; run++) {
     for (const slowdown of CPU_SLOWDOWNS) {
       for (const b of builds) {
-        // Which of the two goes first changes every round.
-        for (const page of run % 2 ? (['static', 'app'] as const) : (['app', 'static'] as const)) {
-          const url = page === 'app' ? `${b.url}index.html${route}` : `${b.url}${b.staticPage}`;
+        // Which goes first changes every round.
+        const order = kinds(b);
+        for (const page of run % 2 ? order.reverse() : order) {
+          const url = urls[page](b);
           const t = await coldPaintTimes(url, slowdown);
           b.times.set(key(page, slowdown), [...(b.times.get(key(page, slowdown)) ?? []), t]);
         }
@@ -91,20 +101,25 @@ try {
   const rows: Array<[string, ...string[]]> = [];
   const row = (name: string, cell: (b: Build) => string, target = '') => rows.push([name, ...builds.map(cell), target]);
   for (const slowdown of CPU_SLOWDOWNS) {
-    const m = (b: Build, page: 'app' | 'static', what: keyof PaintTimes) => median(b.times.get(key(page, slowdown))!.map((t) => t[what]));
+    const m = (b: Build, page: PageKind, what: keyof PaintTimes) => {
+      const times = b.times.get(key(page, slowdown));
+      return times ? median(times.map((t) => t[what])).toFixed(0) : '—';
+    };
     const cpu = slowdown === 1 ? 'CPU 1×' : `CPU ${slowdown}× slower`;
     // The ratio of each round's two loads, made one after the other, then the median: a busy moment of the machine weighs on both.
-    const ratio = (b: Build, what: keyof PaintTimes) => {
-      const app = b.times.get(key('app', slowdown))!;
-      const page = b.times.get(key('static', slowdown))!;
-      return `${median(app.map((t, i) => t[what] / page[i][what])).toFixed(2)}×`;
+    const ratio = (b: Build, page: PageKind, what: keyof PaintTimes) => {
+      const times = b.times.get(key(page, slowdown));
+      const base = b.times.get(key('static', slowdown))!;
+      return times ? `${median(times.map((t, i) => t[what] / base[i][what])).toFixed(2)}×` : '—';
     };
-    row(`heading, app (ms, ${cpu})`, (b) => m(b, 'app', 'heading').toFixed(0));
-    row(`heading, static page (ms, ${cpu})`, (b) => m(b, 'static', 'heading').toFixed(0));
-    row(`  app ÷ static, per round`, (b) => ratio(b, 'heading'), `≤ ${TARGET.ratio}×`);
-    row(`first paragraph, app (ms, ${cpu})`, (b) => m(b, 'app', 'text').toFixed(0));
-    row(`first paragraph, static page (ms, ${cpu})`, (b) => m(b, 'static', 'text').toFixed(0));
-    row(`  app ÷ static, per round`, (b) => ratio(b, 'text'));
+    for (const what of ['heading', 'text'] as const) {
+      const name = what === 'heading' ? 'heading' : 'first paragraph';
+      row(`${name}, static page (ms, ${cpu})`, (b) => m(b, 'static', what));
+      row(`${name}, app (ms, ${cpu})`, (b) => m(b, 'app', what));
+      row(`  app ÷ static, per round`, (b) => ratio(b, 'app', what), what === 'heading' ? `≤ ${TARGET.ratio}×` : '');
+      row(`${name}, app on a pre-rendered page (ms, ${cpu})`, (b) => m(b, 'prerendered', what));
+      row(`  pre-rendered ÷ static, per round`, (b) => ratio(b, 'prerendered', what));
+    }
   }
   const sum = (files: string[]) => files.reduce((n, f) => n + gzipBytes(f), 0);
   row('entry JS (KB gzip)', (b) => String(kb(sum(entryScripts(b.dir)))), `≤ ${TARGET.entryKB}`);

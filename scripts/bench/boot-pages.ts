@@ -24,9 +24,21 @@ function withoutScripts(html: string): string {
     .replace(/\sstyle="[^"]*"/gi, '');
 }
 
+/**
+ * The static page with the app's own scripts added at its end: what pre-rendering each chapter at
+ * build time would give (the chapter painted from HTML, then the app starting on it, re-rendering
+ * its root). Measured to see whether pre-rendering is worth its cost; the app does not ship it.
+ */
+function withAppScripts(staticHtml: string, indexHtml: string): string {
+  const scripts = [...indexHtml.matchAll(/<script\b[^>]*><\/script>|<link\b[^>]*rel="modulepreload"[^>]*>/g)].map((m) => m[0]);
+  return staticHtml.replace('</body>', `${scripts.join('\n')}\n</body>`);
+}
+
 export interface RenderedChapter {
   /** File name of the static copy, next to the app's index.html. */
   staticPage: string;
+  /** File name of the static copy with the app's scripts at its end (see withAppScripts). */
+  prerenderedPage: string;
   /** Every script the app loaded to show the chapter, relative to the dist folder. */
   scripts: string[];
 }
@@ -47,8 +59,11 @@ export async function renderChapter(appUrl: string, distDir: string, route: stri
     await page.locator('.chapter-body p').first().waitFor();
     await page.waitForLoadState('networkidle');
     const html = await page.evaluate(() => document.documentElement.outerHTML);
-    const staticPage = `static-${route.replace(/[^a-z0-9-]+/gi, '-').replace(/^-|-$/g, '')}.html`;
+    const name = route.replace(/[^a-z0-9-]+/gi, '-').replace(/^-|-$/g, '');
+    const staticPage = `static-${name}.html`;
+    const prerenderedPage = `prerendered-${name}.html`;
     writeFileSync(path.join(distDir, staticPage), withoutScripts(html));
-    return { staticPage, scripts: [...scripts].sort() };
+    writeFileSync(path.join(distDir, prerenderedPage), withAppScripts(withoutScripts(html), readFileSync(path.join(distDir, 'index.html'), 'utf8')));
+    return { staticPage, prerenderedPage, scripts: [...scripts].sort() };
   });
 }
