@@ -1,27 +1,37 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { call } from '../bridge/index.ts';
 import { useApp } from '../app/app-state.tsx';
-import { clearSlides, showSlide, slideBlocks, slideKeyAction } from './presentation-slides.ts';
+import { PresenterPanel } from './PresenterPanel.tsx';
+import { clearSlides, fitSlide, pageSlides, showSlide, slideKeyAction, slideMinutes, slideNotes, slideTitle, splitToFit, type Slide } from './presentation-slides.ts';
 
 const INTERACTIVE = 'button, a, input, select, textarea, summary';
 
 /**
- * Presentation mode for the page on screen: full screen, large type, one section per slide;
- * arrows, Page Up / Page Down (clickers) and space move, Esc leaves.
+ * Presentation mode for the page on screen: full screen, large type, one section or one timed step
+ * per slide, each fitted to the screen; arrows, Page Up / Page Down (clickers) and space move, P
+ * shows the presenter view (notes, timer, next slide) beside the slide, Esc leaves and gives the
+ * focus back to what started it. Facilitator notes are never on the slide itself.
  */
 export function Presentation({ page, onExit }: { page: RefObject<HTMLElement | null>; onExit(): void }) {
   const { t } = useApp();
   const p = t.present;
   const [index, setIndex] = useState(0);
-  const [count, setCount] = useState(1);
-  const slides = useRef<HTMLElement[][]>([]);
+  const [count, setCount] = useState(0);
+  const [presenter, setPresenter] = useState(false);
+  const [startedAt] = useState(() => Date.now());
+  const [slideStartedAt, setSlideStartedAt] = useState(startedAt);
+  const sections = useRef<Slide[]>([]);
+  const slides = useRef<Slide[]>([]);
   const exit = useRef(onExit);
   exit.current = onExit;
 
   useEffect(() => {
     const body = page.current?.querySelector<HTMLElement>('.chapter-body');
     if (!body) return;
-    slides.current = slideBlocks(body);
+    // Where the presentation started (the Present button): the focus goes back there.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    sections.current = pageSlides(body);
+    slides.current = sections.current;
     setCount(slides.current.length);
     document.documentElement.classList.add('presenting');
     call('window:fullscreen', true).catch(() => undefined);
@@ -35,39 +45,90 @@ export function Presentation({ page, onExit }: { page: RefObject<HTMLElement | n
     return () => {
       document.removeEventListener('fullscreenchange', onFullscreen);
       clearSlides(slides.current);
-      document.documentElement.classList.remove('presenting');
-      delete document.documentElement.dataset.slide;
+      clearSlides(sections.current);
+      const root = document.documentElement;
+      root.classList.remove('presenting', 'presenter-view');
+      root.style.removeProperty('--slide-scale');
+      delete root.dataset.slide;
       call('window:fullscreen', false).catch(() => undefined);
+      if (opener?.isConnected) opener.focus();
     };
   }, [page]);
 
+  // Long sections go on over more slides; laid out again when the window or the presenter view changes the room there is.
+  const [layoutKey, setLayoutKey] = useState(0);
+  const shownIndex = useRef(0);
+  shownIndex.current = index;
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.toggle('presenter-view', presenter);
+    const frame = page.current?.closest<HTMLElement>('.chapter-layout');
+    if (!frame || sections.current.length === 0) return;
+    const lay = () => {
+      const showing = slides.current[shownIndex.current]?.blocks.at(-1);
+      clearSlides(slides.current);
+      slides.current = splitToFit(sections.current, root, frame);
+      // Stay on the slide showing what was on screen.
+      const at = showing ? slides.current.findIndex((s) => s.blocks.includes(showing)) : -1;
+      setCount(slides.current.length);
+      setIndex(Math.min(slides.current.length - 1, at >= 0 ? at : shownIndex.current));
+      setLayoutKey((k) => k + 1);
+    };
+    lay();
+    let pending = 0;
+    const onResize = () => { cancelAnimationFrame(pending); pending = requestAnimationFrame(lay); };
+    window.addEventListener('resize', onResize);
+    return () => { cancelAnimationFrame(pending); window.removeEventListener('resize', onResize); };
+  }, [presenter, page]);
+
+  // Show the slide, then fit its type to the screen.
   useEffect(() => {
     showSlide(slides.current, index);
-    document.documentElement.dataset.slide = String(index);
+    const root = document.documentElement;
+    root.dataset.slide = String(index);
+    const frame = page.current?.closest<HTMLElement>('.chapter-layout');
+    if (frame) { fitSlide(root, frame); frame.scrollTo?.(0, 0); }
     window.scrollTo(0, 0);
-    page.current?.querySelector<HTMLElement>('.chapter-body')?.scrollTo?.(0, 0);
-  }, [index, count, page]);
+  }, [index, layoutKey, page]);
+
+  useEffect(() => setSlideStartedAt(Date.now()), [index]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = slideKeyAction(e.key);
       if (!action || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === ' ' && (e.target as Element | null)?.closest?.(INTERACTIVE)) return;
+      const target = e.target as Element | null;
+      if (e.key === ' ' && target?.closest?.(INTERACTIVE)) return;
+      if (action === 'presenter' && target?.closest?.('input, textarea, select, [contenteditable]')) return;
       e.preventDefault();
       if (action === 'exit') exit.current();
+      else if (action === 'presenter') setPresenter((v) => !v);
       else setIndex((i) => (action === 'next' ? Math.min(count - 1, i + 1) : action === 'prev' ? Math.max(0, i - 1) : action === 'first' ? 0 : count - 1));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [count]);
 
+  const current = slides.current[index];
   return (
-    <div className="presentation-bar" role="toolbar" aria-label={p.title}>
-      <button type="button" onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0} aria-label={p.prev}>←</button>
-      <span className="slide-count" aria-live="polite" data-testid="slide-count">{p.slide(index + 1, count)}</span>
-      <button type="button" onClick={() => setIndex((i) => Math.min(count - 1, i + 1))} disabled={index >= count - 1} aria-label={p.next}>→</button>
-      <span className="presentation-keys">{p.keys}</span>
-      <button type="button" className="presentation-exit" onClick={() => exit.current()} aria-label={p.exit} title={p.exit}>✕</button>
-    </div>
+    <>
+      {presenter && (
+        <PresenterPanel
+          startedAt={startedAt}
+          slideStartedAt={slideStartedAt}
+          plannedMinutes={slideMinutes(current)}
+          notes={slideNotes(current)}
+          nextTitle={index < count - 1 ? slideTitle(slides.current[index + 1]) : null}
+        />
+      )}
+      <div className="presentation-bar" role="toolbar" aria-label={p.title}>
+        <button type="button" onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0} aria-label={p.prev}>←</button>
+        <span className="slide-count" aria-live="polite" data-testid="slide-count">{p.slide(index + 1, count)}</span>
+        <button type="button" onClick={() => setIndex((i) => Math.min(count - 1, i + 1))} disabled={index >= count - 1} aria-label={p.next}>→</button>
+        <button type="button" className="presentation-presenter" onClick={() => setPresenter((v) => !v)} aria-pressed={presenter} title={p.presenterKey}>{p.presenter} (P)</button>
+        <span className="presentation-keys">{p.keys}</span>
+        <button type="button" className="presentation-exit" onClick={() => exit.current()} aria-label={p.exit} title={p.exit}>✕</button>
+      </div>
+    </>
   );
 }

@@ -337,6 +337,9 @@ export const strings = {
   present: {
     start: 'Present', title: 'Presentation', slide: (a: number, b: number) => `${a} / ${b}`, prev: 'Previous slide', next: 'Next slide',
     exit: 'Leave presentation (Esc)', keys: 'Arrows, Page Up / Page Down or a clicker move; Esc leaves.',
+    presenter: 'Presenter view', presenterKey: 'P shows or hides the notes, the timer and the next slide (presenter view).', notes: 'Facilitator notes',
+    noNotes: 'No notes for this slide.', nextUp: 'Next', end: 'End of the presentation', elapsed: 'Time since the start',
+    onStep: (used: string, planned: number) => `This step: ${used} of ${planned} min`,
   },
   printing: {
     chapter: 'Print', section: 'Print the whole section', savePdf: 'Save as PDF', sectionTitle: (s: string) => `Section: ${s}`,

@@ -343,6 +343,9 @@ export const strings: Strings = {
   present: {
     start: 'Presentar', title: 'Presentación', slide: (a: number, b: number) => `${a} / ${b}`, prev: 'Diapositiva anterior', next: 'Diapositiva siguiente',
     exit: 'Salir de la presentación (Esc)', keys: 'Las flechas, Re Pág / Av Pág o un control remoto avanzan; Esc sale.',
+    presenter: 'Vista de quien presenta', presenterKey: 'P muestra u oculta las notas, el tiempo y la diapositiva siguiente (vista de quien presenta).', notes: 'Notas para quien facilita',
+    noNotes: 'Esta diapositiva no tiene notas.', nextUp: 'Después', end: 'Fin de la presentación', elapsed: 'Tiempo desde el inicio',
+    onStep: (used: string, planned: number) => `Este paso: ${used} de ${planned} min`,
   },
   printing: {
     chapter: 'Imprimir', section: 'Imprimir toda la sección', savePdf: 'Guardar como PDF', sectionTitle: (s: string) => `Sección: ${s}`,
