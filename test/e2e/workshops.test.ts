@@ -96,7 +96,7 @@ describe('workshop builder', () => {
     const titles = await page.locator('.pack-handouts .handout-title').allTextContents();
     const pdf = await readPdf(await page.pdf({ format: 'A4' }), 'workshop-pack-en');
     await page.emulateMedia({ media: 'screen' });
-    // Agenda page, at least one page per module's notes, one page per handout.
+    // The agenda and the modules' notes flowing on (no page each), then one page per handout.
     expect(pdf.pages).toBeGreaterThanOrEqual(7);
     const all = pdf.text.join('\n');
     expect(pdf.text[0]).toContain('Teachers and parents, Chima');

@@ -5,7 +5,7 @@ import { useApp } from '../../app/app-state.tsx';
 import { Handout } from './Handout.tsx';
 import { StepList } from './StepList.tsx';
 
-/** What prints: the agenda, each module with its timed steps and facilitator notes, then one handout per module. */
+/** What prints: the agenda, each module with its materials to tick off, timed steps and facilitator notes (flowing, no page each), then one handout per module. */
 export function WorkshopPack({ workshop, modules: all }: { workshop: SavedWorkshop; modules: readonly WorkshopModule[] }) {
   const { lang, t } = useApp();
   const w = t.workshop;
@@ -41,7 +41,8 @@ export function WorkshopPack({ workshop, modules: all }: { workshop: SavedWorksh
           <article key={r.index} className="pack-module">
             <h3>{r.start}–{r.end} · {r.module[lang].title}</h3>
             <p><strong>{w.objectives}:</strong> {r.module[lang].objectives.join(' · ')}</p>
-            <p><strong>{w.materials}:</strong> {r.module[lang].materials.join(', ')}</p>
+            <p className="pack-materials-label"><strong>{w.materials}:</strong></p>
+            <ul className="pack-materials">{r.module[lang].materials.map((m, i) => <li key={i}><span className="box" aria-hidden="true" />{m}</li>)}</ul>
             <StepList module={r.module} times={r.steps} />
             <p><strong>{w.questions}:</strong></p>
             <ul>{r.module[lang].discussionQuestions.map((q, i) => <li key={i}>{q}</li>)}</ul>
