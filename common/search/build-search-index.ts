@@ -1,104 +1,54 @@
-import { Index } from 'flexsearch';
+import { Document } from 'flexsearch';
 import type { Lang } from '../facets.ts';
 import type { GlossaryTerm } from '../content-schema.ts';
 import { words } from '../text.ts';
-import { indexTerms, termOf, tokens } from './terms.ts';
-import { buildOptions, type Field } from './flex-options.ts';
+import { indexTerms, termOf } from './terms.ts';
+import { buildOptions, FIELDS, type Field } from './flex-options.ts';
+import { conceptNames, type Concept } from './thesaurus.ts';
 import type { FlexExport, SearchDoc, SearchIndexData } from './search-types.ts';
-
-/** The names of one glossary entry, split where authors write alternatives ("a / b (c)"). */
-function glossaryNames(term: GlossaryTerm): string[] {
-  const raw = [term.en.term, term.es.term, ...term.synonyms.map((s) => s.term)];
-  return raw.flatMap((name) => name.split(/[/()]/)).map((s) => s.trim()).filter(Boolean);
-}
-
-/** A name as the query reads it: a hyphenated compound as one term, and also as its parts (phase-out plan → phaseout plan, phase out plan). */
-function namePhrases(name: string, lang: Lang): string[][] {
-  const joined: string[] = [];
-  const split: string[] = [];
-  for (const token of tokens(name)) {
-    const t = termOf(token.word, lang);
-    if (t) joined.push(t);
-    for (const part of token.parts ?? [token.word]) {
-      const p = termOf(part, lang);
-      if (p) split.push(p);
-    }
-  }
-  return joined.join(' ') === split.join(' ') ? [joined] : [joined, split];
-}
-
-/** Synonym groups: all names of a glossary entry, as term lists, in this language's stemming. */
-export function synonymGroups(glossary: readonly GlossaryTerm[], lang: Lang): string[][][] {
-  const groups: string[][][] = [];
-  for (const term of glossary) {
-    const seen = new Set<string>();
-    const group: string[][] = [];
-    for (const name of glossaryNames(term)) {
-      for (const phrase of namePhrases(name, lang)) {
-        const key = phrase.join(' ');
-        if (phrase.length === 0 || seen.has(key)) continue;
-        seen.add(key);
-        group.push(phrase);
-      }
-    }
-    if (group.length > 1) groups.push(group);
-  }
-  return groups;
-}
 
 /** The text indexed as a document's heading: its heading, its chapter's title and its keywords. */
 export function headingText(doc: SearchDoc): string {
   return [doc.heading, doc.kind === 'term' ? '' : doc.chapterTitle, doc.keywords ?? ''].filter(Boolean).join(' ');
 }
 
-async function exportIndex(index: Index): Promise<FlexExport> {
-  const out: FlexExport = {};
-  // Stored parsed, not as JSON strings inside JSON: smaller, and parsed once at load.
-  await index.export((key: string, data: string) => {
-    out[key] = JSON.parse(data) as unknown;
-  });
-  return out;
-}
-
-function fieldIndex(lang: Lang, field: Field, texts: string[], terms: string[][]): Index {
-  const total = terms.reduce((n, t) => n + t.length, 0);
-  const index = new Index(buildOptions(lang, field, Math.max(1, total / Math.max(1, terms.length))));
-  texts.forEach((text, id) => {
-    if (terms[id].length) index.add(id, text);
-  });
-  return index;
-}
-
-/** Builds one language's search index from its documents and the glossary (build time only). */
-export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: readonly GlossaryTerm[]): Promise<SearchIndexData> {
-  const headings = docs.map(headingText);
-  const bodies = docs.map((d) => d.text);
-  const headingTerms = headings.map((t) => indexTerms(t, lang));
-  const bodyTerms = bodies.map((t) => indexTerms(t, lang));
+/** Builds one language's search index from its documents, the glossary and the thesaurus (build time only). */
+export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: readonly GlossaryTerm[], thesaurus: readonly Concept[] = []): Promise<SearchIndexData> {
+  const texts: Record<Field, string[]> = { heading: docs.map(headingText), body: docs.map((d) => d.text) };
+  const terms: Record<Field, string[][]> = { heading: texts.heading.map((t) => indexTerms(t, lang)), body: texts.body.map((t) => indexTerms(t, lang)) };
 
   const documentFrequency = new Map<string, number>();
-  const forms = new Set<string>();
   docs.forEach((_, id) => {
-    for (const t of new Set([...headingTerms[id], ...bodyTerms[id]])) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    for (const t of new Set([...terms.heading[id], ...terms.body[id]])) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   });
-  for (const text of [...headings, ...bodies]) {
+  const forms = new Set<string>();
+  for (const text of [...texts.heading, ...texts.body]) {
     for (const w of words(text)) if (termOf(w, lang) !== w) forms.add(w);
   }
   const vocabulary = [...documentFrequency.keys()].sort();
   // Forms whose stem is not indexed (stop words) are no use for typos.
   const usefulForms = [...forms].filter((w) => documentFrequency.has(termOf(w, lang))).sort();
 
+  const averageLength = (f: Field) => Math.max(1, terms[f].reduce((n, t) => n + t.length, 0) / Math.max(1, docs.length));
+  const document = new Document({
+    document: { id: 'id', index: FIELDS.map((field) => ({ field, ...buildOptions(lang, field, averageLength(field)) })) },
+    cache: false,
+  });
+  docs.forEach((_, id) => document.add({ id, heading: texts.heading[id], body: texts.body[id] }));
+  const flex: FlexExport = {};
+  // Stored parsed, not as JSON strings inside JSON: smaller, and parsed once at load.
+  await document.export((key: string, data: string) => {
+    flex[key] = JSON.parse(data) as unknown;
+  });
+
   return {
-    format: 2,
+    format: 3,
     lang,
     docs,
     vocabulary,
     documentFrequency: vocabulary.map((t) => documentFrequency.get(t)!),
     forms: usefulForms,
-    synonyms: synonymGroups(glossary, lang),
-    flex: {
-      heading: await exportIndex(fieldIndex(lang, 'heading', headings, headingTerms)),
-      body: await exportIndex(fieldIndex(lang, 'body', bodies, bodyTerms)),
-    },
+    concepts: conceptNames(thesaurus, glossary, lang),
+    flex,
   };
 }

@@ -4,8 +4,9 @@ import { indexTerms } from './terms.ts';
 /**
  * How Puente stores its postings in flexsearch.
  *
- * Each field (headings, body text) is one flexsearch `Index` with the `strict` tokenizer: one
- * entry per search term (a folded, stemmed word). flexsearch keeps each term's documents in
+ * One flexsearch `Document` per language, with two fields (headings, body text); each field is
+ * indexed with the `strict` tokenizer and Puente's encoder (terms.ts): one entry per search term
+ * (a folded, stemmed word). flexsearch keeps each term's documents in
  * "resolution slots", best first; Puente's `score` function puts a document in the slot of its
  * BM25 term weight (how often the term occurs, relative to the length of the section), so the
  * slots are an impact-ordered posting list: slot 0 holds the sections where the term weighs
@@ -23,6 +24,7 @@ export const K1 = 1.2;
 /** BM25 length normalisation per field: headings are short, so their length matters less. */
 export const LENGTH_NORMALISATION = { heading: 0.5, body: 0.75 } as const;
 export type Field = keyof typeof LENGTH_NORMALISATION;
+export const FIELDS: readonly Field[] = ['heading', 'body'];
 
 /** The slot of a term that occurs `tf` times in a section of `length` terms (average `averageLength`). */
 export function weightSlot(tf: number, length: number, averageLength: number, field: Field): number {

@@ -1,17 +1,24 @@
 import type { Lang } from '../facets.ts';
+import type { ConceptNameIndex } from './concept-names.ts';
 import type { Lexicon } from './lexicon.ts';
-import { queryWords, type QueryWord } from './query-words.ts';
+import { asksForDefinition, queryWords, type QueryWord } from './query-words.ts';
 import { termOf } from './terms.ts';
 
 /**
- * How a query is read. The query is split into words; a run of words that is a glossary name
- * ("mining camp", "medios de vida") also brings the entry's other names. Each word is looked
- * for as itself, by its completions (the last word, as you type), by one-typo corrections
- * and by a split in two ("childcare"), each reading with a weight. Question words ("how",
- * "cómo") are optional: they add a little and are never required.
+ * Stage 1 of a search: the query read as concepts (see README, "How search treats text").
+ *
+ * The query is split into words; question words and filler are dropped. A run of words that
+ * is a name of a concept (thesaurus or glossary: "medios de vida", "azogue", "platita para las
+ * mamás") becomes one concept with the concept's other names; every other word is a concept of
+ * its own. Each concept has readings: ways it may be written in a section (the words typed,
+ * completions of the last word, one-typo corrections and a split in two for words the manual
+ * does not have, and other names), each with a weight; the words typed weigh most.
  */
 
-export const SYNONYM_WEIGHT = 0.6;
+/** Other names of a concept (thesaurus, glossary): below the words typed. */
+export const OTHER_NAME_WEIGHT = 0.6;
+/** One word of a several-word name found without the others. */
+const PART_WEIGHT = 0.5;
 const TYPO_WEIGHT = 0.5;
 /** A word split in two known words ("childcare" → child care). */
 const SPLIT_WEIGHT = 0.8;
@@ -21,89 +28,106 @@ const COMPLETION_WEIGHT = 0.8;
 const EXTRA_COMPLETION_WEIGHT = 0.3;
 const MAX_COMPLETIONS = 6;
 const MAX_TYPO_CANDIDATES = 6;
+/** Other names looked for per concept: bounds the work of a concept with many names. */
+const MAX_OTHER_NAMES = 16;
 /** Terms shorter than this are not corrected: too many near neighbours (nin → fin, sin, min). */
 export const TYPO_MIN_LENGTH = 5;
 /** Longer words are no real words: not completed, corrected or split. */
 const MAX_WORD_LENGTH = 40;
-/** Most query words searched: the rest of a pasted paragraph adds nothing but time. */
+/** Most query words read: the rest of a pasted paragraph adds nothing but time. */
 export const MAX_WORDS = 16;
 
-/** One reading of part of the query: a phrase of index terms and how much it is trusted. */
+/** One way a concept may be written in a section: terms that must all be there, and how much finding them counts. */
 export interface Reading {
   terms: string[];
   weight: number;
-  /** Query words it stands for (a glossary name standing for a run of words counts for all of them). */
-  width: number;
-  /** Another name from the glossary (not a spelling of the word typed). */
-  synonym: boolean;
 }
 
-export interface PlannedWord {
+export interface QueryConcept {
+  /** The words typed for it, folded. */
+  typed: string[];
+  /** The words typed, as the manual has them (first), then the other readings. */
   readings: Reading[];
-  /** A question word: adds to the score, is not needed for coverage. */
+  /** Named only by filler ("cuántos"): adds where found, never required. */
   optional: boolean;
 }
 
-/** A query word, or a run of words that is a glossary name with the entry's other names. */
-export interface Unit {
-  words: PlannedWord[];
-  synonyms: Reading[];
+export interface QueryPlan {
+  concepts: QueryConcept[];
+  /** The query asks what something is ("qué es…", "what is…"). */
+  asksForDefinition: boolean;
+  /** The case communities the query names ("bella rica cooperativa"): each one's chapter, and the concepts that name it. */
+  named: NamedCommunity[];
+}
+
+export interface NamedCommunity {
+  chapterId: string;
+  /** Indexes in `concepts` of the concepts whose words are the community's name. */
+  concepts: number[];
 }
 
 export class QueryPlanner {
-  private readonly synonymGroups = new Map<string, string[][]>();
-  private readonly longestPhrase: number;
-  /** First term of each glossary name of two words or more → the most words such a name has. */
-  private readonly phraseStarts = new Map<string, number>();
-
   constructor(
     private readonly lang: Lang,
     private readonly lexicon: Lexicon,
-    synonyms: readonly string[][][],
+    private readonly names: ConceptNameIndex,
     private readonly idf: (term: string) => number,
-  ) {
-    let longest = 1;
-    for (const group of synonyms) {
-      for (const phrase of group) {
-        this.synonymGroups.set(phrase.join(' '), group);
-        longest = Math.max(longest, phrase.length);
-        if (phrase.length > 1) this.phraseStarts.set(phrase[0], Math.max(phrase.length, this.phraseStarts.get(phrase[0]) ?? 0));
+    /** Each case community's name, as terms, with its chapter. */
+    private readonly communities: ReadonlyArray<{ terms: string[]; chapterId: string }> = [],
+  ) {}
+
+  plan(query: string): QueryPlan {
+    const words = queryWords(query, this.lang, (t) => this.lexicon.has(t)).slice(0, MAX_WORDS);
+    const typed = words.map((w) => w.term);
+    // Names are recognised as typed, or through a typo (basline study → baseline study).
+    const likely = words.map((w) => this.likelyTerm(w));
+    const concepts: QueryConcept[] = [];
+    /** The concept each query word went into (-1: dropped filler). */
+    const conceptOf: number[] = words.map(() => -1);
+    for (let i = 0; i < words.length; ) {
+      const asTyped = this.names.nameAt(typed, i);
+      const named = asTyped ?? this.names.nameAt(likely, i);
+      const run = words.slice(i, i + (named?.length ?? 1));
+      const isLast = i + run.length === words.length;
+      const optional = run.every((w) => w.filler);
+      const readings: Reading[] = [];
+      if (run.length > 1) {
+        readings.push({ terms: (asTyped ? typed : likely).slice(i, i + run.length), weight: 1 });
+        for (const [k, w] of run.entries()) if (!w.filler) readings.push(...this.spellings(w, isLast && k === run.length - 1, PART_WEIGHT));
+      } else if (!optional) {
+        readings.push(...this.spellings(run[0], isLast, 1));
       }
+      // A word typed wrong names a concept through its likely correction (mercuiro → mercurio → azogue), with less trust.
+      const corrected = !asTyped && run.length === 1 && likely[i] !== run[0].term;
+      if (named) readings.push(...this.otherNames(named.otherNames, corrected ? TYPO_WEIGHT * OTHER_NAME_WEIGHT : OTHER_NAME_WEIGHT));
+      if (readings.length) {
+        for (let k = i; k < i + run.length; k++) conceptOf[k] = concepts.length;
+        concepts.push({ typed: run.map((w) => w.word), readings, optional });
+      }
+      i += run.length;
     }
-    this.longestPhrase = longest;
+    return { concepts, asksForDefinition: asksForDefinition(query, this.lang), named: this.namedCommunities(likely, conceptOf) };
   }
 
-  /** The query as units: glossary names (longest first) and single words. */
-  plan(query: string): Unit[] {
-    const qw = queryWords(query, this.lang, (t) => this.lexicon.has(t)).slice(0, MAX_WORDS);
-    // Glossary names are recognised through a typo too (basline study → baseline study).
-    const likely = this.longestPhrase > 1 && qw.length > 1 ? qw.map((w) => this.likelyTerm(w)) : qw.map((w) => w.term);
-    const units: Unit[] = [];
-    for (let i = 0; i < qw.length; ) {
-      // Only a word that begins some glossary name can begin a run of words that is one.
-      let n = Math.min(this.phraseStarts.get(likely[i]) ?? 0, qw.length - i);
-      for (; n >= 2; n--) {
-        if (this.synonymGroups.has(likely.slice(i, i + n).join(' '))) break;
-      }
-      if (n >= 2) {
-        const words: PlannedWord[] = [];
-        for (let k = 0; k < n; k++) words.push(this.word(qw[i + k], i + k === qw.length - 1, true));
-        units.push({ words, synonyms: this.synonymsOf(likely.slice(i, i + n), SYNONYM_WEIGHT, n) });
-        i += n;
-      } else {
-        units.push({ words: [this.word(qw[i], i === qw.length - 1, false)], synonyms: [] });
-        i += 1;
-      }
+  /** The communities whose whole name is among the query's terms, with the concepts of those words. */
+  private namedCommunities(terms: readonly string[], conceptOf: readonly number[]): NamedCommunity[] {
+    const out: NamedCommunity[] = [];
+    for (const c of this.communities) {
+      const at = terms.indexOf(c.terms[0]);
+      if (at < 0 || !c.terms.every((t, k) => terms[at + k] === t) || out.some((n) => n.chapterId === c.chapterId)) continue;
+      const named = [...new Set(conceptOf.slice(at, at + c.terms.length).filter((u) => u >= 0))];
+      out.push({ chapterId: c.chapterId, concepts: named });
     }
-    return units;
+    return out;
   }
 
-  private synonymsOf(phrase: string[], weight: number, width: number): Reading[] {
-    const key = phrase.join(' ');
-    const group = this.synonymGroups.get(key);
-    if (!group) return [];
+  /** Other names the manual has (every term known), at most MAX_OTHER_NAMES. */
+  private otherNames(names: readonly string[][], weight: number): Reading[] {
     const out: Reading[] = [];
-    for (const p of group) if (p.join(' ') !== key) out.push({ terms: p, weight, width, synonym: true });
+    for (const terms of names) {
+      if (out.length >= MAX_OTHER_NAMES) break;
+      if (terms.every((t) => this.lexicon.has(t))) out.push({ terms, weight });
+    }
     return out;
   }
 
@@ -113,32 +137,27 @@ export class QueryPlanner {
     return this.lexicon.corrections(word, term, 1)[0] ?? term;
   }
 
-  /** A query word: itself, its completions, and for a word the manual does not contain, corrections and a split in two. */
-  private word({ word, term, optional }: QueryWord, isLast: boolean, inPhrase: boolean): PlannedWord {
+  /** A word as the manual may write it: itself, its completions, and for a word the manual does not contain, corrections and a split in two. */
+  private spellings({ word, term }: QueryWord, isLast: boolean, weight: number): Reading[] {
     const known = this.lexicon.has(term);
-    if (optional) return { readings: known ? [{ terms: [term], weight: 1, width: 1, synonym: false }] : [], optional };
-    const readings: Reading[] = [];
-    if (known) readings.push({ terms: [term], weight: 1, width: 1, synonym: false });
-    // The glossary knows regional names the text may never use (jancheo).
-    if (!inPhrase) readings.push(...this.synonymsOf([term], SYNONYM_WEIGHT, 1));
+    const out: Reading[] = [];
+    if (known) out.push({ terms: [term], weight });
     if (term.length <= MAX_WORD_LENGTH && (isLast || !known) && term.length >= (known ? 3 : 2)) {
       for (const t of this.lexicon.completions(term, MAX_COMPLETIONS)) {
         // A completion of a complete word never weighs more than the word itself, however rare it is.
-        const weight = known ? EXTRA_COMPLETION_WEIGHT * Math.min(1, this.idf(term) / this.idf(t)) : COMPLETION_WEIGHT;
-        readings.push({ terms: [t], weight, width: 1, synonym: false });
+        const w = known ? EXTRA_COMPLETION_WEIGHT * Math.min(1, this.idf(term) / this.idf(t)) : COMPLETION_WEIGHT;
+        out.push({ terms: [t], weight: weight * w });
       }
     }
     // Only words the manual does not contain are corrected (miner stays miner, not diner).
     if (!known && word.length <= MAX_WORD_LENGTH) {
       if (word.length >= TYPO_MIN_LENGTH) {
-        for (const near of this.lexicon.corrections(word, term, MAX_TYPO_CANDIDATES)) {
-          readings.push({ terms: [near], weight: TYPO_WEIGHT, width: 1, synonym: false }, ...this.synonymsOf([near], TYPO_WEIGHT * SYNONYM_WEIGHT, 1));
-        }
+        for (const near of this.lexicon.corrections(word, term, MAX_TYPO_CANDIDATES)) out.push({ terms: [near], weight: weight * TYPO_WEIGHT });
       }
       const split = this.splitWord(word);
-      if (split) readings.push({ terms: split, weight: SPLIT_WEIGHT, width: 1, synonym: false });
+      if (split) out.push({ terms: split, weight: weight * SPLIT_WEIGHT });
     }
-    return { readings, optional: false };
+    return out;
   }
 
   /** "childcare" → [child, care]: the split into two words the manual contains whose rarer half is most common. */

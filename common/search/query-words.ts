@@ -1,18 +1,21 @@
 import type { Lang } from '../facets.ts';
+import { foldText } from '../text.ts';
 import { termOf, tokens } from './terms.ts';
 
 /**
- * Words that carry the form of a question, not its subject ("how do I…", "qué hago si…").
- * They are optional in a query: they add to the score of a section that has them (a heading
- * "What did not work"), but a section without them is not missing part of the query.
+ * Words that carry the form of a question, not its subject ("how do I…", "qué hago si…",
+ * "para qué sirven…"). They never decide a ranking: a query is searched without them, unless
+ * it has nothing else. They may still name a concept of the thesaurus ("cuántos" asks for a
+ * number or a share), which is then looked for without being required.
  */
-const QUESTION_WORDS: Record<Lang, ReadonlySet<string>> = {
+const FILLER: Record<Lang, ReadonlySet<string>> = {
   en: new Set(('how what which who whom whose where when why do does did done doing i me my we us our ours you your yours they them ' +
     'should can could would will shall must may might if there here about any some so just get gets got make put tell want need ' +
-    'please someone something').split(' ')),
+    'please someone something is are was be been mean means meaning define definition vs versus many much happen happens happened').split(' ')),
   es: new Set(('como cual cuales cuando cuanto cuanta cuantos cuantas donde adonde quien quienes porque si mi mis tu tus yo me nos ' +
     'usted ustedes hay hago hace hacen hacer hacemos puedo puede pueden podemos debo debe deben deberia tengo tiene tienen ' +
-    'esta estan este esto estos estas eso ese esa ser son muy ya le les algo alguien quiero necesito favor').split(' ')),
+    'esta estan este esto estos estas eso ese esa ser son es era fue muy ya le les algo alguien quiero necesito favor ' +
+    'sirve sirven servir significa significan definicion definir vs pasa pasan paso ocurre sucede').split(' ')),
 };
 
 export interface QueryWord {
@@ -20,24 +23,36 @@ export interface QueryWord {
   word: string;
   /** Its search term. */
   term: string;
-  /** A question word, when the query has other words. */
-  optional: boolean;
+  /** A question word or filler: never required, never counted for itself. */
+  filler: boolean;
 }
 
 /**
  * The words of a query that are searched for, with their search terms. A hyphenated compound
- * is one word if `isKnown` knows its term (phase-out → phaseout), else its parts.
+ * is one word if `isKnown` knows its term (phase-out → phaseout), else its parts. When every
+ * word is filler ("what is"), none is.
  */
 export function queryWords(query: string, lang: Lang, isKnown: (term: string) => boolean = () => false): QueryWord[] {
   const all: QueryWord[] = [];
   const add = (word: string) => {
     const term = termOf(word, lang);
-    if (term) all.push({ word, term, optional: QUESTION_WORDS[lang].has(word) });
+    if (term) all.push({ word, term, filler: FILLER[lang].has(word) });
   };
   for (const token of tokens(query)) {
     if (token.parts && !isKnown(termOf(token.word, lang))) token.parts.forEach(add);
     else add(token.word);
   }
-  if (all.every((w) => w.optional)) for (const w of all) w.optional = false;
+  if (all.every((w) => w.filler)) for (const w of all) w.filler = false;
   return all;
+}
+
+/** Ways of asking what a thing is: "qué es…", "¿qué significa…?", "definición de…", "what is…", "what does … mean". */
+const DEFINITION: Record<Lang, RegExp> = {
+  en: /^(?:what|who) (?:is|are)(?: an?| the)? \S|\bwhat does .+ mean\b|\bdefin(?:e|ition)\b|\bmeaning of\b|\S (?:means|meaning)$/,
+  es: /^(?:que|quien|quienes) (?:es|son|significa|significan|quiere decir)\b|\bdefinicion\b|\bdefinir\b|\bsignificado\b|\bque (?:es|son|significa|quiere decir)$/,
+};
+
+/** Whether the query asks what something is (its definition comes first). */
+export function asksForDefinition(query: string, lang: Lang): boolean {
+  return DEFINITION[lang].test(foldText(query).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim());
 }

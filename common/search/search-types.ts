@@ -1,8 +1,9 @@
 import type { Facets, Lang } from '../facets.ts';
+import type { ConceptNames } from './thesaurus.ts';
 
-/** One searchable unit: a heading section of a chapter, or a glossary term. */
+/** One searchable unit: a heading section of a chapter, a glossary term, or a part of a tool's page (an instrument or a workshop module). */
 export interface SearchDoc extends Facets {
-  kind: 'section' | 'term';
+  kind: 'section' | 'term' | 'tool';
   chapterId: string;
   chapterTitle: string;
   section: string;
@@ -21,7 +22,7 @@ export type FlexExport = Record<string, unknown>;
 
 /** The prebuilt index of one language, written at build time and loaded lazily by the app. */
 export interface SearchIndexData {
-  format: 2;
+  format: 3;
   lang: Lang;
   docs: SearchDoc[];
   /** Every distinct search term (stem) of the corpus, sorted: for prefixes and typo tolerance. */
@@ -30,10 +31,10 @@ export interface SearchIndexData {
   documentFrequency: number[];
   /** Folded words as written whose stem differs from them (monitoring → monitor), sorted: typos are looked for among these too. */
   forms: string[];
-  /** Glossary synonym groups: each group is a list of phrases, each phrase a list of terms. */
-  synonyms: string[][][];
-  /** flexsearch exports of the heading and body indexes (see flex-options.ts). */
-  flex: { heading: FlexExport; body: FlexExport };
+  /** Every concept of the thesaurus and the glossary, each name as terms (see thesaurus.ts). */
+  concepts: ConceptNames[];
+  /** The flexsearch Document export, fields `heading` and `body` (see flex-options.ts). */
+  flex: FlexExport;
 }
 
 export interface SnippetPart {

@@ -1,7 +1,7 @@
 import type { Lang } from '../facets.ts';
 import { foldText } from '../text.ts';
 import { findMatches, marksWord } from './highlight.ts';
-import { termOf } from './terms.ts';
+import { FOLDED_WORD, termOf } from './terms.ts';
 import type { SearchDoc, SnippetPart } from './search-types.ts';
 
 /** What the snippets need of the index's vocabulary (the Lexicon). */
@@ -25,9 +25,15 @@ interface SectionWords {
   terms: Int32Array;
   /** Term of the compound that starts at each word, or -1; null when the section has none. */
   compounds: Int32Array | null;
+  /** The first word of each sentence (ascending; the first is 0). */
+  sentences: Int32Array;
 }
 
-const FOLDED_WORD = /[a-z0-9]+/g;
+/** What separates two sentences (or two items of a tool's list, joined by " · "): end punctuation followed by a space. */
+const SENTENCE_END = /[.!?;·]\s/;
+/** A sentence shorter than this is shown with the next one. */
+const SHORT_SENTENCE = 60;
+
 const HYPHEN = /[-\u2010\u2011]/;
 
 /** Longest run of vocabulary terms sharing a search term's beginning that is marked term by term (longer runs are checked as ranges). */
@@ -37,12 +43,14 @@ const MAX_MARKED_RUN = 4096;
 const MAX_SECTIONS_KEPT = 20_000;
 
 /**
- * Makes the snippets of one search's hits: an extract of a section's text around the first
- * word of the query found there, with every word that matches a search term marked.
+ * Stage 4 of a search: the snippets of its hits. A snippet is the sentence of the section that
+ * carries the most of the query's concepts (each concept weighted by its importance; the
+ * earliest such sentence on a tie), with every word that matches a search term marked; a long
+ * sentence is cut around its first match, a short one is followed by the next.
  *
  * A word is marked by the rule of marksWord (highlight.ts), worked out here from the sorted
- * vocabulary: the terms that start with a search term are one run of it. The extract starts at
- * the first word whose term is exactly one of the search terms.
+ * vocabulary: the terms that start with a search term are one run of it. A sentence counts a
+ * concept when one of its words has exactly one of the concept's terms.
  */
 export class SnippetMaker {
   /** Terms the vocabulary does not have, numbered after it: a stop word's empty term (and, for text the index was not built from, others). */
@@ -58,6 +66,10 @@ export class SnippetMaker {
    * ranges), or of four letters or more that some search term starts with.
    */
   private exactStamp: Int32Array;
+  /** Per exact search term id (valid where exactStamp is current): the concepts it belongs to, a bit each. */
+  private conceptBits: Int32Array;
+  /** Each concept's weight in choosing a sentence. */
+  private conceptWeights: number[] = [];
   private readonly prefixStamp: Int32Array;
   /** Per search term, the range of vocabulary ids of the terms that start with it. */
   private ranges = new Int32Array(64);
@@ -74,16 +86,26 @@ export class SnippetMaker {
     private readonly maxLength = 180,
   ) {
     this.exactStamp = new Int32Array(vocabulary.size + 256);
+    this.conceptBits = new Int32Array(vocabulary.size + 256);
     this.prefixStamp = new Int32Array(vocabulary.size);
     this.texts = docs.map((d) => d.text);
   }
 
-  /** Starts a search: its matched terms. */
-  begin(terms: readonly string[]): void {
+  /**
+   * Starts a search: its matched terms, and the query's concepts (each the terms found for it
+   * and its weight), which choose the sentence; without concepts, each term is one.
+   */
+  begin(terms: readonly string[], concepts: ReadonlyArray<{ terms: readonly string[]; weight: number }> = terms.map((t) => ({ terms: [t], weight: 1 }))): void {
     const gen = ++this.gen;
     this.terms = terms;
     if (this.ranges.length < 2 * terms.length) this.ranges = new Int32Array(2 * terms.length);
     this.rangeCount = 0;
+    for (const t of terms) if (t) this.conceptBits[this.idOf(t)] = 0;
+    // At most 30 concepts choose the sentence (a query has at most MAX_WORDS); bit 30 marks any search term.
+    this.conceptWeights = concepts.slice(0, 30).map((c) => c.weight);
+    concepts.slice(0, 30).forEach((c, u) => {
+      for (const t of c.terms) if (t) this.conceptBits[this.idOf(t)] |= 1 << u;
+    });
     for (const t of terms) {
       if (!t) continue;
       this.exactStamp[this.idOf(t)] = gen;
@@ -115,12 +137,10 @@ export class SnippetMaker {
     if (this.terms.length === 0) return this.cut(text, 0, []);
     const w = this.wordsOf(id, folded);
     const { starts, ends, terms } = w;
-    const firstWord = textMatched ? this.firstExact(w) : -1;
-    const start = this.windowStart(text, firstWord >= 0 ? starts[firstWord] : 0);
-    const end = this.windowEnd(text, start);
-    // The window's first word: the extract starts at a word, at most a third of it before the match.
-    let i = Math.max(0, firstWord);
-    while (i > 0 && starts[i - 1] >= start) i--;
+    const [start, end] = textMatched ? this.sentenceWindow(w, text) : [0, this.windowEnd(text, 0)];
+    // The window's first word.
+    let i = 0;
+    while (i < starts.length && starts[i] < start) i++;
     const parts: SnippetPart[] = start > 0 ? [{ text: '… ', hit: false }] : [];
     let cursor = start;
     for (; i < starts.length && ends[i] <= end; i++) {
@@ -191,24 +211,65 @@ export class SnippetMaker {
       compounds = new Int32Array(starts.length).fill(-1);
       for (const [i, t] of compoundAt) compounds[i] = t;
     }
-    w = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), terms: Int32Array.from(terms), compounds };
+    const sentences = [0];
+    for (let i = 1; i < starts.length; i++) if (SENTENCE_END.test(folded.slice(ends[i - 1], starts[i] + 1))) sentences.push(i);
+    w = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), terms: Int32Array.from(terms), compounds, sentences: Int32Array.from(sentences) };
     this.words[id] = w;
     return w;
   }
 
-  /** The first word whose term (or compound's term) is a search term; -1 if none. */
-  private firstExact(w: SectionWords): number {
-    const exact = this.exactStamp;
-    const gen = this.gen;
+  /** The concepts a word carries: of its term, or of the compound that starts at it (0 if none). */
+  private conceptsAt(w: SectionWords, i: number): number {
     const { terms, compounds } = w;
-    if (compounds === null) {
-      for (let i = 0; i < terms.length; i++) if (exact[terms[i]] === gen) return i;
-      return -1;
+    let bits = this.exactStamp[terms[i]] === this.gen ? this.conceptBits[terms[i]] | 0x40000000 : 0;
+    if (compounds !== null && compounds[i] >= 0 && this.exactStamp[compounds[i]] === this.gen) bits |= this.conceptBits[compounds[i]] | 0x40000000;
+    return bits;
+  }
+
+  /**
+   * The extract [start, end) of the sentence that carries the most of the query's concepts: the
+   * whole sentence if it fits (with the next one when it is short), else a window around its
+   * first match. The text's opening when no word has a search term.
+   */
+  private sentenceWindow(w: SectionWords, text: string): [number, number] {
+    const { starts, ends, sentences } = w;
+    let best = -1;
+    let bestScore = 0;
+    let bestFirst = -1;
+    for (let s = 0; s < sentences.length; s++) {
+      const from = sentences[s];
+      const to = s + 1 < sentences.length ? sentences[s + 1] : starts.length;
+      let bits = 0;
+      let first = -1;
+      for (let i = from; i < to; i++) {
+        const b = this.conceptsAt(w, i);
+        if (b === 0) continue;
+        bits |= b;
+        if (first < 0) first = i;
+      }
+      if (first < 0) continue;
+      let score = 0;
+      for (let u = 0; u < this.conceptWeights.length; u++) if (bits & (1 << u)) score += this.conceptWeights[u];
+      // Any search term at all beats none (a term of no listed concept).
+      score += 1e-6;
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+        bestFirst = first;
+      }
     }
-    for (let i = 0; i < terms.length; i++) {
-      if (exact[terms[i]] === gen || (compounds[i] >= 0 && exact[compounds[i]] === gen)) return i;
+    if (best < 0) return [0, this.windowEnd(text, 0)];
+    const start = starts[sentences[best]];
+    const next = best + 1 < sentences.length ? sentences[best + 1] : -1;
+    let end = next >= 0 ? ends[next - 1] : text.length;
+    // Keep the sentence's closing punctuation.
+    while (end < text.length && /[.!?;)»"”]/.test(text[end])) end++;
+    if (end - start > this.maxLength) {
+      const from = Math.max(start, this.windowStart(text, starts[bestFirst]));
+      return [from, this.windowEnd(text, from)];
     }
-    return -1;
+    if (end - start < SHORT_SENTENCE && next >= 0) return [start, this.windowEnd(text, start)];
+    return [start, end];
   }
 
   /** Whether words with this term are marked in the current search (marksWord's rule). */

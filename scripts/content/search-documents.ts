@@ -40,7 +40,7 @@ export function searchDocs(content: SearchableContent, lang: Lang, glossaryChapt
   }
   // Each instrument: its description, and each section with the wording of its questions and choices.
   for (const f of content.instruments) {
-    const base = { kind: 'section' as const, chapterId: f.id, chapterTitle: f[lang].title, section: f.kind, ageGroups: ['all' as const], communityTypes: ['all' as const], audiences: ['ngo' as const] };
+    const base = { kind: 'tool' as const, chapterId: f.id, chapterTitle: f[lang].title, section: f.kind, ageGroups: ['all' as const], communityTypes: ['all' as const], audiences: ['ngo' as const] };
     const t = f[lang];
     docs.push({ ...base, anchor: '', heading: t.title, text: [t.purpose, t.whoApplies, t.when, t.duration].join(' ').normalize('NFC') });
     for (const sec of f.sections) {
@@ -54,7 +54,7 @@ export function searchDocs(content: SearchableContent, lang: Lang, glossaryChapt
   // Each workshop module: its summary and objectives, then each part of its page.
   for (const m of content.workshopModules) {
     const t = m[lang];
-    const base = { kind: 'section' as const, chapterId: m.id, chapterTitle: t.title, section: 'awareness', ageGroups: m.ageGroups, communityTypes: m.communityTypes, audiences: ['trainer' as const, m.audience], ...(m.countries ? { countries: m.countries } : {}) };
+    const base = { kind: 'tool' as const, chapterId: m.id, chapterTitle: t.title, section: 'awareness', ageGroups: m.ageGroups, communityTypes: m.communityTypes, audiences: ['trainer' as const, m.audience], ...(m.countries ? { countries: m.countries } : {}) };
     const title = (part: ModulePagePart) => MODULE_PART_TITLES[lang][part];
     const parts: Array<[ModulePagePart, string[]]> = [
       ['objectives', t.objectives], ['materials', t.materials],

@@ -116,7 +116,7 @@ function problem(r: SearchResponse, query: string, opts: SearchOptions, docCount
     if (!Array.isArray(g.hits) || g.hits.length > (opts.hitsPerChapter ?? 3)) return `group ${g.chapterId}: ${g.hits?.length} hits`;
     for (const h of g.hits) {
       hits++;
-      if (h.kind !== 'section' && h.kind !== 'term') return `group ${g.chapterId}: hit kind ${String(h.kind)}`;
+      if (h.kind !== 'section' && h.kind !== 'term' && h.kind !== 'tool') return `group ${g.chapterId}: hit kind ${String(h.kind)}`;
       if (typeof h.anchor !== 'string' || typeof h.heading !== 'string' || !Number.isFinite(h.score)) return `group ${g.chapterId}: malformed hit`;
       if (!Array.isArray(h.snippet) || h.snippet.some((p) => typeof p.text !== 'string' || typeof p.hit !== 'boolean')) return `group ${g.chapterId}: malformed snippet`;
     }
