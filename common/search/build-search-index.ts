@@ -5,6 +5,7 @@ import { words } from '../text.ts';
 import { indexTerms, termOf } from './terms.ts';
 import { buildOptions, FIELDS, type Field } from './flex-options.ts';
 import { conceptNames, type Concept } from './thesaurus.ts';
+import { packDocs } from './index-docs.ts';
 import type { FlexExport, SearchDoc, SearchIndexData } from './search-types.ts';
 
 /** The text indexed as a document's heading: its heading, its chapter's title and its keywords. */
@@ -41,10 +42,12 @@ export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: 
     flex[key] = JSON.parse(data) as unknown;
   });
 
+  const { shared, rows } = packDocs(docs);
   return {
-    format: 3,
+    format: 4,
     lang,
-    docs,
+    shared,
+    docs: rows,
     vocabulary,
     documentFrequency: vocabulary.map((t) => documentFrequency.get(t)!),
     forms: usefulForms,

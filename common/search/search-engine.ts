@@ -1,5 +1,6 @@
 import { matchesFacets, type FacetFilter } from '../facets.ts';
 import { ConceptNameIndex } from './concept-names.ts';
+import { unpackDocs } from './index-docs.ts';
 import { Lexicon } from './lexicon.ts';
 import { Postings } from './postings.ts';
 import { QueryPlanner, type QueryPlan } from './query-plan.ts';
@@ -24,7 +25,7 @@ export interface SearchEngine {
   readQuery(query: string): QueryPlan;
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Loads a prebuilt index (no re-indexing) and returns the search used by the app, the CLI and the benchmark. */
 export function createSearchEngine(data: SearchIndexData): SearchEngine {
@@ -47,13 +48,13 @@ class Engine implements SearchEngine {
 
   constructor(data: SearchIndexData) {
     this.lang = data.lang;
-    this.docs = data.docs;
-    this.docCount = data.docs.length;
+    this.docs = unpackDocs(data.shared, data.docs);
+    this.docCount = this.docs.length;
     this.lexicon = new Lexicon(data.lang, data.vocabulary, data.documentFrequency, data.forms);
-    this.postings = new Postings(data.flex, data.docs, (t) => this.lexicon.has(t));
+    this.postings = new Postings(data.flex, this.docs, (t) => this.lexicon.has(t));
     // A case community's own entry is the document boosted under its name (see SearchDoc.boost).
     // "Tipuani (Chima y Chuquini)": each part is a name.
-    const communities = data.docs.filter((d) => (d.boost ?? 1) > 1).flatMap((d) => d.heading.split(/[()]/).map((name) => ({ terms: indexTerms(name, data.lang), chapterId: d.chapterId })).filter((n) => n.terms.length));
+    const communities = this.docs.filter((d) => (d.boost ?? 1) > 1).flatMap((d) => d.heading.split(/[()]/).map((name) => ({ terms: indexTerms(name, data.lang), chapterId: d.chapterId })).filter((n) => n.terms.length));
     // A community's name is one concept of the query ("bella rica"), not two words.
     const names = new ConceptNameIndex([...data.concepts, ...communities.map((c) => ({ id: `community:${c.chapterId}`, names: [c.terms] }))]);
     this.planner = new QueryPlanner(data.lang, this.lexicon, names, (t) => this.idf(t), communities);

@@ -1,5 +1,6 @@
 import type { Facets, Lang } from '../facets.ts';
 import type { ConceptNames } from './thesaurus.ts';
+import type { DocRow, SharedFields } from './index-docs.ts';
 
 /** One searchable unit: a heading section of a chapter, a glossary term, or a part of a tool's page (an instrument or a workshop module). */
 export interface SearchDoc extends Facets {
@@ -22,9 +23,11 @@ export type FlexExport = Record<string, unknown>;
 
 /** The prebuilt index of one language, written at build time and loaded lazily by the app. */
 export interface SearchIndexData {
-  format: 3;
+  format: 4;
   lang: Lang;
-  docs: SearchDoc[];
+  /** The documents (see index-docs.ts: unpackDocs): what their chapters share, then a row each. */
+  shared: SharedFields[];
+  docs: DocRow[];
   /** Every distinct search term (stem) of the corpus, sorted: for prefixes and typo tolerance. */
   vocabulary: string[];
   /** How many documents contain each term of `vocabulary` (same order). */

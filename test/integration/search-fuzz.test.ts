@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FILTER_CHOICES, LANGS, type FacetFilter, type Lang } from '../../common/facets.ts';
 import { createSearchEngine, type SearchEngine, type SearchOptions } from '../../common/search/search-engine.ts';
 import type { SearchIndexData, SearchResponse } from '../../common/search/search-types.ts';
+import { unpackDocs } from '../../common/search/index-docs.ts';
 import { buildSearchIndexes } from '../../scripts/content/build-artifacts.ts';
 import { loadContent } from '../../scripts/content/load-content.ts';
 
@@ -136,7 +137,7 @@ describe('search fuzzing on the real index', () => {
     // Through JSON, as the app loads it.
     engines = { en: createSearchEngine(JSON.parse(JSON.stringify(data.en))), es: createSearchEngine(JSON.parse(JSON.stringify(data.es))) };
     // Words as written in the manual (headings and text), for realistic queries.
-    const words = (lang: Lang) => [...new Set(data[lang].docs.flatMap((d) => `${d.heading} ${d.text}`.split(/[\s,.;:()«»"“”]+/)).filter((w) => w.length > 1))];
+    const words = (lang: Lang) => [...new Set(unpackDocs(data[lang].shared, data[lang].docs).flatMap((d) => `${d.heading} ${d.text}`.split(/[\s,.;:()«»"“”]+/)).filter((w) => w.length > 1))];
     vocabulary = { en: words('en'), es: words('es') };
     docCounts = { en: data.en.docs.length, es: data.es.docs.length };
   }, 120_000);
