@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentManifest } from '../../common/content-schema.ts';
+import { controlContrastProblems } from './control-contrast.ts';
 import { componentsFromContent, contentHash, everyRoute, fullSweepReason, readSweepStamp, representativeRoutes, writeSweepStamp, type Theme } from './a11y-pages.ts';
 import { newWatchedPage, RENDERER_DIR, ROOT, startHarness, type Harness } from './harness.ts';
 
@@ -63,5 +64,29 @@ describe('accessibility gate (axe-core, WCAG 2.2 A and AA)', () => {
       expect(results.flatMap((r) => r.problems)).toEqual([]);
       if (reason) writeSweepStamp(STAMP, theme, hash);
     }, 900_000);
+  }
+});
+
+describe('every control readable in both themes (WCAG 2.2 AA contrast, measured)', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`gives every button, field, select and link-button at least 4.5:1 (3:1 large) on one page of each kind, in Spanish and English, ${theme} theme`, async () => {
+      const problems: string[] = [];
+      let checked = 0;
+      for (const lang of ['es', 'en'] as const) {
+        const { page, context } = await newWatchedPage(h, { locale: lang === 'es' ? 'es-PE' : 'en-GB' });
+        await page.addInitScript((t) => localStorage.setItem('puente.settings', JSON.stringify({ theme: t })), theme);
+        for (const route of routes(lang, false)) {
+          await page.goto(`${h.baseUrl}${route}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForFunction(() => !document.querySelector('.chapter-body > .loading'));
+          checked += await page.locator('button, a.button, select, input').count();
+          for (const p of await page.evaluate(controlContrastProblems)) problems.push(`${route} [${theme}] ${p}`);
+        }
+        await context.close();
+      }
+      console.info(`control contrast, ${theme} theme: ${checked} controls`);
+      expect(checked).toBeGreaterThan(100);
+      expect(problems).toEqual([]);
+    }, 300_000);
   }
 });
