@@ -4,16 +4,17 @@ import { bridge } from '../bridge/index.ts';
 import { ChapterView } from '../components/ChapterView.tsx';
 import { Home } from '../components/Home.tsx';
 import { printPage } from './print-actions.ts';
+import { SearchDialog } from '../components/SearchDialog.tsx';
 import { Sidebar } from '../components/Sidebar.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { useApp } from './app-state.tsx';
 import { LIBRARY_ID, PRINT_SECTION_ID } from './app-pages.ts';
 import { loadLanguagePack } from './language-pack.ts';
 
-// Loaded when first shown, not with the app: the reader's library, a section laid out for print, the search dialog.
+// Loaded when first shown, not with the app: the reader's library, a section laid out for print.
+// (The search dialog stays in the app: what is typed right after Ctrl+K must reach its box.)
 const Library = lazy(() => import('../components/Library.tsx').then((m) => ({ default: m.Library })));
 const SectionPrint = lazy(() => import('../components/SectionPrint.tsx').then((m) => ({ default: m.SectionPrint })));
-const SearchDialog = lazy(() => import('../components/SearchDialog.tsx').then((m) => ({ default: m.SearchDialog })));
 
 /** What shows while a part of the app loads. */
 function Loading() {
@@ -24,11 +25,6 @@ function Loading() {
 export function App() {
   const { t, route, lang, navigate, updateSettings, effectiveTheme, changeTextSize, languageError } = useApp();
   const [searchOpen, setSearchOpen] = useState(false);
-  // Mounted from its first opening on, so it keeps the last query.
-  const [searchUsed, setSearchUsed] = useState(false);
-  useEffect(() => {
-    if (searchOpen) setSearchUsed(true);
-  }, [searchOpen]);
   const [navOpen, setNavOpen] = useState(false);
   const [activeAnchor, setActiveAnchor] = useState<string | undefined>();
   const onActiveAnchor = useCallback((id: string | undefined) => setActiveAnchor(id), []);
@@ -86,7 +82,7 @@ export function App() {
             ? <ChapterView chapterId={route.chapterId} anchor={route.anchor} activeAnchor={activeAnchor} onActiveAnchor={onActiveAnchor} />
             : <Home />}
       </div>
-      {(searchOpen || searchUsed) && <Suspense fallback={null}><SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} /></Suspense>}
+      <SearchDialog open={searchOpen} onClose={() => setSearchOpen(false)} />
     </div>
   );
 }

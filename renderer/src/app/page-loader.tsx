@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { NavChapter, PageData } from '../../../common/navigation.ts';
 import { mdxComponents } from '../mdx/components.tsx';
-import { loadPageModule } from './pages.ts';
+import { loadedPageModule, loadPageModule, type PageModule } from './pages.ts';
 
 export type PageComponents = Record<string, unknown>;
 export type PageComponent = ComponentType<{ components?: PageComponents }>;
@@ -20,6 +20,15 @@ export interface LoadedPage {
 export async function loadPage(chapter: NavChapter): Promise<LoadedPage> {
   const pending = loadPageModule(chapter.lang, chapter.id);
   if (!pending) throw new Error(`no page for ${chapter.lang}/${chapter.id}`);
-  const mod = await pending;
+  return asLoadedPage(await pending);
+}
+
+/** The page if its module has loaded already (opened before, or preloaded): shown at once. */
+export function loadedPage(chapter: NavChapter): LoadedPage | undefined {
+  const mod = loadedPageModule(chapter.lang, chapter.id);
+  return mod && asLoadedPage(mod);
+}
+
+function asLoadedPage(mod: PageModule): LoadedPage {
   return { Component: mod.default, components: mdxComponents, page: mod.page };
 }

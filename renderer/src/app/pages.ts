@@ -9,10 +9,21 @@ export interface PageModule {
   page: PageData;
 }
 
+const loaded = new Map<string, PageModule>();
+
 /** Loads a page's module (scripts/vite-plugin-content.ts writes the list); undefined for a page the manual does not have. */
 export function loadPageModule(lang: Lang, id: string): Promise<PageModule> | undefined {
   const key = pageKey(lang, id);
-  return Object.hasOwn(pages, key) ? pages[key]() : undefined;
+  if (!Object.hasOwn(pages, key)) return undefined;
+  return pages[key]().then((mod) => {
+    loaded.set(key, mod);
+    return mod;
+  });
+}
+
+/** A page's module if it has loaded already, so a page opened again (or preloaded) shows at once, with no loading state. */
+export function loadedPageModule(lang: Lang, id: string): PageModule | undefined {
+  return loaded.get(pageKey(lang, id));
 }
 
 /** A page's summary, contents, length and sources; undefined for a page the manual does not have. */

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { NavChapter } from '../../../common/navigation.ts';
 import { findChapter, neighbours, readingPaths, sectionTitle } from '../app/content.ts';
-import { loadPage, type LoadedPage } from '../app/page-loader.tsx';
+import { loadedPage, loadPage, type LoadedPage } from '../app/page-loader.tsx';
 import { useReaderMarks } from '../app/reader-data.tsx';
 import { nextInPath } from '../../../common/reader-marks.ts';
 import { MarkButtons } from './HeadingMarks.tsx';
@@ -27,7 +27,10 @@ function useChapterModule(chapter: NavChapter | undefined) {
       live = false;
     };
   }, [chapter, key]);
-  return state && state.key === key ? state : null;
+  if (state && state.key === key) return state;
+  // A page already loaded (opened before, preloaded from the search results) shows in the first render.
+  const ready = chapter && loadedPage(chapter);
+  return ready ? { key, ...ready } : null;
 }
 
 /** The heading the reader is at: the last one whose top has reached the top of the window. */

@@ -5,6 +5,7 @@ import type { SearchEngine } from '../../../common/search/search-engine.ts';
 import type { SearchResponse } from '../../../common/search/search-types.ts';
 import { sectionTitle } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
+import { loadPageModule } from '../app/pages.ts';
 import { searchEngineFor } from '../search/search-client.ts';
 import { FilterChips } from './FilterPanel.tsx';
 import { Icon } from './Icon.tsx';
@@ -51,6 +52,11 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void
     [response],
   );
   useEffect(() => setActive(0), [response]);
+  // The chosen result's page loads while the reader looks, so it opens at once on Enter.
+  const chosen = flat[active]?.group.chapterId;
+  useEffect(() => {
+    if (chosen) void loadPageModule(lang, chosen)?.catch(() => undefined);
+  }, [chosen, lang]);
 
   const openResult = (i: number) => {
     const item = flat[i];
@@ -58,6 +64,9 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void
     setHighlight({ chapterId: item.group.chapterId, terms: response.matchedTerms });
     onClose();
     navigate({ kind: 'chapter', lang, chapterId: item.group.chapterId, ...(item.hit.anchor ? { anchor: item.hit.anchor } : {}) });
+    // The focus goes back to the control that opens the search (Ctrl+K is its shortcut), once the dialog has closed:
+    // not to a link of the page that was left, nor to wherever the opened page happens to scroll.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-keyshortcuts~="Control+K"]')?.focus());
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
