@@ -2,6 +2,7 @@ import { matchesFacets, type FacetFilter } from '../../../common/facets.ts';
 import { chaptersIn, sections } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { FilterChips, FilterPanel } from './FilterPanel.tsx';
+import { TextSizeButtons } from './TextSizeButtons.tsx';
 
 /** Sections and their chapters, narrowed by the active filters. */
 export function Sidebar({ open, onNavigate }: { open: boolean; onNavigate(): void }) {
@@ -12,6 +13,7 @@ export function Sidebar({ open, onNavigate }: { open: boolean; onNavigate(): voi
   const current = route.kind === 'chapter' ? route.chapterId : null;
   return (
     <nav id="sidebar" className={`sidebar${open ? ' open' : ''}`} aria-label={t.menu}>
+      <div className="sidebar-text-size"><TextSizeButtons /></div>
       <FilterPanel />
       <FilterChips />
       {hidden > 0 && <p className="hidden-note" data-testid="hidden-note">{t.hiddenByFilters(hidden)}</p>}

@@ -5,13 +5,14 @@ import { useApp } from '../app/app-state.tsx';
 import { shippedFileUrl } from '../app/shipped-files.ts';
 import { headingAtTop } from './ChapterView.tsx';
 import { Icon } from './Icon.tsx';
+import { TextSizeButtons } from './TextSizeButtons.tsx';
 
 export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
   onOpenSearch(): void;
   onToggleNav(): void;
   navOpen: boolean;
 }) {
-  const { t, lang, route, navigate, effectiveTheme, updateSettings, changeTextSize, settings } = useApp();
+  const { t, lang, route, navigate, effectiveTheme, updateSettings } = useApp();
   const other = t.switchToLang;
   const switchLanguage = () => {
     if (route.kind === 'chapter') {
@@ -41,10 +42,7 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
         <kbd>{searchKey}</kbd>
       </button>
       <div className="topbar-tools">
-        <div className="text-size" role="group" aria-label={t.textSize}>
-          <button type="button" className="icon-button" onClick={() => changeTextSize(-1)} disabled={settings.textSize <= 0.875} title={t.textSmaller}><span aria-hidden="true">A−</span><span className="visually-hidden">{t.textSmaller}</span></button>
-          <button type="button" className="icon-button" onClick={() => changeTextSize(1)} disabled={settings.textSize >= 1.5} title={t.textBigger}><span aria-hidden="true">A+</span><span className="visually-hidden">{t.textBigger}</span></button>
-        </div>
+        <TextSizeButtons />
         <a className="icon-button" href={`#/${lang}/${LIBRARY_ID}`} title={t.marks.library} aria-label={t.marks.library} data-testid="library-link">
           <Icon name="bookmark" />
         </a>
