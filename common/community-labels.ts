@@ -12,6 +12,7 @@ export const COMMUNITY_LABELS: Record<Lang, Record<string, string>> = {
     'ready-to-transfer': 'Ready to systematise and transfer', 'needs-support-to-complete': 'Needs support to complete the process',
     'needs-support-to-continue': 'Needs support to continue the process', 'not-assessed': 'Not assessed by the sources',
     bo: 'Bolivia', ec: 'Ecuador', pe: 'Peru', co: 'Colombia',
+    plannedChildren: 'children planned', plannedFamilies: 'families planned',
   },
   es: {
     settlement: 'Campamento minero', urban: 'Centro urbano', 'not-reported': 'Sin dato',
@@ -22,6 +23,7 @@ export const COMMUNITY_LABELS: Record<Lang, Record<string, string>> = {
     'ready-to-transfer': 'Lista para sistematizar y transferir', 'needs-support-to-complete': 'Requiere apoyo para completar el proceso',
     'needs-support-to-continue': 'Requiere apoyo para continuar el proceso', 'not-assessed': 'No evaluada en las fuentes',
     bo: 'Bolivia', ec: 'Ecuador', pe: 'Perú', co: 'Colombia',
+    plannedChildren: 'niños y niñas previstos', plannedFamilies: 'familias previstas',
   },
 };
 
@@ -29,11 +31,12 @@ export function communityLabel(lang: Lang, value: string): string {
   return COMMUNITY_LABELS[lang][value] ?? value;
 }
 
-/** The words a reader may search a community by: its name, agency and social organisation terms. */
+/** The words a reader may search a community by: its name, agency and social organisation terms, and the figures its card shows. */
 export function communitySearchText(c: Community, lang: Lang): string {
   const l = (v: string) => communityLabel(lang, v);
+  const planned = [c.plannedChildren && `${c.plannedChildren} ${l('plannedChildren')}`, c.plannedFamilies && `${c.plannedFamilies} ${l('plannedFamilies')}`].filter(Boolean).join(', ');
   return [
     c[lang].implementingAgency, l(c.country), l(c.communityType), l(c.organisation), l(c.workRelations),
-    c.minerals.map(l).join(', '), l(c.maturity), c[lang].production, c[lang].results,
-  ].join('. ');
+    c.minerals.map(l).join(', '), l(c.maturity), planned, c[lang].production, c[lang].results,
+  ].filter(Boolean).join('. ');
 }

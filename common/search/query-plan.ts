@@ -1,7 +1,7 @@
 import type { Lang } from '../facets.ts';
 import type { ConceptNameIndex } from './concept-names.ts';
 import type { Lexicon } from './lexicon.ts';
-import { asksForDefinition, queryWords, type QueryWord } from './query-words.ts';
+import { asksForDefinition, isFillerTerm, queryWords, type QueryWord } from './query-words.ts';
 import { termOf } from './terms.ts';
 
 /**
@@ -17,8 +17,11 @@ import { termOf } from './terms.ts';
 
 /** Other names of a concept (thesaurus, glossary): below the words typed. */
 export const OTHER_NAME_WEIGHT = 0.6;
-/** One word of a several-word name found without the others. */
+/** One word of a several-word name found without the others: it adds to the score, but says little about whether the section is about the name. */
 const PART_WEIGHT = 0.5;
+const PART_SHARE = 0.3;
+/** A section that has a concept by another name has most of it. */
+const OTHER_NAME_SHARE = 0.8;
 const TYPO_WEIGHT = 0.5;
 /** A word split in two known words ("childcare" → child care). */
 const SPLIT_WEIGHT = 0.8;
@@ -37,10 +40,12 @@ const MAX_WORD_LENGTH = 40;
 /** Most query words read: the rest of a pasted paragraph adds nothing but time. */
 export const MAX_WORDS = 16;
 
-/** One way a concept may be written in a section: terms that must all be there, and how much finding them counts. */
+/** One way a concept may be written in a section: terms that must all be there, how much finding them counts, and how much of the concept a section with them has. */
 export interface Reading {
   terms: string[];
   weight: number;
+  /** The share of the concept a section with this reading covers (1 for the words typed). */
+  share: number;
 }
 
 export interface QueryConcept {
@@ -92,8 +97,10 @@ export class QueryPlanner {
       const optional = run.every((w) => w.filler);
       const readings: Reading[] = [];
       if (run.length > 1) {
-        readings.push({ terms: (asTyped ? typed : likely).slice(i, i + run.length), weight: 1 });
-        for (const [k, w] of run.entries()) if (!w.filler) readings.push(...this.spellings(w, isLast && k === run.length - 1, PART_WEIGHT));
+        readings.push({ terms: (asTyped ? typed : likely).slice(i, i + run.length), weight: 1, share: 1 });
+        for (const [k, w] of run.entries()) {
+          if (!w.filler) for (const r of this.spellings(w, isLast && k === run.length - 1, PART_WEIGHT)) readings.push({ ...r, share: Math.min(r.share, PART_SHARE) });
+        }
       } else if (!optional) {
         readings.push(...this.spellings(run[0], isLast, 1));
       }
@@ -121,12 +128,18 @@ export class QueryPlanner {
     return out;
   }
 
-  /** Other names the manual has (every term known), at most MAX_OTHER_NAMES. */
+  /** Other names the manual has (every term known; a question's filler words left out), at most MAX_OTHER_NAMES, each once. */
   private otherNames(names: readonly string[][], weight: number): Reading[] {
     const out: Reading[] = [];
-    for (const terms of names) {
+    const seen = new Set<string>();
+    for (const name of names) {
       if (out.length >= MAX_OTHER_NAMES) break;
-      if (terms.every((t) => this.lexicon.has(t))) out.push({ terms, weight });
+      const content = name.filter((t) => !isFillerTerm(t, this.lang));
+      const terms = content.length ? content : name;
+      const key = terms.join(' ');
+      if (seen.has(key) || !terms.every((t) => this.lexicon.has(t))) continue;
+      seen.add(key);
+      out.push({ terms, weight, share: OTHER_NAME_SHARE });
     }
     return out;
   }
@@ -141,21 +154,21 @@ export class QueryPlanner {
   private spellings({ word, term }: QueryWord, isLast: boolean, weight: number): Reading[] {
     const known = this.lexicon.has(term);
     const out: Reading[] = [];
-    if (known) out.push({ terms: [term], weight });
+    if (known) out.push({ terms: [term], weight, share: weight });
     if (term.length <= MAX_WORD_LENGTH && (isLast || !known) && term.length >= (known ? 3 : 2)) {
       for (const t of this.lexicon.completions(term, MAX_COMPLETIONS)) {
         // A completion of a complete word never weighs more than the word itself, however rare it is.
         const w = known ? EXTRA_COMPLETION_WEIGHT * Math.min(1, this.idf(term) / this.idf(t)) : COMPLETION_WEIGHT;
-        out.push({ terms: [t], weight: weight * w });
+        out.push({ terms: [t], weight: weight * w, share: weight * w });
       }
     }
     // Only words the manual does not contain are corrected (miner stays miner, not diner).
     if (!known && word.length <= MAX_WORD_LENGTH) {
       if (word.length >= TYPO_MIN_LENGTH) {
-        for (const near of this.lexicon.corrections(word, term, MAX_TYPO_CANDIDATES)) out.push({ terms: [near], weight: weight * TYPO_WEIGHT });
+        for (const near of this.lexicon.corrections(word, term, MAX_TYPO_CANDIDATES)) out.push({ terms: [near], weight: weight * TYPO_WEIGHT, share: weight * TYPO_WEIGHT });
       }
       const split = this.splitWord(word);
-      if (split) out.push({ terms: split, weight: weight * SPLIT_WEIGHT });
+      if (split) out.push({ terms: split, weight: weight * SPLIT_WEIGHT, share: weight * SPLIT_WEIGHT });
     }
     return out;
   }

@@ -11,12 +11,23 @@ import { termOf, tokens } from './terms.ts';
 const FILLER: Record<Lang, ReadonlySet<string>> = {
   en: new Set(('how what which who whom whose where when why do does did done doing i me my we us our ours you your yours they them ' +
     'should can could would will shall must may might if there here about any some so just get gets got make put tell want need ' +
-    'please someone something is are was be been mean means meaning define definition vs versus many much happen happens happened').split(' ')),
+    'please someone something is are was be been mean means meaning define definition vs versus many much happen happens happened from until between also').split(' ')),
   es: new Set(('como cual cuales cuando cuanto cuanta cuantos cuantas donde adonde quien quienes porque si mi mis tu tus yo me nos ' +
     'usted ustedes hay hago hace hacen hacer hacemos puedo puede pueden podemos debo debe deben deberia tengo tiene tienen ' +
     'esta estan este esto estos estas eso ese esa ser son es era fue muy ya le les algo alguien quiero necesito favor ' +
-    'sirve sirven servir significa significan definicion definir vs pasa pasan paso ocurre sucede').split(' ')),
+    'sirve sirven servir significa significan definicion definir vs pasa pasan paso ocurre sucede desde hasta entre sobre segun durante tambien').split(' ')),
 };
+
+/** The search terms of the filler words: a name's words that only carry the form of a question ("what we need before starting"). */
+const FILLER_TERMS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set([...FILLER.en].map((w) => termOf(w, 'en')).filter(Boolean)),
+  es: new Set([...FILLER.es].map((w) => termOf(w, 'es')).filter(Boolean)),
+};
+
+/** Whether a search term is only a filler word's. */
+export function isFillerTerm(term: string, lang: Lang): boolean {
+  return FILLER_TERMS[lang].has(term);
+}
 
 export interface QueryWord {
   /** The word as typed, folded. */

@@ -25,21 +25,23 @@ const BREADTH = 0.35;
 /** A glossary entry is short and names the term in its heading, which BM25 favours; the chapters that explain the term come first. */
 const TERM_WEIGHT = 0.4;
 /** A definitional question ("qué es…") puts the definition first. */
-const DEFINITION_TERM_WEIGHT = 2;
+const DEFINITION_TERM_WEIGHT = 4;
+/** In a definitional question, the concepts other than the one defined count this much. */
+const DEFINITION_CONTEXT = 0.5;
 /** A concept named only by filler words ("cuántos") adds this share of its score. */
 const OPTIONAL_WEIGHT = 0.5;
 /** A chapter must cover at least this share of the best chapter's coverage of the query. */
 const MIN_RELATIVE_COVERAGE = 0.6;
 /** A tool's page (a form, a workshop plan) restates what chapters explain, to use it: the chapter comes first, unless the query names the tool. */
 const TOOL_WEIGHT = 0.5;
-/** A section that has a concept by another name covers this much more of it than the reading's weight (other names 0.6 → 0.8). */
-const SHARE_BONUS = 0.2;
 /** A community named in the query: its own chapter's score is multiplied by this… */
 const NAMED_BOOST = 3;
 /** …when it covers the query at least this well, relative to the best chapter (else the rest of the query points elsewhere). */
 const NAMED_MIN_COVERAGE = 0.8;
 /** Sections kept per chapter. */
 const TOP = 3;
+/** Only the words typed count in a title (measured: other names there make it worse): a title says what a chapter is about in its own words. */
+const TITLE_MIN_SHARE = 1;
 /** Weight of the query's concepts found in a chapter's title: the title says what the whole chapter is about. */
 const TITLE_WEIGHT = 3;
 
@@ -167,6 +169,14 @@ export class Ranker {
       importance[u] = this.matchConcept(concept, u, terms);
       if (terms.size) found.push({ terms: [...terms], weight: concept.optional ? 0 : importance[u] });
     });
+    // A definitional question is about its rarest concept; the others only place it ("jancheo ecuador qué significa").
+    if (plan.asksForDefinition) {
+      let rarest = -1;
+      plan.concepts.forEach((c, u) => {
+        if (!c.optional && (rarest < 0 || importance[u] > importance[rarest])) rarest = u;
+      });
+      for (let u = 0; u < importance.length; u++) if (u !== rarest) importance[u] *= DEFINITION_CONTEXT;
+    }
     let total = 0;
     plan.concepts.forEach((c, u) => {
       if (!c.optional) total += importance[u];
@@ -254,7 +264,7 @@ export class Ranker {
     const factor = r.weight / k;
     const bit = 1 << u;
     const { conceptScore, conceptShare, conceptMask, sectionStamp, sections } = this;
-    const share = Math.min(1, r.weight + SHARE_BONUS);
+    const share = r.share;
     let found = false;
     for (let i = 0; i < this.readingTouchedCount; i++) {
       const id = readingTouched[i];
@@ -335,13 +345,17 @@ export class Ranker {
     const { keys, keyTop, keyTopId, keyMask } = this;
     const coverage = new Float64Array(this.keyCount);
     let best = 0;
+    let bestEntry = 0;
     for (let c = 0; c < this.keyCount; c++) {
       const mask = keyMask[keys[c]];
       let covered = 0;
       for (let u = 0; u < importance.length; u++) if (required[u] && (mask & (1 << u)) !== 0) covered += importance[u];
       coverage[c] = covered / total;
-      best = Math.max(best, coverage[c]);
+      // A glossary entry is short and may hold a rare word of the query alone: the chapters' best coverage sets the bar.
+      if (this.keyKind[keys[c]] !== 'term') best = Math.max(best, coverage[c]);
+      else bestEntry = Math.max(bestEntry, coverage[c]);
     }
+    if (best === 0) best = bestEntry;
     const namedChapters = this.namedRule(plan, importance, required);
     const termWeight = plan.asksForDefinition ? DEFINITION_TERM_WEIGHT : TERM_WEIGHT;
     const groups = new Map<string, RankedChapter>();
@@ -406,15 +420,14 @@ export class Ranker {
     let score = 0;
     for (let u = 0; u < plan.concepts.length; u++) {
       const c = plan.concepts[u];
+      let best = 0;
       for (const r of c.readings) {
-        if (r.weight < 1) continue;
+        if (r.weight <= best || r.share < TITLE_MIN_SHARE) continue;
         let all = true;
         for (const t of r.terms) if (!title.has(t)) all = false;
-        if (all) {
-          score += importance[u] * (c.optional ? OPTIONAL_WEIGHT : 1);
-          break;
-        }
+        if (all) best = r.weight;
       }
+      score += best * importance[u] * (c.optional ? OPTIONAL_WEIGHT : 1);
     }
     return score;
   }
