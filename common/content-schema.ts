@@ -34,7 +34,8 @@ export const sectionSchema = z.strictObject({ id: slugId, en: nonEmpty, es: nonE
 export const sectionsFileSchema = z.array(sectionSchema).min(1);
 export type Section = z.infer<typeof sectionSchema>;
 
-const sourceText = z.strictObject({ title: nonEmpty, description: nonEmpty });
+/** `short`: how a reference names the source in running text and pills ("Evaluación final OIT-IPEC"). */
+const sourceText = z.strictObject({ title: nonEmpty, short: nonEmpty, description: nonEmpty });
 export const sourceSchema = z.strictObject({
   id: slugId,
   year: z.number().int().nullable().optional(),

@@ -3,7 +3,7 @@ import type { GlossaryListEntry } from '../../../common/glossary-list.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { foldText } from '../../../common/text.ts';
 import { useApp } from '../app/app-state.tsx';
-import { sourceRoute } from './source-route.ts';
+import { SourcePills } from '../components/SourcePills.tsx';
 
 /**
  * <GlossaryList/>: every term with a filter. The build writes the glossary of the chapter's
@@ -59,9 +59,7 @@ export function GlossaryList({ entries }: { entries: string }) {
                 </p>
               )}
               <p className="glossary-sources">
-                {g.sources.map((s) => (
-                  <a key={`${s.src}${s.at}`} className="source-pill" href={sourceRoute(lang, s.src)}>{s.src} {s.at}</a>
-                ))}
+                <SourcePills list={g.sources} />
               </p>
             </dd>
           </div>

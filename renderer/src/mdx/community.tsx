@@ -5,6 +5,7 @@ import { formatRoute } from '../../../common/routes.ts';
 import { findChapter } from '../app/content.ts';
 import { communities } from 'virtual:puente-catalogue/communities';
 import { useApp } from '../app/app-state.tsx';
+import { SourcePills } from '../components/SourcePills.tsx';
 
 function useLabels() {
   const { lang } = useApp();
@@ -60,9 +61,7 @@ export function CommunityProfile({ id }: { id: string }) {
       <p className="community-card-text"><strong>{t.community.production}:</strong> {c[lang].production}</p>
       <p className="community-card-text"><strong>{t.community.results}:</strong> {c[lang].results}</p>
       <p className="glossary-sources">
-        {c.sources.map((s) => (
-          <a key={`${s.src}${s.at}`} className="source-pill" href={formatRoute({ kind: 'chapter', lang, chapterId: 'sources', anchor: `source-${s.src}` })}>{s.src} {s.at}</a>
-        ))}
+        <SourcePills list={c.sources} />
       </p>
     </aside>
   );

@@ -1,5 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { formatRoute, resolveContentLink } from '../../../common/routes.ts';
+import { localLocator } from '../../../common/source-citation.ts';
 import { sources } from '../app/content.ts';
 import { useApp } from '../app/app-state.tsx';
 import { Icon } from '../components/Icon.tsx';
@@ -15,7 +16,7 @@ import { sourceRoute } from './source-route.ts';
 function Cite({ src, at, n }: { src: string; at: string; n?: string }) {
   const { lang, t } = useApp();
   const source = sources.find((s) => s.id === src);
-  const label = `${t.referenceTo}: ${source?.[lang].title ?? src}, ${at}`;
+  const label = `${t.referenceTo}: ${source?.[lang].title ?? src}, ${localLocator(at, lang)}`;
   return (
     <sup className="cite" data-ref={`${src} ${at}`}>
       {/* The visible number starts the accessible name (label in name), the source follows for screen readers. */}
@@ -35,8 +36,8 @@ function References({ list }: { list: string }) {
           const source = sources.find((s) => s.id === e.src);
           return (
             <li key={e.n} value={e.n} id={`ref-${e.n}`}>
-              <a href={sourceRoute(lang, e.src)}>{source?.[lang].title ?? e.src}</a>{' '}
-              <span className="ref-at">({e.src}, {e.at})</span>
+              <a href={sourceRoute(lang, e.src)}>{source?.[lang].title ?? e.src}</a>{', '}
+              <span className="ref-at">{localLocator(e.at, lang)}</span>
             </li>
           );
         })}
@@ -96,7 +97,7 @@ function SourceList() {
       {sources.map((s) => (
         <div key={s.id} id={`source-${s.id}`} className="source-entry">
           <dt>
-            <code>{s.id}</code> {s[lang].title}
+            <strong>{s[lang].short}</strong> — {s[lang].title}
             {s.year ? ` (${s.year})` : ''}
           </dt>
           <dd>{s[lang].description}</dd>
