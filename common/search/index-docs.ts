@@ -1,13 +1,10 @@
-import type { SearchDoc } from './search-types.ts';
+import type { DocRow, SearchDoc, SharedFields } from './search-types.ts';
 
 /**
  * How the documents travel in the index file: the fields a chapter's documents share (its id,
- * title, section and facets) once per chapter, then one short row per document. The same
- * documents, about a seventh smaller than one object each.
+ * title, section and facets) once per chapter, then one short row per document (the two shapes are
+ * in search-types.ts). The same documents, about a seventh smaller than one object each.
  */
-export type SharedFields = Omit<SearchDoc, 'kind' | 'anchor' | 'heading' | 'text' | 'keywords' | 'boost'>;
-/** [shared fields' place, kind, anchor, heading, text, keywords, boost] (the last two only when set). */
-export type DocRow = [number, number, string, string, string, string?, number?];
 
 const KINDS: ReadonlyArray<SearchDoc['kind']> = ['section', 'term', 'tool'];
 

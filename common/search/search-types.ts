@@ -1,6 +1,5 @@
 import type { Facets, Lang } from '../facets.ts';
 import type { ConceptNames } from './thesaurus.ts';
-import type { DocRow, SharedFields } from './index-docs.ts';
 
 /** One searchable unit: a heading section of a chapter, a glossary term, or a part of a tool's page (an instrument or a workshop module). */
 export interface SearchDoc extends Facets {
@@ -68,3 +67,8 @@ export interface SearchResponse {
   groups: SearchGroup[];
   totalHits: number;
 }
+
+/** The fields a chapter's documents share, stored once per chapter in the index file (index-docs.ts packs them). */
+export type SharedFields = Omit<SearchDoc, 'kind' | 'anchor' | 'heading' | 'text' | 'keywords' | 'boost'>;
+/** One document in the index file: [shared fields' place, kind, anchor, heading, text, keywords, boost] (the last two only when set). */
+export type DocRow = [number, number, string, string, string, string?, number?];
