@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseAnswerText, shownQuestions, validateAnswers, type AnswerError, type Answers } from '../../../common/forms/answers.ts';
 import { questionNumbers } from '../../../common/forms/form-text.ts';
+import { withNotApplicable } from '../../../common/forms/not-applicable.ts';
 import { questionsOf, type Instrument, type Question } from '../../../common/forms/instrument-schema.ts';
 import { useApp } from '../app/app-state.tsx';
 import { useLeaveGuard } from './use-leave-guard.ts';
@@ -286,7 +287,10 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
           <section key={section.id} className="fill-section" aria-labelledby={titleId} data-section={section.id}>
             <h2 id={titleId}>{section[lang].title}</h2>
             {section[lang].intro && <p className="form-intro">{section[lang].intro}</p>}
-            {any ? section.questions.map(renderQuestion) : <p className="muted fill-skipped">{f.sectionSkipped}</p>}
+            {!any && <p className="muted fill-skipped">{f.sectionSkipped}</p>}
+            {withNotApplicable(section.questions, numbers, shown).map((item) => (item.kind === 'shown'
+              ? renderQuestion(item.question)
+              : <p key={`na-${item.first}`} className="muted fill-not-applicable">{f.notApplicable(item.first, item.last)}</p>))}
           </section>
         );
       })}

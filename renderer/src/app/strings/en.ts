@@ -152,6 +152,7 @@ export const strings = {
     fixed: 'Already filled in: it cannot be changed here.', range: (a: string) => `Allowed: ${a}`,
     maxLength: (n: number) => `At most ${n} characters`, clear: 'Clear this answer',
     sectionSkipped: 'No question in this section applies, given the answers so far.',
+    notApplicable: (a: number, b: number) => (a === b ? `${a}. (does not apply, given the answers so far)` : `${a}–${b}. (do not apply, given the answers so far)`),
   },
   records: {
     tabs: { register: 'Register', dashboard: 'Dashboard', report: 'Quarterly report', data: 'Data and backup' },

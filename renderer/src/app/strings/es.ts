@@ -152,6 +152,7 @@ export const strings: Strings = {
     fixed: 'Ya está anotado: no se puede cambiar aquí.', range: (a: string) => `Permitido: ${a}`,
     maxLength: (n: number) => `Como máximo ${n} caracteres`, clear: 'Borrar esta respuesta',
     sectionSkipped: 'Según las respuestas anteriores, ninguna pregunta de esta sección corresponde.',
+    notApplicable: (a: number, b: number) => (a === b ? `${a}. (no aplica, según las respuestas anteriores)` : `${a}–${b}. (no aplican, según las respuestas anteriores)`),
   },
   records: {
     tabs: { register: 'Registro', dashboard: 'Tablero', report: 'Informe trimestral', data: 'Datos y copia de seguridad' },
