@@ -25,10 +25,10 @@ function focused(page: Page): Promise<Focused> {
   });
 }
 
-/** Presses Tab until the focus is on what `want` accepts; every stop on the way must show its focus. */
-async function tabTo(page: Page, want: (f: Focused) => boolean, max = 80): Promise<Focused> {
+/** Presses Tab (Shift+Tab with `back`) until the focus is on what `want` accepts; every stop on the way must show its focus. */
+async function tabTo(page: Page, want: (f: Focused) => boolean, max = 80, back = false): Promise<Focused> {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const f = await focused(page);
     expect(f.visible, `focus not visible on <${f.tag}> "${f.text}"`).toBe(true);
     if (want(f)) return f;
@@ -60,14 +60,19 @@ describe('keyboard only', () => {
     await page.keyboard.type('mercury');
     await page.locator('.search-results [role="option"]').first().waitFor();
     await page.keyboard.press('ArrowDown');
+    const result = await page.locator('.search-results [role="option"].active .result-heading').textContent();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.search-dialog[open]').count()).toBe(0);
     const opened = page.url();
     expect(opened).not.toMatch(/model-on-one-page/);
     const chapterId = new URL(opened).hash.split('/')[2];
+    // The focus lands on the heading the result named, where reading goes on.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^H[12]$/);
+    const heading = await focused(page);
+    expect(heading.text.replace(/\s+/g, ' ')).toContain(result!.replace(/\s+/g, ' ').trim());
 
-    // Switch language with the keyboard: same chapter, in Spanish.
-    await tabTo(page, (f) => f.testid === 'lang-switch');
+    // Switch language with the keyboard (back up to the top bar): same chapter, in Spanish.
+    await tabTo(page, (f) => f.testid === 'lang-switch', 160, true);
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/es/${chapterId}`));
     await page.locator('main h1').waitFor();
@@ -77,6 +82,23 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('gives the focus back to the search box when search is closed, with Esc or its close button', async () => {
+    const { page, context } = await newWatchedPage(h, { locale: 'es-PE' });
+    await page.goto(`${h.baseUrl}#/es/gender`);
+    await page.locator('main h1').waitFor();
+    for (const close of ['Escape', 'button'] as const) {
+      // Open it from inside the page, from a link of the chapter.
+      await page.locator('.chapter-body a').first().focus();
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('search-input').waitFor();
+      if (close === 'Escape') await page.keyboard.press('Escape');
+      else await page.locator('.search-dialog').getByRole('button', { name: 'Cerrar' }).click();
+      await expect.poll(() => page.locator('.search-dialog[open]').count()).toBe(0);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts'))).toMatch(/Control\+K/);
+    }
     await context.close();
   });
 });

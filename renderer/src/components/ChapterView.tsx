@@ -111,7 +111,7 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
     <div className="chapter-layout">
       <main id="main" className="chapter" tabIndex={-1} ref={article} data-chapter={chapter.id}>
         <p className="breadcrumb">{sectionTitle(chapter.section, lang)}</p>
-        <h1>{chapter.title}</h1>
+        <h1 tabIndex={-1}>{chapter.title}</h1>
         {page && <p className="summary">{page.summary}</p>}
         <p className="chapter-meta">
           {page && <span>{t.minutesRead(Math.max(1, Math.round(page.words / 200)))}</span>}

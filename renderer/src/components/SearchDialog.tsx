@@ -10,6 +10,22 @@ import { searchEngineFor } from '../search/search-client.ts';
 import { FilterChips } from './FilterPanel.tsx';
 import { Icon } from './Icon.tsx';
 
+/** The control that opens search (Ctrl+K is its shortcut). */
+function focusSearchBox() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-keyshortcuts~="Control+K"]')?.focus());
+}
+
+/** Focuses the heading a result names (the chapter's title when it names none) as soon as the opened page shows it; the page does its own scrolling. */
+function focusHeadingWhenShown(chapterId: string, anchor: string | undefined, framesLeft = 180) {
+  requestAnimationFrame(() => {
+    const main = document.querySelector<HTMLElement>(`main[data-chapter="${CSS.escape(chapterId)}"]`);
+    const heading = main && (anchor ? document.getElementById(anchor) : main.querySelector<HTMLElement>('h1'));
+    if (heading && main.contains(heading)) heading.focus({ preventScroll: true });
+    else if (framesLeft > 0) focusHeadingWhenShown(chapterId, anchor, framesLeft - 1);
+    else (main ?? document.getElementById('main'))?.focus({ preventScroll: true });
+  });
+}
+
 export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t, lang, settings, navigate, setHighlight } = useApp();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -20,6 +36,9 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void
   const [active, setActive] = useState(0);
   const listId = useId();
 
+  /** Set when a result is being opened: the focus then goes to its heading, not back to the search box. */
+  const openingResult = useRef(false);
+  const wasOpen = useRef(false);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
@@ -27,6 +46,10 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void
       d.showModal();
       input.current?.select();
     } else if (!open && d.open) d.close();
+    // Closed without opening a result (Esc, the close button, a click outside): back to the control that opens search.
+    if (!open && wasOpen.current && !openingResult.current) focusSearchBox();
+    wasOpen.current = open;
+    openingResult.current = false;
   }, [open]);
 
   useEffect(() => {
@@ -62,11 +85,11 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void
     const item = flat[i];
     if (!item || !response) return;
     setHighlight({ chapterId: item.group.chapterId, terms: response.matchedTerms });
+    openingResult.current = true;
     onClose();
     navigate({ kind: 'chapter', lang, chapterId: item.group.chapterId, ...(item.hit.anchor ? { anchor: item.hit.anchor } : {}) });
-    // The focus goes back to the control that opens the search (Ctrl+K is its shortcut), once the dialog has closed:
-    // not to a link of the page that was left, nor to wherever the opened page happens to scroll.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-keyshortcuts~="Control+K"]')?.focus());
+    // Reading goes on where the result pointed: the focus lands on its heading once the page shows it.
+    focusHeadingWhenShown(item.group.chapterId, item.hit.anchor);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
