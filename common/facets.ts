@@ -2,7 +2,9 @@
 export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const AGE_GROUPS = ['early', 'under14', '14to17', 'all'] as const;
+/** A child's age groups, youngest first (0–5, 6–13, 14–17): every list that offers them uses this order. */
+export const CHILD_AGE_GROUPS = ['early', 'under14', '14to17'] as const;
+export const AGE_GROUPS = [...CHILD_AGE_GROUPS, 'all'] as const;
 export const COMMUNITY_TYPES = ['settlement', 'urban', 'all'] as const;
 export const AUDIENCES = [
   'ngo', 'trainer', 'official',
@@ -32,7 +34,7 @@ export type FacetFilter = Partial<Record<FilterKey, string[]>>;
 
 /** The values offered as filter chips (the `all` tag is not a choice, it matches every choice). */
 export const FILTER_CHOICES: Record<FilterKey, readonly string[]> = {
-  ageGroups: AGE_GROUPS.filter((v) => v !== 'all'),
+  ageGroups: CHILD_AGE_GROUPS,
   communityTypes: COMMUNITY_TYPES.filter((v) => v !== 'all'),
   audiences: ['ngo', 'trainer', 'official'],
 };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CHILD_AGE_GROUPS } from '../../../common/facets.ts';
 import { questionsOf } from '../../../common/forms/instrument-schema.ts';
 import { exportXlsForm, xlsFormFileName } from '../../../common/forms/xlsform.ts';
 import { formatRoute } from '../../../common/routes.ts';
@@ -151,7 +152,7 @@ export function IndicatorCatalogue() {
         <label><span>{f.ageGroup}</span>
           <select value={ageGroup} onChange={(e) => setAgeGroup(e.target.value)} data-filter="age-group">
             <option value="">{f.all}</option>
-            {['early', 'under14', '14to17'].map((a) => <option key={a} value={a}>{t.value[a]}</option>)}
+            {CHILD_AGE_GROUPS.map((a) => <option key={a} value={a}>{t.value[a]}</option>)}
           </select>
         </label>
         <label><span>{f.type}</span>

@@ -1,7 +1,7 @@
 import type { Breakdown, QuarterFigures } from '../../../common/records/records-store.ts';
 import { useApp } from '../app/app-state.tsx';
 import { total } from './figures.ts';
-import { AGE_GROUPS } from './monitoring-forms.ts';
+import { CHILD_AGE_GROUPS } from '../../../common/facets.ts';
 
 /** One quarter's children identified, withdrawn and prevented, by sex and age group. */
 export function BreakdownTable({ q }: { q: QuarterFigures }) {
@@ -13,11 +13,11 @@ export function BreakdownTable({ q }: { q: QuarterFigures }) {
         <caption>{r.byGroup(q.quarter)}</caption>
         <thead>
           <tr><th rowSpan={2} scope="col" /><th colSpan={3} scope="colgroup">{r.girls}</th><th colSpan={3} scope="colgroup">{r.boys}</th><th rowSpan={2} scope="col">{r.total}</th></tr>
-          <tr>{(['f', 'm'] as const).flatMap((s) => AGE_GROUPS.map((a) => <th key={`${s}${a}`} scope="col">{r.ageName[a]}</th>))}</tr>
+          <tr>{(['f', 'm'] as const).flatMap((s) => CHILD_AGE_GROUPS.map((a) => <th key={`${s}${a}`} scope="col">{r.ageName[a]}</th>))}</tr>
         </thead>
         <tbody>
           {rows.map(([label, b]) => (
-            <tr key={label}><th scope="row">{label}</th>{(['f', 'm'] as const).flatMap((s) => AGE_GROUPS.map((a) => <td key={`${s}${a}`}>{b[s][a]}</td>))}<td><strong>{total(b)}</strong></td></tr>
+            <tr key={label}><th scope="row">{label}</th>{(['f', 'm'] as const).flatMap((s) => CHILD_AGE_GROUPS.map((a) => <td key={`${s}${a}`}>{b[s][a]}</td>))}<td><strong>{total(b)}</strong></td></tr>
           ))}
         </tbody>
       </table>

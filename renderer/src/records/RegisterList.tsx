@@ -4,7 +4,8 @@ import type { RecordsStatus } from '../../../common/records/records-api.ts';
 import type { ChildRow } from '../../../common/records/records-store.ts';
 import { useApp } from '../app/app-state.tsx';
 import { failure, Status, type Flash } from './Flash.tsx';
-import { AGE_GROUPS, otherForms, sexLabel } from './monitoring-forms.ts';
+import { CHILD_AGE_GROUPS } from '../../../common/facets.ts';
+import { otherForms, sexLabel } from './monitoring-forms.ts';
 import { records, type Req } from './records-call.ts';
 
 export interface RegisterFilter { query: string; status: string; sex: string; ageGroup: string; community: string; sort: 'registered' | 'code' | 'last-visit'; offset: number }
@@ -60,7 +61,7 @@ export function RegisterList({ status, filter, onFilter, flash, onFailure, onReg
         <label><span>{r.ageGroup}</span>
           <select value={filter.ageGroup} onChange={(e) => set({ ageGroup: e.target.value })}>
             <option value="">{r.any}</option>
-            {AGE_GROUPS.map((v) => <option key={v} value={v}>{r.ageName[v]}</option>)}
+            {CHILD_AGE_GROUPS.map((v) => <option key={v} value={v}>{r.ageName[v]}</option>)}
           </select>
         </label>
         {status.communities.length > 1 && (

@@ -13,8 +13,6 @@ export const childForms: readonly Instrument[] = CHILD_FORMS.map(formById).filte
 /** Monitoring forms about no single child (the quarterly report form): filled from the register's toolbar. */
 export const otherForms: readonly Instrument[] = monitoringForms.filter((f) => f.id !== REGISTRATION_FORM && !(CHILD_FORMS as readonly string[]).includes(f.id));
 
-export const AGE_GROUPS = ['under14', '14to17', 'early'] as const;
-
 /** "Female" / "Mujer" for "f", as the registration form words it. */
 export function sexLabel(lang: 'en' | 'es', value: string): string {
   return formById(REGISTRATION_FORM)?.choiceLists.find((l) => l.name === 'sex')?.choices.find((c) => c.value === value)?.[lang] ?? value;

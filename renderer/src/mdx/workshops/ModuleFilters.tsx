@@ -1,3 +1,4 @@
+import { CHILD_AGE_GROUPS } from '../../../../common/facets.ts';
 import { formatDuration } from '../../../../common/workshops/agenda.ts';
 import { MODULE_LENGTH_CHOICES, type ModuleFilter } from '../../../../common/workshops/module-filter.ts';
 import { MODULE_AUDIENCES } from '../../../../common/workshops/module-schema.ts';
@@ -19,7 +20,7 @@ export function ModuleFilters({ filter, onChange, shown, total }: { filter: Modu
       <label><span>{w.ageGroup}</span>
         <select value={filter.ageGroup} onChange={(e) => set({ ageGroup: e.target.value })} data-filter="age-group">
           <option value="">{w.any}</option>
-          {['early', 'under14', '14to17'].map((a) => <option key={a} value={a}>{t.value[a]}</option>)}
+          {CHILD_AGE_GROUPS.map((a) => <option key={a} value={a}>{t.value[a]}</option>)}
         </select>
       </label>
       <label><span>{w.communityType}</span>
