@@ -103,11 +103,15 @@ export function Presentation({ page, onExit }: { page: RefObject<HTMLElement | n
       e.preventDefault();
       if (action === 'exit') exit.current();
       else if (action === 'presenter') setPresenter((v) => !v);
-      else setIndex((i) => (action === 'next' ? Math.min(count - 1, i + 1) : action === 'prev' ? Math.max(0, i - 1) : action === 'first' ? 0 : count - 1));
+      else {
+        // The slides as laid out now (a key may come before this listener sees a new count).
+        const last = Math.max(0, slides.current.length - 1);
+        setIndex((i) => (action === 'next' ? Math.min(last, i + 1) : action === 'prev' ? Math.max(0, i - 1) : action === 'first' ? 0 : last));
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [count]);
+  }, []);
 
   const current = slides.current[index];
   return (
