@@ -14,7 +14,7 @@ export function headingText(doc: SearchDoc): string {
 }
 
 /** Builds one language's search index from its documents, the glossary and the thesaurus (build time only). */
-export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: readonly GlossaryTerm[], thesaurus: readonly Concept[] = []): Promise<SearchIndexData> {
+export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: readonly GlossaryTerm[], thesaurus: readonly Concept[]): Promise<SearchIndexData> {
   const texts: Record<Field, string[]> = { heading: docs.map(headingText), body: docs.map((d) => d.text) };
   const terms: Record<Field, string[][]> = { heading: texts.heading.map((t) => indexTerms(t, lang)), body: texts.body.map((t) => indexTerms(t, lang)) };
 

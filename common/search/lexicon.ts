@@ -41,6 +41,9 @@ export class Lexicon {
   private buckets: Map<string, Entry[]> | undefined;
   /** Per vocabulary term, the end of the run of terms that start with it (0: not worked out yet). */
   private readonly runEnd: Int32Array;
+  /** The answers for the words of the last searches: a reader typing a query asks again for each word at every key. */
+  private readonly completed = new Map<string, string[]>();
+  private readonly corrected = new Map<string, string[]>();
 
   constructor(
     private readonly lang: Lang,
@@ -85,6 +88,10 @@ export class Lexicon {
 
   /** Terms that start with `prefix` (not the prefix itself), most common first. */
   completions(prefix: string, max: number): string[] {
+    return remembered(this.completed, `${prefix} ${max}`, () => this.findCompletions(prefix, max));
+  }
+
+  private findCompletions(prefix: string, max: number): string[] {
     const v = this.vocabulary;
     const [lo, hi] = this.prefixRun(prefix);
     const found: Array<{ term: string; df: number }> = [];
@@ -97,6 +104,10 @@ export class Lexicon {
 
   /** Terms whose written word or stem is one edit away from `word` (folded, as typed) or from its stem `term`, most common first. */
   corrections(word: string, term: string, max: number): string[] {
+    return remembered(this.corrected, `${word} ${term} ${max}`, () => this.findCorrections(word, term, max));
+  }
+
+  private findCorrections(word: string, term: string, max: number): string[] {
     const found = new Map<string, number>();
     for (const target of word === term ? [word] : [word, term]) {
       for (const bucket of this.candidates(target)) {
@@ -137,6 +148,19 @@ export class Lexicon {
     for (const w of this.forms) add({ text: w, stem: termOf(w, this.lang) });
     return buckets;
   }
+}
+
+/** Answers kept per kind: far more than the words of the last few queries. */
+const REMEMBERED = 2000;
+
+/** The answer for `key` from `memory`, worked out once (the memory is emptied when full). */
+function remembered(memory: Map<string, string[]>, key: string, work: () => string[]): string[] {
+  let answer = memory.get(key);
+  if (answer === undefined) {
+    if (memory.size >= REMEMBERED) memory.clear();
+    memory.set(key, (answer = work()));
+  }
+  return answer;
 }
 
 /** First place whose value is at least `x` (values sorted). */

@@ -51,6 +51,17 @@ export interface FoundConcept {
   weight: number;
 }
 
+/** When a named community's chapter comes first (see namedRules). */
+interface NamedRule {
+  /** The concepts that name the community, and the rest of the query's required concepts. */
+  nameMask: number;
+  restMask: number;
+  /** The best coverage of the rest by any chapter. */
+  bestRest: number;
+  /** The rest of the query matters less than the name. */
+  aboutName: boolean;
+}
+
 /** A chapter in the result: its key(s) (several for the glossary: one per entry), its score and its best section. */
 export interface RankedChapter {
   chapterId: string;
@@ -84,8 +95,12 @@ export class Ranker {
   private readonly keyChapter: string[] = [];
   /** Whether each key is a glossary entry, a tool's page or a chapter. */
   private readonly keyKind: Array<SearchDoc['kind']> = [];
-  /** Each key's title as terms (a glossary entry's: its term). */
+  /** Each key's title as terms (a glossary entry's: its term), and the keys whose title has each term. */
   private readonly keyTitle: Array<Set<string>> = [];
+  private readonly titleKeys = new Map<string, number[]>();
+  /** Per key in this search: the importance of the query's concepts typed in its title (titleStamp says whether it has some). */
+  private readonly titleScore: Float64Array;
+  private readonly titleStamp: Int32Array;
   private gen = 0;
   // Reading stage: each section's sum of term weights and number of the reading's terms found.
   private readonly readingSum: Float64Array;
@@ -131,7 +146,13 @@ export class Ranker {
         keys.set(name, (key = this.keyChapter.length));
         this.keyChapter.push(doc.chapterId);
         this.keyKind.push(doc.kind);
-        this.keyTitle.push(new Set(indexTerms(doc.kind === 'term' ? doc.heading : doc.chapterTitle, lang)));
+        const title = new Set(indexTerms(doc.kind === 'term' ? doc.heading : doc.chapterTitle, lang));
+        for (const t of title) {
+          const list = this.titleKeys.get(t);
+          if (list) list.push(key);
+          else this.titleKeys.set(t, [key]);
+        }
+        this.keyTitle.push(title);
       }
       this.keyOf[id] = key;
     });
@@ -153,6 +174,8 @@ export class Ranker {
     this.keyMask = new Int32Array(K);
     this.keyHits = new Int32Array(K);
     this.keys = new Int32Array(K);
+    this.titleScore = new Float64Array(K);
+    this.titleStamp = new Int32Array(K);
   }
 
   /**
@@ -238,32 +261,15 @@ export class Ranker {
   private matchReading(r: Reading, u: number): boolean {
     const gen = ++this.readingGen;
     this.readingTouchedCount = 0;
-    const lists = r.terms.map((t) => ({ t, p: this.postings(t) }));
+    const lists = r.terms.map((term) => ({ term, p: this.postings(term) }));
     // The rarest term first: the others only add to the sections it found.
     if (lists.length > 1) lists.sort((a, b) => a.p.ids.length - b.p.ids.length);
-    const { readingSum, readingCount, readingStamp, readingTouched, textStamp } = this;
-    lists.forEach(({ t, p }, n) => {
-      const idf = this.idf(t);
-      const { ids, weights, bodyFrom } = p;
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j];
-        if (readingStamp[id] !== gen) {
-          if (n > 0) continue;
-          readingStamp[id] = gen;
-          readingSum[id] = 0;
-          readingCount[id] = 0;
-          readingTouched[this.readingTouchedCount++] = id;
-        }
-        // A section counts a term once, whichever fields have it.
-        if (readingCount[id] === n) readingCount[id] = n + 1;
-        readingSum[id] += weights[j] * idf;
-        if (j >= bodyFrom) textStamp[id] = this.gen;
-      }
-    });
+    // Every posting of every reading counts (measured: reading only a guess's strongest postings loses questions).
+    for (let n = 0; n < lists.length; n++) this.addPostings(lists[n].p, 0, lists[n].p.ids.length, n, this.idf(lists[n].term), gen);
     const k = r.terms.length;
     const factor = r.weight / k;
     const bit = 1 << u;
-    const { conceptScore, conceptShare, conceptMask, sectionStamp, sections } = this;
+    const { readingTouched, readingCount, readingSum, conceptScore, conceptShare, conceptMask, sectionStamp, sections } = this;
     const share = r.share;
     let found = false;
     for (let i = 0; i < this.readingTouchedCount; i++) {
@@ -289,11 +295,30 @@ export class Ranker {
     return found;
   }
 
+  /** Postings [from, to) of the reading's n-th term (rarest first) into the reading's sums: only the first term adds sections. */
+  private addPostings(p: PostingList, from: number, to: number, n: number, idf: number, gen: number): void {
+    const { readingSum, readingCount, readingStamp, readingTouched, textStamp } = this;
+    const { ids, weights, bodyFrom } = p;
+    for (let j = from; j < to; j++) {
+      const id = ids[j];
+      if (readingStamp[id] !== gen) {
+        if (n > 0) continue;
+        readingStamp[id] = gen;
+        readingSum[id] = 0;
+        readingCount[id] = 0;
+        readingTouched[this.readingTouchedCount++] = id;
+      }
+      // A section counts a term once, whichever fields have it.
+      if (readingCount[id] === n) readingCount[id] = n + 1;
+      readingSum[id] += weights[j] * idf;
+      if (j >= bodyFrom) textStamp[id] = this.gen;
+    }
+  }
+
   /** Each section found: the sum of its concepts' scores × (share of the query it covers)², into its chapter key's best sections. */
   private scoreSections(plan: QueryPlan, importance: Float64Array, required: boolean[], total: number, keep: ((id: number) => boolean) | undefined): void {
     const define = plan.asksForDefinition;
     const termWeight = define ? DEFINITION_TERM_WEIGHT : TERM_WEIGHT;
-    const n = plan.concepts.length;
     const { conceptScore, conceptMask, keyOf, keyStamp, keyTop, keyTopId, keyMask, keyHits, keys, sectionScore } = this;
     for (let s = 0; s < this.sectionCount; s++) {
       const id = this.sections[s];
@@ -301,8 +326,8 @@ export class Ranker {
       const mask = conceptMask[id];
       let raw = 0;
       let covered = 0;
-      for (let u = 0; u < n; u++) {
-        if ((mask & (1 << u)) === 0) continue;
+      for (let bits = mask; bits !== 0; bits &= bits - 1) {
+        const u = 31 - Math.clz32(bits & -bits);
         const v = conceptScore[id * MAX_WORDS + u];
         if (required[u]) {
           raw += v;
@@ -343,32 +368,38 @@ export class Ranker {
   /** Chapter keys by their best section plus a little breadth; a chapter must cover enough of the query; glossary entries make one group. */
   private rankChapters(plan: QueryPlan, importance: Float64Array, required: boolean[], total: number): RankedChapter[] {
     const { keys, keyTop, keyTopId, keyMask } = this;
+    let requiredMask = 0;
+    for (let u = 0; u < required.length; u++) if (required[u]) requiredMask |= 1 << u;
+    const covered = (mask: number) => {
+      let v = 0;
+      for (let bits = mask & requiredMask; bits !== 0; bits &= bits - 1) v += importance[31 - Math.clz32(bits & -bits)];
+      return v;
+    };
     const coverage = new Float64Array(this.keyCount);
     let best = 0;
     let bestEntry = 0;
     for (let c = 0; c < this.keyCount; c++) {
-      const mask = keyMask[keys[c]];
-      let covered = 0;
-      for (let u = 0; u < importance.length; u++) if (required[u] && (mask & (1 << u)) !== 0) covered += importance[u];
-      coverage[c] = covered / total;
+      coverage[c] = covered(keyMask[keys[c]]) / total;
       // A glossary entry is short and may hold a rare word of the query alone: the chapters' best coverage sets the bar.
       if (this.keyKind[keys[c]] !== 'term') best = Math.max(best, coverage[c]);
       else bestEntry = Math.max(bestEntry, coverage[c]);
     }
     if (best === 0) best = bestEntry;
-    const namedChapters = this.namedRule(plan, importance, required);
+    const named = this.namedRules(plan, importance, requiredMask, covered);
+    this.markTitles(plan, importance);
     const termWeight = plan.asksForDefinition ? DEFINITION_TERM_WEIGHT : TERM_WEIGHT;
     const groups = new Map<string, RankedChapter>();
     for (let c = 0; c < this.keyCount; c++) {
       const key = keys[c];
-      const named = namedChapters.get(this.keyChapter[key])?.(keyMask[key]) ?? false;
-      if (!named && (coverage[c] <= 0 || coverage[c] < MIN_RELATIVE_COVERAGE * best - 1e-9)) continue;
-      const t = key * TOP;
-      const title = this.titleScore(key, plan, importance) * coverage[c] * coverage[c] * (this.keyKind[key] === 'term' ? termWeight : 1);
-      let score = Math.max(0, keyTop[t]) + BREADTH * (Math.max(0, keyTop[t + 1]) + Math.max(0, keyTop[t + 2])) + TITLE_WEIGHT * title;
-      const first = keyTopId[t];
       const chapterId = this.keyChapter[key];
-      if (named) score *= NAMED_BOOST;
+      const rule = named.get(chapterId);
+      const isNamed = rule !== undefined && (keyMask[key] & rule.nameMask) !== 0 && (rule.aboutName || covered(keyMask[key] & rule.restMask) >= NAMED_MIN_COVERAGE * rule.bestRest - 1e-9);
+      if (!isNamed && (coverage[c] <= 0 || coverage[c] < MIN_RELATIVE_COVERAGE * best - 1e-9)) continue;
+      const t = key * TOP;
+      const title = this.titleStamp[key] === this.gen ? this.titleScore[key] * coverage[c] * coverage[c] * (this.keyKind[key] === 'term' ? termWeight : 1) : 0;
+      let score = Math.max(0, keyTop[t]) + BREADTH * (Math.max(0, keyTop[t + 1]) + Math.max(0, keyTop[t + 2])) + TITLE_WEIGHT * title;
+      if (isNamed) score *= NAMED_BOOST;
+      const first = keyTopId[t];
       const group = groups.get(chapterId);
       if (!group) groups.set(chapterId, { chapterId, score, keys: [key], first });
       else {
@@ -383,52 +414,48 @@ export class Ranker {
   }
 
   /**
-   * For each community the query names: whether a chapter key's concepts let its chapter come
-   * first. It does when the rest of the query matters less than the name (the query is about
-   * the community), or when the chapter covers the rest at least NAMED_MIN_COVERAGE as well as
-   * the chapter that covers the rest best (else the rest points elsewhere).
+   * For each community the query names, when its chapter comes first: when the rest of the
+   * query matters less than the name (the query is about the community), or when the chapter
+   * covers the rest at least NAMED_MIN_COVERAGE as well as the chapter that covers the rest
+   * best (else the rest points elsewhere).
    */
-  private namedRule(plan: QueryPlan, importance: Float64Array, required: boolean[]): Map<string, (mask: number) => boolean> {
-    const rules = new Map<string, (mask: number) => boolean>();
+  private namedRules(plan: QueryPlan, importance: Float64Array, requiredMask: number, covered: (mask: number) => number): Map<string, NamedRule> {
+    const rules = new Map<string, NamedRule>();
     for (const n of plan.named) {
       let nameMask = 0;
-      for (const u of n.concepts) nameMask |= 1 << u;
       let nameImp = 0;
-      let restImp = 0;
-      importance.forEach((imp, u) => {
-        if (!required[u]) return;
-        if (nameMask & (1 << u)) nameImp = Math.max(nameImp, imp);
-        else restImp += imp;
-      });
-      const restCovered = (mask: number) => {
-        let v = 0;
-        importance.forEach((imp, u) => {
-          if (required[u] && !(nameMask & (1 << u)) && mask & (1 << u)) v += imp;
-        });
-        return v;
-      };
+      for (const u of n.concepts) {
+        nameMask |= 1 << u;
+        nameImp = Math.max(nameImp, importance[u]);
+      }
+      const restMask = requiredMask & ~nameMask;
       let bestRest = 0;
-      for (let c = 0; c < this.keyCount; c++) bestRest = Math.max(bestRest, restCovered(this.keyMask[this.keys[c]]));
-      rules.set(n.chapterId, (mask) => (mask & nameMask) !== 0 && (restImp < nameImp || restCovered(mask) >= NAMED_MIN_COVERAGE * bestRest - 1e-9));
+      for (let c = 0; c < this.keyCount; c++) bestRest = Math.max(bestRest, covered(this.keyMask[this.keys[c]] & restMask));
+      rules.set(n.chapterId, { nameMask, restMask, bestRest, aboutName: covered(restMask) < nameImp });
     }
     return rules;
   }
 
-  /** The query's concepts typed in the key's title: each concept's importance (other names do not count: a title says what a chapter is about in its own words). */
-  private titleScore(key: number, plan: QueryPlan, importance: Float64Array): number {
-    const title = this.keyTitle[key];
-    let score = 0;
-    for (let u = 0; u < plan.concepts.length; u++) {
-      const c = plan.concepts[u];
-      let best = 0;
+  /** Each key whose title has the words typed for some concepts: those concepts' importance (other names do not count: a title says what a chapter is about in its own words). */
+  private markTitles(plan: QueryPlan, importance: Float64Array): void {
+    plan.concepts.forEach((c, u) => {
+      // Per key, the weightiest reading whose words are all in its title.
+      const bestWeight = new Map<number, number>();
       for (const r of c.readings) {
-        if (r.weight <= best || r.share < TITLE_MIN_SHARE) continue;
-        let all = true;
-        for (const t of r.terms) if (!title.has(t)) all = false;
-        if (all) best = r.weight;
+        if (r.share < TITLE_MIN_SHARE) continue;
+        for (const key of this.titleKeys.get(r.terms[0]) ?? []) {
+          if ((bestWeight.get(key) ?? 0) >= r.weight || !r.terms.every((t) => this.keyTitle[key].has(t))) continue;
+          bestWeight.set(key, r.weight);
+        }
       }
-      score += best * importance[u] * (c.optional ? OPTIONAL_WEIGHT : 1);
-    }
-    return score;
+      const factor = importance[u] * (c.optional ? OPTIONAL_WEIGHT : 1);
+      for (const [key, weight] of bestWeight) {
+        if (this.titleStamp[key] !== this.gen) {
+          this.titleStamp[key] = this.gen;
+          this.titleScore[key] = 0;
+        }
+        this.titleScore[key] += weight * factor;
+      }
+    });
   }
 }

@@ -31,6 +31,7 @@ interface SectionWords {
 
 /** What separates two sentences (or two items of a tool's list, joined by " · "): end punctuation followed by a space. */
 const SENTENCE_END = /[.!?;·]\s/;
+const OPENING = /[¿¡«"“(\[]/;
 /** A sentence shorter than this is shown with the next one. */
 const SHORT_SENTENCE = 60;
 
@@ -259,7 +260,9 @@ export class SnippetMaker {
       }
     }
     if (best < 0) return [0, this.windowEnd(text, 0)];
-    const start = starts[sentences[best]];
+    let start = starts[sentences[best]];
+    // Keep the sentence's opening punctuation (¿…?, «…»).
+    while (start > 0 && OPENING.test(text[start - 1])) start--;
     const next = best + 1 < sentences.length ? sentences[best + 1] : -1;
     let end = next >= 0 ? ends[next - 1] : text.length;
     // Keep the sentence's closing punctuation.

@@ -77,6 +77,6 @@ export function buildContentData(content: LoadedContent): ContentData {
 
 export async function buildSearchIndexes(content: LoadedContent): Promise<Record<Lang, SearchIndexData>> {
   const out = {} as Record<Lang, SearchIndexData>;
-  for (const lang of LANGS) out[lang] = await buildSearchIndex(lang, searchDocs(content, lang), content.glossary);
+  for (const lang of LANGS) out[lang] = await buildSearchIndex(lang, searchDocs(content, lang), content.glossary, content.thesaurus);
   return out;
 }

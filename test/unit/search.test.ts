@@ -37,8 +37,8 @@ const ids = (engine: SearchEngine, q: string, filter?: Parameters<SearchEngine['
 
 beforeAll(async () => {
   // Round-trip through JSON, as the app does: build, write, read, load.
-  es = createSearchEngine(JSON.parse(JSON.stringify(await buildSearchIndex('es', esDocs, glossary))));
-  en = createSearchEngine(JSON.parse(JSON.stringify(await buildSearchIndex('en', enDocs, glossary))));
+  es = createSearchEngine(JSON.parse(JSON.stringify(await buildSearchIndex('es', esDocs, glossary, []))));
+  en = createSearchEngine(JSON.parse(JSON.stringify(await buildSearchIndex('en', enDocs, glossary, []))));
 });
 
 describe('search', () => {
@@ -68,7 +68,7 @@ describe('search', () => {
 
   it('corrects only words the manual does not contain', async () => {
     const docs = [doc({ chapterId: 'a', heading: 'Mineros', text: 'Los mineros trabajan.' }), doc({ chapterId: 'b', heading: 'Dinero', text: 'El dinero de la venta.' })];
-    const engine = createSearchEngine(await buildSearchIndex('es', docs, []));
+    const engine = createSearchEngine(await buildSearchIndex('es', docs, [], []));
     expect(ids(engine, 'minero')).toEqual(['a']);
     expect(ids(engine, 'mineor')).toEqual(['a']);
   });
