@@ -21,6 +21,8 @@ export const savedWorkshopSchema = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')),
   place: z.string().max(120),
   startTime: clock,
+  /** How long the session may last, in minutes (the hall, the group's time); absent: no limit set. */
+  targetMinutes: z.number().int().min(15).max(720).optional(),
   items: z.array(agendaItemSchema).max(60),
   updatedAt: isoDate,
 });
@@ -97,6 +99,19 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   const [moved] = out.splice(from, 1);
   out.splice(to, 0, moved);
   return out;
+}
+
+/** The items with `item` put at `index` (past the end: at the end). */
+export function insertItem<T>(items: readonly T[], index: number, item: T): T[] {
+  const out = [...items];
+  out.splice(Math.max(0, Math.min(index, out.length)), 0, item);
+  return out;
+}
+
+/** By how much the agenda runs past its target length, and when it should have ended; null when it fits or has no target. */
+export function overTarget(agenda: Pick<Agenda, 'start' | 'totalMinutes'>, targetMinutes: number | undefined): { minutes: number; targetEnd: string } | null {
+  if (targetMinutes === undefined || agenda.totalMinutes <= targetMinutes) return null;
+  return { minutes: agenda.totalMinutes - targetMinutes, targetEnd: formatClock(parseClock(agenda.start) + targetMinutes) };
 }
 
 export function removeItem<T>(items: readonly T[], index: number): T[] {

@@ -69,11 +69,9 @@ describe('workshop builder', () => {
     expect(firstLength(rows[0][0])).toBe(lengthOfC);
     expect(starts(rows[1])).toBe(ends(rows[0]));
 
-    // A 15-minute break after the first module moves everything after it by 15 minutes.
+    // A 15-minute break put after the first module, where the trainer is, moves everything after it by 15 minutes.
     const before = await page.getByTestId('agenda-total').textContent();
-    await page.getByRole('button', { name: 'Add a break' }).click();
-    await page.locator('[data-item="break"] button[aria-label="Move up"]').click();
-    await page.locator('[data-item="break"] button[aria-label="Move up"]').click();
+    await page.locator(`[data-item="${c}"]`).getByRole('button', { name: 'Add a break after' }).click();
     rows = await agendaRows(page);
     expect(rows.map((r) => r[1])).toEqual([c, 'break', a, b]);
     expect(starts(rows[1])).toBe(ends(rows[0]));
@@ -116,6 +114,52 @@ describe('workshop builder', () => {
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.offOrigin).toEqual([]);
     await context.close();
+  });
+
+  it('warns, in the reader\'s language, when the modules chosen overrun the session\'s target length, and puts a break where the trainer is', async () => {
+    const texts = {
+      en: { over: /The agenda runs (.+) over the target of 2 h 30 min: it ends at (\d\d:\d\d), not 11:30\./, breakAfter: 'Add a break after', atEnd: 'Add a break at the end' },
+      es: { over: /La agenda dura (.+) más que la duración prevista de 2 h 30 min: termina a las (\d\d:\d\d), no a las 11:30\./, breakAfter: 'Agregar un descanso después de', atEnd: 'Agregar un descanso al final' },
+    };
+    for (const lang of ['es', 'en'] as const) {
+      for (const size of [{ width: 1366, height: 768 }, { width: 360, height: 740 }]) {
+        const { page, context, watch } = await open(lang, 'workshop-builder', size);
+        await page.locator('.picker-list li').first().waitFor();
+        const picks = await page.locator('.picker-list li').evaluateAll((els) => els.map((e) => e.getAttribute('data-pick')!));
+        const [a, b, c] = picks;
+        for (const id of [a, b, c]) await page.locator(`[data-pick="${id}"] button`).click();
+        await page.getByTestId('workshop-target').selectOption('150');
+        const total = () => page.getByTestId('agenda-total').textContent();
+        const end = (await total())!.match(/–(\d\d:\d\d)/)![1];
+        const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+        const over = page.getByTestId('agenda-overrun');
+        if (minutes(end) - 9 * 60 > 150) {
+          await over.waitFor();
+          const [, by, ends] = (await over.textContent())!.match(texts[lang].over)!;
+          expect(ends).toBe(end);
+          expect(by).toMatch(/^(\d+ h )?\d+ min$|^\d+ h$/);
+        }
+        // The break goes after the first module, not at the end.
+        await page.locator(`[data-item="${a}"]`).getByRole('button', { name: texts[lang].breakAfter }).click();
+        expect((await agendaRows(page)).map((r) => r[1])).toEqual([a, 'break', b, c]);
+        await page.getByRole('button', { name: texts[lang].atEnd }).click();
+        expect((await agendaRows(page)).map((r) => r[1])).toEqual([a, 'break', b, c, 'break']);
+        await over.waitFor();
+        expect(await over.textContent()).toMatch(texts[lang].over);
+        if (size.width === 360) {
+          await over.scrollIntoViewIfNeeded();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        } else {
+          await page.getByTestId('workshop-target').scrollIntoViewIfNeeded();
+        }
+        await shot(page, `workshop-target-${lang}-${size.width}`);
+        // A target the agenda fits in: no warning.
+        await page.getByTestId('workshop-target').selectOption('480');
+        await expect.poll(() => over.count()).toBe(0);
+        expect(watch.consoleErrors).toEqual([]);
+        await context.close();
+      }
+    }
   });
 
   it('keeps the workshop being built while the trainer reads module pages and switches language', async () => {

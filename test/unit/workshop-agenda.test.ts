@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAgenda, formatClock, formatDuration, moveItem, newWorkshopId, removeItem, savedWorkshopsSchema, type AgendaItem } from '../../common/workshops/agenda.ts';
+import { computeAgenda, formatClock, formatDuration, insertItem, moveItem, newWorkshopId, overTarget, removeItem, savedWorkshopsSchema, type AgendaItem } from '../../common/workshops/agenda.ts';
 import type { WorkshopModule } from '../../common/workshops/module-schema.ts';
 import { slideKeyAction } from '../../renderer/src/components/presentation-slides.ts';
 
@@ -39,6 +39,23 @@ describe('workshop agenda', () => {
     expect(removeItem(items, 0)).toEqual([m('refer')]);
   });
 
+  it('puts a break where the trainer asks, after the item they are on, and re-times what follows', () => {
+    const items = insertItem([m('detect'), m('refer'), m('art')], 1, { type: 'break', minutes: 15 });
+    expect(items.map((i) => (i.type === 'module' ? i.moduleId : 'break'))).toEqual(['detect', 'break', 'refer', 'art']);
+    const agenda = computeAgenda({ startTime: '09:00', items }, modules);
+    expect(agenda.rows.map((r) => r.kind !== 'missing' && r.start)).toEqual(['09:00', '10:00', '10:15', '11:15']);
+    expect(insertItem([m('art')], 5, m('refer')).map((i) => i.type === 'module' && i.moduleId)).toEqual(['art', 'refer']);
+  });
+
+  it('says by how much an agenda overruns its target length and when it would have ended, and nothing when it fits', () => {
+    const agenda = computeAgenda({ startTime: '09:00', items: [m('detect'), { type: 'break', minutes: 15 }, m('refer'), m('art')] }, modules);
+    expect(agenda.totalMinutes).toBe(175);
+    expect(overTarget(agenda, 150)).toEqual({ minutes: 25, targetEnd: '11:30' });
+    expect(overTarget(agenda, 175)).toBeNull();
+    expect(overTarget(agenda, 180)).toBeNull();
+    expect(overTarget(agenda, undefined)).toBeNull();
+  });
+
   it('shows a saved module that the manual no longer has, and still times the rest', () => {
     const agenda = computeAgenda({ startTime: '14:00', items: [m('gone'), m('art')] }, modules);
     expect(agenda.rows[0]).toEqual({ kind: 'missing', index: 0, moduleId: 'gone' });
@@ -55,6 +72,8 @@ describe('workshop agenda', () => {
   it('stores only well-formed workshops', () => {
     const ok = { id: 'w-1', title: 'Chima', date: '2026-12-03', place: '', startTime: '09:00', items: [m('art'), { type: 'break', minutes: 15 }], updatedAt: '2026-12-01T10:00:00Z' };
     expect(savedWorkshopsSchema.safeParse([ok]).success).toBe(true);
+    expect(savedWorkshopsSchema.safeParse([{ ...ok, targetMinutes: 180 }]).success).toBe(true);
+    expect(savedWorkshopsSchema.safeParse([{ ...ok, targetMinutes: 0 }]).success).toBe(false);
     expect(savedWorkshopsSchema.safeParse([{ ...ok, startTime: '25:00' }]).success).toBe(false);
     expect(savedWorkshopsSchema.safeParse([{ ...ok, title: ' ' }]).success).toBe(false);
     expect(savedWorkshopsSchema.safeParse([{ ...ok, items: [{ type: 'break', minutes: 0 }] }]).success).toBe(false);

@@ -1,8 +1,8 @@
-import { formatDuration, moveItem, removeItem, type Agenda, type AgendaItem } from '../../../../common/workshops/agenda.ts';
+import { formatDuration, insertItem, moveItem, removeItem, type Agenda, type AgendaItem } from '../../../../common/workshops/agenda.ts';
 import { useApp } from '../../app/app-state.tsx';
 import { moduleRoute } from './module-route.ts';
 
-/** The workshop's items as a timed agenda: move each up or down, remove it, set a break's minutes. */
+/** The workshop's items as a timed agenda: move each up or down, remove it, put a break after it, set a break's minutes. */
 export function AgendaEditor({ agenda, count, onItems }: { agenda: Agenda; count: number; onItems(change: (items: AgendaItem[]) => AgendaItem[]): void }) {
   const { lang, t } = useApp();
   const w = t.workshop;
@@ -10,8 +10,10 @@ export function AgendaEditor({ agenda, count, onItems }: { agenda: Agenda; count
     <ol className="agenda-items" data-testid="agenda">
       {agenda.rows.map((row) => {
         const i = row.index;
+        const what = row.kind === 'module' ? row.module[lang].title : row.kind === 'break' ? w.breakLabel : row.moduleId;
         const moveButtons = (
           <span className="item-buttons">
+            <button type="button" className="small" onClick={() => onItems((items) => insertItem(items, i + 1, { type: 'break', minutes: 15 }))} aria-label={w.breakAfterLabel(what)} data-testid="break-after">+ {w.breakAfter}</button>
             <button type="button" className="small" onClick={() => onItems((items) => moveItem(items, i, i - 1))} disabled={i === 0} aria-label={w.moveUp}>↑</button>
             <button type="button" className="small" onClick={() => onItems((items) => moveItem(items, i, i + 1))} disabled={i === count - 1} aria-label={w.moveDown}>↓</button>
             <button type="button" className="small" onClick={() => onItems((items) => removeItem(items, i))} aria-label={w.remove}>✕</button>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { foldText } from '../../../../common/text.ts';
-import { computeAgenda, formatDuration, newWorkshopId, type AgendaItem, type SavedWorkshop } from '../../../../common/workshops/agenda.ts';
+import { computeAgenda, formatDuration, newWorkshopId, overTarget, type AgendaItem, type SavedWorkshop } from '../../../../common/workshops/agenda.ts';
 import { useApp } from '../../app/app-state.tsx';
 import { usePrintActions } from '../../app/print-actions.ts';
 import { workshopModules } from 'virtual:puente-catalogue/workshop-modules';
@@ -8,6 +8,7 @@ import { useSavedList } from '../use-saved-list.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { ModulePicker } from './ModulePicker.tsx';
 import { SavedWorkshops } from './SavedWorkshops.tsx';
+import { TargetLength } from './TargetLength.tsx';
 import { blankWorkshop, useWorkshopDraft } from './workshop-draft.tsx';
 import { WorkshopPack } from './WorkshopPack.tsx';
 
@@ -23,6 +24,7 @@ export function WorkshopBuilder() {
   const chosen = new Set(workshop.items.flatMap((i) => (i.type === 'module' ? [i.moduleId] : [])));
   const title = workshop.title || w.defaultTitle;
   const empty = workshop.items.length === 0;
+  const over = overTarget(agenda, workshop.targetMinutes);
 
   const edit = (patch: Partial<SavedWorkshop>) => {
     workshops.clearStatus();
@@ -60,11 +62,17 @@ export function WorkshopBuilder() {
             <label><span>{w.date}</span><input type="date" value={workshop.date} onChange={(e) => edit({ date: e.target.value })} /></label>
             <label><span>{w.place}</span><input value={workshop.place} maxLength={120} onChange={(e) => edit({ place: e.target.value })} /></label>
             <label><span>{w.start}</span><input type="time" value={workshop.startTime} onChange={(e) => /^\d\d:\d\d$/.test(e.target.value) && edit({ startTime: e.target.value })} data-testid="workshop-start" /></label>
+            <TargetLength value={workshop.targetMinutes} onChange={(targetMinutes) => edit({ targetMinutes })} />
           </div>
           {empty ? <p className="muted">{w.empty}</p> : <AgendaEditor agenda={agenda} count={workshop.items.length} onItems={setItems} />}
           <p className="agenda-total" role="status" data-testid="agenda-total">
             {!empty && <>{agenda.start}–{agenda.end} · {w.total(formatDuration(agenda.totalMinutes), formatDuration(agenda.moduleMinutes), formatDuration(agenda.breakMinutes))}</>}
           </p>
+          {!empty && over && (
+            <p className="agenda-overrun" role="alert" data-testid="agenda-overrun">
+              {w.overTarget(formatDuration(over.minutes), formatDuration(workshop.targetMinutes!), agenda.end, over.targetEnd)}
+            </p>
+          )}
           <div className="builder-actions">
             <button type="button" onClick={() => setItems((items) => [...items, { type: 'break', minutes: 15 }])}>{w.addBreak}</button>
             <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="save-workshop">{w.save}</button>
