@@ -90,6 +90,11 @@ export function markImported(db: Database, entryId: number, s: ServerSubmission,
     [s.server, s.key, s.version, s.recordId, importedAt, unrecognised && Object.keys(unrecognised).length ? JSON.stringify(unrecognised) : null, entryId]);
 }
 
+/** Keeps with an entry the cells of columns its form does not have (a CSV with a column added, such as "observaciones"). */
+export function keepNotes(db: Database, entryId: number, notes: Record<string, string>): void {
+  run(db, 'UPDATE entries SET unrecognised = ? WHERE id = ?', [Object.keys(notes).length ? JSON.stringify(notes) : null, entryId]);
+}
+
 /** Keeps the entry as it is now in its history, before it is replaced. */
 export function keepVersion(db: Database, entryId: number, reason: EntryVersion['reason'], replacedAt: string): void {
   run(db, `INSERT INTO entry_history (entry_id, alias_uid, entry_date, answers, origin, device_id, server, submission_version, unrecognised, saved_at, replaced_at, reason)

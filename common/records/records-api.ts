@@ -27,6 +27,11 @@ const mergeDecisions = z.strictObject({
   conflicts: z.array(z.strictObject({ id: decisionId, keep: z.enum(['here', 'backup']) })).max(100_000),
 });
 export type MergeDecisions = z.infer<typeof mergeDecisions>;
+/** How a date like 03/04/2026 in a CSV is read: day first (Spanish spreadsheets; the default) or month first. */
+const dateOrder = z.enum(['day-first', 'month-first']);
+export type DateOrder = z.infer<typeof dateOrder>;
+/** For each row of a CSV that holds a form already on the register with other answers (by its row number): skip the row, or update the form. */
+const csvDecisions = z.record(z.string().regex(/^\d{1,9}$/), z.enum(['skip', 'update']));
 
 export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('status') }),
@@ -50,7 +55,8 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('child-history'), childId: id }),
   z.strictObject({ op: z.literal('dashboard'), community: longText.optional() }),
   z.strictObject({ op: z.literal('export-csv'), instrumentId }),
-  z.strictObject({ op: z.literal('import-csv'), lang, instrumentId, bytes }),
+  z.strictObject({ op: z.literal('preview-csv'), lang, instrumentId, bytes, dateOrder: dateOrder.optional() }),
+  z.strictObject({ op: z.literal('import-csv'), lang, instrumentId, bytes, dateOrder: dateOrder.optional(), unknownColumns: z.enum(['keep', 'ignore']).optional(), decisions: csvDecisions.optional() }),
   z.strictObject({ op: z.literal('export-aggregate') }),
   z.strictObject({ op: z.literal('export-database') }),
   z.strictObject({ op: z.literal('preview-restore'), bytes, passphrase: z.string().max(200).optional() }),
@@ -113,10 +119,35 @@ export interface RestorePreview {
 
 export interface ImportProblem { row: number; field?: string; message: string }
 
+/** A CSV row that holds a form already on the register with other answers: which form, and the answers that differ. */
+export interface CsvConflict {
+  row: number;
+  entryId: number;
+  childCode: string | null;
+  date: string;
+  differences: Array<{ field: string; here: string; file: string }>;
+}
+
+/** What importing a CSV would do, before anything changes: how the file was read, the new forms, those already here, the conflicts to decide and the columns the form does not have. */
+export interface CsvPreview {
+  ok: true;
+  rows: number;
+  newForms: number;
+  unchanged: number;
+  conflicts: CsvConflict[];
+  unknownColumns: string[];
+  delimiter: ',' | ';' | '\t';
+  encoding: 'utf-8' | 'utf-16' | 'windows-1252';
+  dateOrder: DateOrder;
+}
+/** A refused CSV lists its first 500 problems, then one that says how many more (`total` counts them all). */
+export type CsvRefused = { ok: false; problems: ImportProblem[]; total: number };
+
 /** Why one submission of an export (or one form of a merged backup) is not taken in. */
 export type SubmissionProblemCode =
   | 'answer' | 'unknown-choice' | 'no-instance-id' | 'encrypted' | 'rejected-on-server' | 'row-cells'
-  | 'no-child' | 'code-on-register' | 'code-twice' | 'submission-twice' | 'other-child';
+  | 'no-child' | 'code-on-register' | 'code-twice' | 'submission-twice' | 'other-child'
+  | 'csv-choice' | 'csv-undecided' | 'csv-unknown-column' | 'csv-column-twice' | 'csv-code-twice' | 'csv-more';
 
 /** A refused submission: its table and row (the header is row 1), the column at fault, a code and its parameters, and the sentence in the reader's language. */
 export interface SubmissionProblem {
@@ -237,8 +268,9 @@ export interface RecordsResults {
   'child-history': { child: ChildRow; entries: EntryRow[]; devices: Array<{ id: string; name: string; here: boolean }> };
   dashboard: { quarters: QuarterFigures[]; communities: string[] };
   'export-csv': { fileName: string; bytes: Uint8Array; rows: number };
-  /** A refused import lists its first 500 problems, then one that says how many more (`total` counts them all). */
-  'import-csv': { ok: true; written: number } | { ok: false; problems: ImportProblem[]; total: number };
+  'preview-csv': CsvPreview | CsvRefused;
+  /** `written` counts the new forms and the updated ones. */
+  'import-csv': { ok: true; written: number; added: number; updated: number; skipped: number; unchanged: number } | CsvRefused;
   'export-aggregate': { fileName: string; bytes: Uint8Array };
   'export-database': { fileName: string; bytes: Uint8Array };
   'preview-restore': RestorePreview;

@@ -6,24 +6,25 @@
  * worker (IndexedDB).
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { localToday, parseAnswerText, type Answers, type ValidationResult } from '../forms/answers.ts';
+import { localToday, type Answers, type ValidationResult } from '../forms/answers.ts';
 import { questionsOf, type Instrument } from '../forms/instrument-schema.ts';
-import { parseCsv, writeCsv } from './csv.ts';
+import { writeCsv } from './csv.ts';
 import { ACCEPTED_ITERATIONS, decryptRecords, decryptWithKey, deriveKey, encryptRecords, isEncrypted, type RecordsKey } from './encryption.ts';
 import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { createLongTasks, type Step } from './long-task.ts';
-import { recordsRequestSchema, type MergeDecisions, type ImportProblem, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
+import { recordsRequestSchema, type MergeDecisions, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
 import { formDateField } from './entry-checks.ts';
 import { checkEntry as checkAgainstRegister } from './check-entry.ts';
 import { registrationFacts } from './entry-writes.ts';
 import { deviceOf, entryVersions, knownDevices, setDevice } from './entry-provenance.ts';
 import { applyImport, planImport, type ImportContext } from './import/import-plan.ts';
+import { answerCell, applyCsvImport, planCsvImport } from './import/puente-csv.ts';
 import { applyMerge, planMerge, type MergePlan } from './merge.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
-  addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, codeKey, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, inTransactionAsync, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, listChildren, openDatabase, quarterlyFigures, RecordsError,
   type EntryRow,
 } from './records-store.ts';
 
@@ -59,42 +60,23 @@ const MESSAGES = {
     unknownForm: (id: string) => `"${id}" is not a monitoring form of this manual`,
     noDate: 'give the date of the form',
     noChild: (code: string) => `no child with the code "${code}" is on the register: register the child first`,
-    duplicate: (code: string) => `the code "${code}" is used twice`,
     alreadyRegistered: (code: string) => `a child with the code "${code}" is already on the register: open that child to add a visit, or use another code`,
     otherChild: 'a form about one child cannot be moved to another: delete it and add it to the right child',
-    unknownColumn: (c: string) => `unknown column "${c}": the first row must hold the form's field names, as exported`,
-    badRow: (n: number, header: number) => `this row has ${n} cells but the first row has ${header}`,
-    repeatedColumn: (c: string) => `the column "${c}" appears twice in the first row: keep one (nothing was imported)`,
-    more: (n: number) => `… and ${n.toLocaleString('en')} more problems: correct these and import the file again to see the rest`,
   },
   es: {
     unknownForm: (id: string) => `"${id}" no es un formulario de monitoreo de este manual`,
     noDate: 'ponga la fecha del formulario',
     noChild: (code: string) => `no hay en el registro ningún niño o niña con el código "${code}": regístrelo primero`,
-    duplicate: (code: string) => `el código "${code}" se repite`,
     alreadyRegistered: (code: string) => `ya hay en el registro un niño o niña con el código "${code}": abra su ficha para agregar una visita, o use otro código`,
     otherChild: 'un formulario de un niño o niña no se puede pasar a otro: bórrelo y agréguelo al niño o niña que corresponde',
-    unknownColumn: (c: string) => `columna desconocida "${c}": la primera fila debe tener los nombres de los campos del formulario, como en la exportación`,
-    badRow: (n: number, header: number) => `esta fila tiene ${n} celdas y la primera fila tiene ${header}`,
-    repeatedColumn: (c: string) => `la columna «${c}» aparece dos veces en la primera fila: deje una (no se importó nada)`,
-    more: (n: number) => `… y ${n.toLocaleString('es')} problemas más: corrija estos e importe el archivo otra vez para ver el resto`,
   },
 } as const;
 
 type Lang = keyof typeof MESSAGES;
 
-/** An import's problem list stops here and says how many more there are. */
-const MAX_PROBLEMS = 500;
-
 function text(a: Answers, name: string): string | null {
   const v = a[name];
   return typeof v === 'string' && v.trim() ? v.trim() : null;
-}
-
-/** The cell text of an answer in a CSV export: choices of a multiple question separated by spaces, as ODK does. */
-function answerCell(v: Answers[string] | undefined): string {
-  if (v === null || v === undefined) return '';
-  return Array.isArray(v) ? v.join(' ') : String(v);
 }
 
 export function createRecordsService(host: RecordsHost) {
@@ -343,70 +325,15 @@ export function createRecordsService(host: RecordsHost) {
     };
   }
 
-  /** Checks the whole file first; writes every row in one transaction only if no row has a problem. */
-  async function importCsv(req: Extract<RecordsRequest, { op: 'import-csv' }>, step: Step): Promise<RecordsResults['import-csv']> {
-    const m = MESSAGES[req.lang];
-    const form = formOf(req.instrumentId, req.lang);
-    const d = open();
-    /** The problems found, the first 500 listed and the rest counted, in the reader's language. */
-    const refuse = (all: ImportProblem[]): RecordsResults['import-csv'] => ({
-      ok: false, total: all.length,
-      problems: all.length > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), { row: all[MAX_PROBLEMS].row, message: m.more(all.length - MAX_PROBLEMS) }] : all,
-    });
-    const parsed = parseCsv(req.bytes);
-    if (!parsed.ok) return refuse([{ row: parsed.line, message: parsed.message }]);
-    const questions = new Map(questionsOf(form).filter((q) => q.type !== 'note').map((q) => [q.name, q]));
-    const problems: ImportProblem[] = [];
-    parsed.header.forEach((c, i) => {
-      if (!questions.has(c)) problems.push({ row: 1, field: c, message: m.unknownColumn(c) });
-      else if (parsed.header.indexOf(c) !== i) problems.push({ row: 1, field: c, message: m.repeatedColumn(c) });
-    });
-    if (problems.length) return refuse(problems);
-    const rows: Array<{ line: number; value: Answers }> = [];
-    const codes = new Set<string>();
-    // Progress counts every row checked, then every row written.
-    const total = parsed.rows.length * 2;
-    let done = 0;
-    await step(0, total);
-    for (const { line, cells } of parsed.rows) {
-      await step(++done);
-      if (cells.length !== parsed.header.length) {
-        problems.push({ row: line, message: m.badRow(cells.length, parsed.header.length) });
-        continue;
-      }
-      const answers: Answers = {};
-      let rowOk = true;
-      parsed.header.forEach((name, i) => {
-        const cell = cells[i].trim();
-        if (!cell) return;
-        const r = parseAnswerText(questions.get(name)!, cell, req.lang);
-        if (r.ok) answers[name] = r.value;
-        else { rowOk = false; problems.push({ row: line, field: name, message: r.message }); }
-      });
-      if (!rowOk) continue;
-      const checked = checkEntry(form, answers, req.lang);
-      if (!checked.ok) {
-        for (const e of checked.errors) problems.push({ row: line, field: e.question, message: e.message });
-        continue;
-      }
-      const code = text(checked.value, CHILD_CODE_FIELD);
-      if (form.id === REGISTRATION_FORM && code) {
-        if (codes.has(codeKey(code)) || childIdByCode(d, code) !== null) problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.duplicate(code) });
-        codes.add(codeKey(code));
-      } else if (code && childIdByCode(d, code) === null) {
-        problems.push({ row: line, field: CHILD_CODE_FIELD, message: m.noChild(code) });
-      }
-      rows.push({ line, value: checked.value });
-    }
-    if (problems.length) return refuse(problems);
-    await inTransactionAsync(d, async () => {
-      for (const r of rows) {
-        store(form, r.value, req.lang);
-        await step(++done);
-      }
-    });
-    if (rows.length) changed();
-    return { ok: true, written: rows.length };
+  /** What a CSV of one form would do (previewOnly), or its import in one transaction with the person's choices; nothing is written while any row has a problem. */
+  async function importCsv(req: Extract<RecordsRequest, { op: 'preview-csv' | 'import-csv' }>, step: Step): Promise<RecordsResults['import-csv'] | RecordsResults['preview-csv']> {
+    const context = { db: open(), form: formOf(req.instrumentId, req.lang), lang: req.lang, today: today(), step };
+    const planned = await planCsvImport(context, req.bytes, req.dateOrder ?? 'day-first');
+    if (!planned.ok) return planned;
+    if (req.op === 'preview-csv') return planned.plan.preview;
+    const result = await applyCsvImport(context, planned.plan, { decisions: req.decisions ?? {}, unknownColumns: req.unknownColumns ?? 'keep' });
+    if (result.ok && result.written) changed();
+    return result;
   }
 
   /** Counts only: by quarter, indicator, sex and age group. No code, no community, nothing about one child. */
@@ -581,6 +508,7 @@ export function createRecordsService(host: RecordsHost) {
         return { quarters: quarterlyFigures(open(), { community: req.community, today: today() }), communities: communities(open()) } as Out;
       case 'export-csv':
         return exportCsv(req.instrumentId) as Out;
+      case 'preview-csv':
       case 'import-csv':
         return (await tasks.run('import', 0, (step) => importCsv(req, step))) as Out;
       case 'export-aggregate':

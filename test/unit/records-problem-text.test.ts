@@ -61,6 +61,12 @@ const SAMPLE_PARAMS: Record<SubmissionProblemCode, Record<string, string | numbe
   'code-twice': { code: 'SF-1', line: 3 },
   'submission-twice': { line: 5 },
   'other-child': { code: 'SF-2' },
+  'csv-choice': { question: 'Sex', value: 'F.', values: 'f|m', labelsEn: 'Girl|Boy', labelsEs: 'Niña|Niño' },
+  'csv-undecided': { code: 'SF-1', date: '2026-03-02' },
+  'csv-unknown-column': { column: 'nombre' },
+  'csv-column-twice': { column: 'age' },
+  'csv-code-twice': { code: 'SF-1', line: 3 },
+  'csv-more': { count: 1200 },
 };
 
 describe('every refusal the import and merge engine can give has words in each language', () => {

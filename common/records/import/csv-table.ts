@@ -12,18 +12,21 @@ import type { ExportTable } from './submission-export.ts';
 export const isUtf16 = (bytes: Uint8Array) => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
 /**
- * The bytes as UTF-8: UTF-16 with its byte-order mark is converted, and a file that is not valid
- * UTF-8 was saved by a spreadsheet in Windows-1252 (Latin-1 and the Euro sign).
+ * The bytes as UTF-8, and how they were written: UTF-16 with its byte-order mark is converted, and a
+ * file that is not valid UTF-8 was saved by a spreadsheet in Windows-1252 (Latin-1 and the Euro sign).
  */
-export function asUtf8(bytes: Uint8Array): Uint8Array {
-  if (isUtf16(bytes)) return new TextEncoder().encode(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
+export function spreadsheetText(bytes: Uint8Array): { utf8: Uint8Array; encoding: 'utf-8' | 'utf-16' | 'windows-1252' } {
+  if (isUtf16(bytes)) return { utf8: new TextEncoder().encode(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes)), encoding: 'utf-16' };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return bytes;
+    return { utf8: bytes, encoding: 'utf-8' };
   } catch {
-    return new TextEncoder().encode(new TextDecoder('windows-1252').decode(bytes));
+    return { utf8: new TextEncoder().encode(new TextDecoder('windows-1252').decode(bytes)), encoding: 'windows-1252' };
   }
 }
+
+/** The bytes as UTF-8 (see spreadsheetText). */
+export const asUtf8 = (bytes: Uint8Array): Uint8Array => spreadsheetText(bytes).utf8;
 
 /** The delimiter of the header line (outside quotes): the most frequent of ";", "," and tab; a comma on a tie. */
 export function headerDelimiter(text: string): ',' | ';' | '\t' {
