@@ -1,6 +1,7 @@
 /** A saved answer worded as its form words the question and its choices, in the reader's language. */
 import type { Lang } from '../../../common/facets.ts';
 import type { Answers } from '../../../common/forms/answers.ts';
+import { answerLabel } from '../../../common/forms/form-text.ts';
 import type { Instrument, Question } from '../../../common/forms/instrument-schema.ts';
 
 export function questionOf(form: Instrument | undefined, name: string): Question | undefined {
@@ -15,8 +16,7 @@ export function questionLabel(form: Instrument | undefined, name: string, lang: 
 /** An answer's words: a choice by its label, several separated by commas, a number or text as it is. */
 export function answerText(form: Instrument | undefined, name: string, value: Answers[string], lang: Lang): string {
   if (value === null || value === undefined) return '';
-  const q = questionOf(form, name);
-  const list = q?.choices ? form?.choiceLists.find((l) => l.name === q.choices) : undefined;
-  const one = (x: string) => (q?.type === 'yes_no' ? (x === 'yes' ? (lang === 'es' ? 'Sí' : 'Yes') : 'No') : list?.choices.find((c) => c.value === x)?.[lang] ?? x);
+  // The form's own words for a choice, and Yes / No as the printed form says them (one wording, common/forms/form-text.ts).
+  const one = (x: string) => (form ? answerLabel(form, name, x, lang) : x);
   return Array.isArray(value) ? value.map(one).join(', ') : typeof value === 'string' ? one(value) : String(value);
 }
