@@ -58,6 +58,8 @@ export const glossaryTermSchema = z.strictObject({
     .optional()
     .default([]),
   related: z.array(slugId).optional().default([]),
+  /** Other names running text must not use for this concept, per language: the content build flags each (scripts/content/check-consistent-words.ts). */
+  nonPreferred: z.strictObject({ en: z.array(nonEmpty).optional(), es: z.array(nonEmpty).optional() }).optional(),
   sources: z.array(citation).min(1, 'cite at least one source'),
 });
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;

@@ -19,6 +19,7 @@ import { citationProblem, type LocatorVocabulary } from './check-locators.ts';
 import { chapterWords, type ChapterWords } from './check-repeated-passages.ts';
 import { chapterSizeProblem, classifyUrl, MDX_COMPONENTS, mdxCodeProblems, urlProblem } from './check-mdx-safety.ts';
 import { factElementProblems, type FactBook, type GuardScan } from './check-facts.ts';
+import type { ConsistentWordScan } from './check-consistent-words.ts';
 import { expandFacts } from './remark-facts.ts';
 import { shownPath } from './yaml-files.ts';
 
@@ -55,6 +56,7 @@ export interface ChapterContext {
   passages: ChapterWords[];
   facts: FactBook;
   guards: GuardScan;
+  words: ConsistentWordScan;
 }
 
 const mdxParser = createProcessor({ remarkPlugins: [[remarkFrontmatter, ['yaml']], remarkGfm] });
@@ -111,7 +113,7 @@ export function loadChapter(root: string, lang: Lang, fileName: string, ctx: Cha
   problems.push(...mdxCodeProblems(tree, shown));
   ctx.passages.push(chapterWords(tree, shown, lang));
   // Figures stated through <Fact> only; expanded here as in the renderer build, so search and the checks below see them.
-  problems.push(...factElementProblems(tree, shown, ctx.facts), ...ctx.guards.scan(shown, source, 'mdx'));
+  problems.push(...factElementProblems(tree, shown, ctx.facts), ...ctx.guards.scan(shown, source, 'mdx'), ...ctx.words.scanChapter(shown, lang, source));
   expandFacts(tree, lang, fileName.replace(/\.mdx$/, ''), ctx.facts.facts);
 
   const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');

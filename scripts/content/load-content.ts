@@ -17,6 +17,7 @@ import { workshopModuleSchema } from '../../common/workshops/module-schema.ts';
 import type { Concept } from '../../common/search/thesaurus.ts';
 import type { ContentProblem } from './content-error.ts';
 import { checkCommunities } from './check-communities.ts';
+import { ConsistentWordScan, nonPreferredProblems, readTermsAllowList } from './check-consistent-words.ts';
 import { GuardScan, loadFacts } from './check-facts.ts';
 import { checkInstruments } from './check-instruments.ts';
 import { checkLinks } from './check-links.ts';
@@ -65,12 +66,14 @@ export function loadContent(root: string): LoadedContent {
       if (!glossaryIds.has(id)) problems.push({ file, line: lineOf(['related', i]), message: `glossary field "related[${i}]": no glossary term "${id}"` });
     });
   }
+  problems.push(...nonPreferredProblems(glossaryRecords));
+  const words = new ConsistentWordScan(glossary, readTermsAllowList(root, problems));
   const thesaurus = loadThesaurus(root, glossary, problems);
   const communityRecords = folder('communities', communitySchema, 'community');
 
   const chapterContext: ChapterContext = {
     schema: chapterFrontmatterSchema(sections.length ? sections.map((s) => s.id) : ['-'], sources.length ? sources.map((s) => s.id) : ['-']),
-    vocabularies, glossaryIds, problems, facts, guards,
+    vocabularies, glossaryIds, problems, facts, guards, words,
     links: [] as PendingLink[], communityRefs: [], passages: [] as ChapterWords[],
   };
   const chapters: LoadedChapter[] = [];
@@ -106,6 +109,8 @@ export function loadContent(root: string): LoadedContent {
 
   problems.push(...guards.scanDataFiles(root));
   warnings.push(...guards.staleAllowances());
+  problems.push(...words.scanDataFiles(root), ...words.scanCatalogues(path.join(root, 'locales'), 'content/locales'));
+  warnings.push(...words.staleAllowances());
   for (const { lang, line, url } of facts.links) {
     const target = classifyUrl(url);
     if (target.kind !== 'page' || !target.target) problems.push({ file: 'content/facts.yaml', line, message: `differ link "${url}": link to the chapter that explains the difference (id or id#anchor)` });
