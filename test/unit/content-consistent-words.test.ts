@@ -58,6 +58,14 @@ describe('consistent words', () => {
     expect(problemsOf(root)).toEqual([expect.stringContaining(`content/es/picking.mdx:17 ${preferred('Jancheos')}`)]);
   });
 
+  it('excuses a whole folder named without text (as the thesaurus is), and nothing outside it', () => {
+    const allow = '- file: content/workshops/\n  why: A list of other names.\n';
+    const root = withWords({ es: 'Las madres hacen jancheo.' }, allow);
+    const module = path.join(root, 'workshops', 'children-map.yaml');
+    writeFileSync(module, readFileSync(module, 'utf8').replace('marcan dónde es seguro jugar.', 'marcan dónde se hace jancheo.'));
+    expect(problemsOf(root)).toEqual([expect.stringContaining(`content/es/picking.mdx:17 ${preferred('jancheo')}`)]);
+  });
+
   it('refuses an allow-list entry without a reason, naming the file and line', () => {
     const root = withWords({}, '- file: content/es/picking.mdx\n  text: jancheo\n');
     expect(problemsOf(root)).toEqual(['content/terms-allow-list.yaml:1 terms-allow-list.yaml field "[0].why": is missing']);
