@@ -160,6 +160,12 @@ export function buildPlan(def: ProfilerDefinition, answers: ProfilerAnswers, com
   };
 }
 
+/** Whether two sets of answers say the same thing, whatever order the questions and choices were answered in. */
+export function sameAnswers(a: ProfilerAnswers, b: ProfilerAnswers): boolean {
+  const canonical = (x: ProfilerAnswers) => JSON.stringify(Object.keys(x).filter((k) => x[k].length).sort().map((k) => [k, [...x[k]].sort()]));
+  return canonical(a) === canonical(b);
+}
+
 /** A plan saved on the machine: only the answers are kept; the plan is recomputed from them. */
 export const savedProfileSchema = z.strictObject({
   id: z.string().min(1).max(64),

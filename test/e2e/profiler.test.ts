@@ -62,6 +62,68 @@ describe('the community profiler in Chromium', () => {
     await context.close();
   });
 
+  it('is offered first on the home page, says "optional" once, warns before unsaved answers are lost, saves a second plan beside the first, prints only the plan and puts a missing school among the first steps', async () => {
+    const { page, context, watch } = await newWatchedPage(h, { locale: 'es-PE' });
+    // window.print is replaced so the test can make the PDF that the print dialog would make.
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => { (window as unknown as { printed: number }).printed += 1; };
+    });
+    await page.goto(`${h.baseUrl}#/es`);
+    await page.getByRole('link', { name: /Empiece por su comunidad/ }).click();
+    await page.waitForURL(/#\/es\/community-profiler/);
+    await page.locator('[data-question="other-actors"] legend').waitFor();
+    expect((await page.locator('[data-question="other-actors"] legend').textContent())!.match(/opcional/g)).toHaveLength(1);
+
+    const answer = (question: string, option: string) => page.locator(`[data-question="${question}"] input[value="${option}"]`).check();
+    await answer('where-families-live', 'camp');
+    await answer('concession', 'members-hire-others');
+    await answer('how-work-is-paid', 'turns-or-shares');
+    await answer('authority', 'no');
+    await answer('size', 'medium');
+    await answer('larger-complex', 'no');
+    await answer('willing-organisation', 'maybe');
+    await answer('missing-services', 'school');
+    await answer('working-children', 'adolescents-mine');
+    const plan = page.getByTestId('profiler-plan');
+    await plan.waitFor();
+    expect(await plan.locator('.plan-steps').textContent()).toMatch(/escuela/i);
+
+    await page.getByTestId('plan-name').fill('Chima norte');
+    await page.getByTestId('plan-save').click();
+    await page.locator('.profiler-saved li', { hasText: 'Chima norte' }).waitFor();
+    // A plan is open: saving updates it by name, and "save as new" keeps it beside the new one.
+    expect(await page.getByTestId('plan-save').textContent()).toBe('Actualizar «Chima norte»');
+    await page.getByTestId('plan-name').fill('Chima sur');
+    await page.getByRole('button', { name: 'Guardar como plan nuevo' }).click();
+    await page.locator('.profiler-saved li', { hasText: 'Chima sur' }).waitFor();
+    expect(await page.locator('.profiler-saved li > span').allTextContents()).toEqual(expect.arrayContaining(['Chima norte', 'Chima sur']));
+    await plan.scrollIntoViewIfNeeded();
+    await shot(page, 'profiler-saved-es');
+
+    // "Imprimir el plan" prints the plan, not the chapter around it.
+    await page.getByRole('button', { name: 'Imprimir el plan' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await page.pdf({ format: 'A4' }))), { mergePages: true });
+    expect(text).toMatch(/Su plan — Chima sur/);
+    expect(text).not.toMatch(/Para qué sirve esta herramienta/);
+    // Once printed, the chapter prints whole again.
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => page.getByRole('heading', { name: 'Para qué sirve esta herramienta' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // An answer changed and not saved: closing the window asks first.
+    await answer('size', 'large');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('finds each case study first when searching a community, its agency or its organisation terms', async () => {
     const { page, context } = await newWatchedPage(h);
     const first = async (lang: 'en' | 'es', query: string) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Community } from '../../common/content-schema.ts';
-import { buildPlan, checkAnswers, profilerSchema, type ProfilerAnswers } from '../../common/profiler.ts';
+import { buildPlan, checkAnswers, profilerSchema, sameAnswers, type ProfilerAnswers } from '../../common/profiler.ts';
 
 const def = profilerSchema.parse(parse(readFileSync(path.resolve(import.meta.dirname, '../../content/profiler.yaml'), 'utf8')));
 
@@ -70,6 +70,32 @@ describe('the community profiler', () => {
     expect(new Set(read).size).toBe(read.length);
     expect(result.plan.steps.length).toBeGreaterThan(2);
     expect(result.plan.steps.every((s) => s.en && s.es)).toBe(true);
+  });
+
+  it('turns a missing school into a first step with its source, not only a chapter to read', () => {
+    const result = buildPlan(def, { ...settlementAnswers, 'missing-services': ['school'] }, cases);
+    const without = buildPlan(def, settlementAnswers, cases);
+    if (!result.ok || !without.ok) throw new Error('expected plans');
+    const added = result.plan.steps.filter((s) => !without.plan.steps.includes(s));
+    expect(added).toHaveLength(1);
+    expect(added[0].en).toMatch(/school/i);
+    expect(added[0].es).toMatch(/escuela/i);
+    expect(added[0].cite?.src).toBe('ipec-eval-2005');
+    expect(result.plan.read).toContain('education');
+  });
+
+  it('leaves the word "optional" to the form, so no question says it twice', () => {
+    for (const q of def.questions) {
+      expect(q.en.label, q.id).not.toMatch(/\(optional\)/i);
+      expect(q.es.label, q.id).not.toMatch(/\(opcional\)/i);
+    }
+  });
+
+  it('knows answers given in another order are the same, and a changed one is not (the unsaved-changes warning)', () => {
+    expect(sameAnswers({ a: ['x', 'y'], b: ['z'] }, { b: ['z'], a: ['y', 'x'] })).toBe(true);
+    expect(sameAnswers({ a: ['x'], b: [] }, { a: ['x'] })).toBe(true);
+    expect(sameAnswers({ a: ['x'] }, { a: ['y'] })).toBe(false);
+    expect(sameAnswers({ a: ['x'] }, {})).toBe(false);
   });
 
   it('changes the plan when the community changes', () => {

@@ -7,6 +7,8 @@ import { usePagesData } from '../app/pages.ts';
 import { continueInPath } from '../../../common/reader-marks.ts';
 
 const MODEL_CHAPTER = 'model-on-one-page';
+// NGO teams start from their own community: the profiler gives them a first plan.
+const PROFILER_CHAPTER = 'community-profiler';
 
 export function Home() {
   const { t, lang, settings } = useApp();
@@ -15,6 +17,7 @@ export function Home() {
   }, [t]);
   const chapters = chaptersIn(lang).filter((c) => matchesFacets(c, settings.filters as FacetFilter));
   const model = findChapter(lang, MODEL_CHAPTER);
+  const profilerChapter = findChapter(lang, PROFILER_CHAPTER);
   const modelSummary = usePagesData(lang, [MODEL_CHAPTER]).get(MODEL_CHAPTER)?.summary;
   const { data: marks } = useReaderMarks();
   const recent = marks.recent.map((r) => findChapter(lang, r.chapterId)).filter((c) => c !== undefined).slice(0, 4);
@@ -27,6 +30,12 @@ export function Home() {
           <a className="model-card" href={model.route}>
             <strong>{t.modelOnOnePage}</strong>
             <span>{modelSummary}</span>
+          </a>
+        )}
+        {profilerChapter && (
+          <a className="model-card" href={profilerChapter.route} data-testid="start-with-community">
+            <strong>{t.startWithCommunity}</strong>
+            <span>{t.startWithCommunityText}</span>
           </a>
         )}
       </section>

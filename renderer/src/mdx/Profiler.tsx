@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { communityLabel } from '../../../common/community-labels.ts';
-import { buildPlan, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
+import { buildPlan, sameAnswers, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { findChapter } from '../app/content.ts';
 import { communities } from 'virtual:puente-catalogue/communities';
@@ -8,6 +9,7 @@ import { profiler } from 'virtual:puente-catalogue/profiler';
 import { useApp } from '../app/app-state.tsx';
 import { printPage } from '../app/print-actions.ts';
 import { SourcePills } from '../components/SourcePills.tsx';
+import { useLeaveGuard } from '../records/use-leave-guard.ts';
 import { useSavedList } from './use-saved-list.ts';
 
 // The answers being edited survive a language switch (which loads the other language's chapter).
@@ -29,6 +31,22 @@ export function Profiler() {
   useEffect(() => {
     draft = { answers, savedId, name };
   }, [answers, savedId, name]);
+
+  const [printingPlan, setPrintingPlan] = useState(false);
+  const savedPlan = plans.saved.find((s) => s.id === savedId);
+  // Links keep the answers (they survive moving between pages): only closing or reloading the window asks.
+  useLeaveGuard(!sameAnswers(answers, savedPlan?.answers ?? {}), p.leave, useCallback(() => document.body, []));
+  useEffect(() => {
+    if (!printingPlan) return;
+    const done = () => setPrintingPlan(false);
+    addEventListener('afterprint', done);
+    return () => removeEventListener('afterprint', done);
+  }, [printingPlan]);
+  const printPlan = () => {
+    // The page must show only the plan before the print dialog takes its picture of it.
+    flushSync(() => setPrintingPlan(true));
+    void printPage();
+  };
 
   const result = useMemo(() => (profiler ? buildPlan(profiler, answers, communities) : null), [answers]);
   if (!profiler || !result) return null;
@@ -81,7 +99,7 @@ export function Profiler() {
   };
 
   return (
-    <div className="profiler">
+    <div className="profiler" data-print={printingPlan ? 'plan' : undefined}>
       <section className="profiler-saved" aria-labelledby="profiler-saved-title">
         <h3 id="profiler-saved-title">{p.saved}</h3>
         {plans.saved.length === 0 ? <p className="muted">{p.none}</p> : (
@@ -222,9 +240,9 @@ export function Profiler() {
               <span>{p.name}</span>
               <input type="text" value={name} maxLength={120} placeholder={p.defaultName} onChange={(e) => setName(e.target.value)} data-testid="plan-name" />
             </label>
-            <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="plan-save">{p.save}</button>
+            <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="plan-save">{savedPlan ? p.update(savedPlan.name) : p.save}</button>
             {savedId && <button type="button" onClick={() => void save(true)}>{p.saveAsNew}</button>}
-            <button type="button" onClick={() => void printPage()}>{p.print}</button>
+            <button type="button" onClick={printPlan}>{p.print}</button>
           </div>
         </section>
       )}
