@@ -1,5 +1,5 @@
 /**
- * A small XLSX writer: sheets of text cells, nothing else (no styles, formulas or dates).
+ * A small XLSX writer: sheets of text and number cells, nothing else (no styles, formulas or dates).
  * Pure and dependency-light (fflate for the zip), so the app, the browser edition and the
  * command line export the same bytes.
  */
@@ -7,7 +7,8 @@ import { strToU8, zipSync } from 'fflate';
 
 export interface Sheet {
   name: string;
-  rows: string[][];
+  /** Text cells (never read as a formula), and numbers (which a spreadsheet sums and sorts as numbers). */
+  rows: Array<Array<string | number>>;
 }
 
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -28,9 +29,14 @@ function columnName(index: number): string {
   return name;
 }
 
-function sheetXml(rows: string[][]): string {
+function cellXml(value: string | number, ref: string): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
+  return value === '' ? '' : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+}
+
+function sheetXml(rows: Sheet['rows']): string {
   const body = rows.map((row, r) => {
-    const cells = row.map((value, c) => (value === '' ? '' : `<c r="${columnName(c)}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`)).join('');
+    const cells = row.map((value, c) => cellXml(value, `${columnName(c)}${r + 1}`)).join('');
     return `<row r="${r + 1}">${cells}</row>`;
   }).join('');
   return `${XML_HEADER}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;

@@ -34,8 +34,9 @@ function cell(raw: string): string {
   return /[",\r\n;]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): Uint8Array {
-  const lines = [header, ...rows].map((r) => r.map(cell).join(','));
+/** The delimiter is a comma unless told (Spanish spreadsheets expect semicolons). */
+export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>, delimiter: ',' | ';' = ','): Uint8Array {
+  const lines = [header, ...rows].map((r) => r.map(cell).join(delimiter));
   return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
 }
 

@@ -54,7 +54,8 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
   }),
   z.strictObject({ op: z.literal('child-history'), childId: id }),
   z.strictObject({ op: z.literal('dashboard'), community: longText.optional() }),
-  z.strictObject({ op: z.literal('export-csv'), instrumentId }),
+  z.strictObject({ op: z.literal('export-csv'), instrumentId, lang: lang.optional() }),
+  z.strictObject({ op: z.literal('export-xlsx'), instrumentId, lang }),
   z.strictObject({ op: z.literal('preview-csv'), lang, instrumentId, bytes, dateOrder: dateOrder.optional() }),
   z.strictObject({ op: z.literal('import-csv'), lang, instrumentId, bytes, dateOrder: dateOrder.optional(), unknownColumns: z.enum(['keep', 'ignore']).optional(), decisions: csvDecisions.optional() }),
   z.strictObject({ op: z.literal('export-aggregate') }),
@@ -267,7 +268,10 @@ export interface RecordsResults {
   /** A child, every form about the child, and the laptops those forms name (this one first). */
   'child-history': { child: ChildRow; entries: EntryRow[]; devices: Array<{ id: string; name: string; here: boolean }> };
   dashboard: { quarters: QuarterFigures[]; communities: string[] };
+  /** With a language: the file named in it, and semicolons between cells for Spanish spreadsheets. */
   'export-csv': { fileName: string; bytes: Uint8Array; rows: number };
+  /** The answers with labels in the reader's language, the same as codes, and a codebook. */
+  'export-xlsx': { fileName: string; bytes: Uint8Array; rows: number };
   'preview-csv': CsvPreview | CsvRefused;
   /** `written` counts the new forms and the updated ones. */
   'import-csv': { ok: true; written: number; added: number; updated: number; skipped: number; unchanged: number } | CsvRefused;

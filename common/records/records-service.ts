@@ -20,6 +20,7 @@ import { registrationFacts } from './entry-writes.ts';
 import { deviceOf, entryVersions, knownDevices, setDevice } from './entry-provenance.ts';
 import { applyImport, planImport, type ImportContext } from './import/import-plan.ts';
 import { answerCell, applyCsvImport, planCsvImport } from './import/puente-csv.ts';
+import { exportFileName, formWorkbook } from './form-workbook.ts';
 import { applyMerge, planMerge, type MergePlan } from './merge.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
@@ -314,15 +315,22 @@ export function createRecordsService(host: RecordsHost) {
     return { ok: true, entryId: entry.id, childId: entry.childId };
   }
 
-  function exportCsv(instrumentId: string): RecordsResults['export-csv'] {
+  function exportCsv(instrumentId: string, lang?: Lang): RecordsResults['export-csv'] {
     const form = formOf(instrumentId, 'en');
     const names = questionsOf(form).filter((q) => q.type !== 'note').map((q) => q.name);
     const list = entriesOf(open(), form.id);
+    const day = new Date().toISOString().slice(0, 10);
     return {
-      fileName: `${form.id}-${new Date().toISOString().slice(0, 10)}.csv`,
-      bytes: writeCsv(names, list.map((e) => names.map((n) => answerCell(e.answers[n])))),
+      fileName: lang ? exportFileName(form, lang, day, 'csv') : `${form.id}-${day}.csv`,
+      bytes: writeCsv(names, list.map((e) => names.map((n) => answerCell(e.answers[n]))), lang === 'es' ? ';' : ','),
       rows: list.length,
     };
+  }
+
+  function exportXlsx(instrumentId: string, lang: Lang): RecordsResults['export-xlsx'] {
+    const form = formOf(instrumentId, 'en');
+    const list = entriesOf(open(), form.id);
+    return { fileName: exportFileName(form, lang, new Date().toISOString().slice(0, 10), 'xlsx'), bytes: formWorkbook(form, list, lang), rows: list.length };
   }
 
   /** What a CSV of one form would do (previewOnly), or its import in one transaction with the person's choices; nothing is written while any row has a problem. */
@@ -507,7 +515,9 @@ export function createRecordsService(host: RecordsHost) {
       case 'dashboard':
         return { quarters: quarterlyFigures(open(), { community: req.community, today: today() }), communities: communities(open()) } as Out;
       case 'export-csv':
-        return exportCsv(req.instrumentId) as Out;
+        return exportCsv(req.instrumentId, req.lang) as Out;
+      case 'export-xlsx':
+        return exportXlsx(req.instrumentId, req.lang) as Out;
       case 'preview-csv':
       case 'import-csv':
         return (await tasks.run('import', 0, (step) => importCsv(req, step))) as Out;

@@ -12,15 +12,16 @@ export async function records<O extends Op>(request: Req<O>): Promise<RecordsRes
 }
 
 /** The requests whose answer is a file to keep. */
-export type ExportRequest = Req<'export-csv'> | Req<'export-aggregate'> | Req<'export-database'>;
+export type ExportRequest = Req<'export-xlsx'> | Req<'export-csv'> | Req<'export-aggregate'> | Req<'export-database'>;
 
 /** Which kind of file the save dialog offers: an encrypted database is a .puente backup. */
-function fileKind(request: ExportRequest, fileName: string): 'csv' | 'sqlite' | 'backup' {
+function fileKind(request: ExportRequest, fileName: string): 'xlsx' | 'csv' | 'sqlite' | 'backup' {
+  if (request.op === 'export-xlsx') return 'xlsx';
   if (request.op !== 'export-database') return 'csv';
   return fileName.endsWith('.puente') ? 'backup' : 'sqlite';
 }
 
-/** Asks the host for a file (a form's CSV, the counts, the whole database) and saves it: a save dialog in Electron, a download in the browser. */
+/** Asks the host for a file (a form's workbook or CSV, the counts, the whole database) and saves it: a save dialog in Electron, a download in the browser. */
 export async function exportToFile(request: ExportRequest): Promise<SaveResult> {
   const file = await records(request);
   return call('file:save', { suggestedName: file.fileName, bytes: file.bytes, filter: fileKind(request, file.fileName) });

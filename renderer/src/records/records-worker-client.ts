@@ -6,7 +6,7 @@ let next = 0;
 const pending = new Map<number, (r: IpcResult<unknown>) => void>();
 
 /** Requests that only read: everything else changes the records and must reach IndexedDB before the tab goes away. */
-const READ_ONLY = new Set(['status', 'list-children', 'child-history', 'entry-history', 'dashboard', 'export-csv', 'export-aggregate', 'export-database', 'preview-restore', 'preview-import', 'preview-merge', 'progress', 'cancel']);
+const READ_ONLY = new Set(['status', 'list-children', 'child-history', 'entry-history', 'dashboard', 'export-xlsx', 'export-csv', 'export-aggregate', 'export-database', 'preview-restore', 'preview-csv', 'preview-import', 'preview-merge', 'progress', 'cancel']);
 /** Changes answered but not yet confirmed written. */
 let unwritten = 0;
 let confirmTimer: ReturnType<typeof setTimeout> | undefined;
