@@ -47,10 +47,11 @@ export function phrasePattern(phrase: string, plural = false): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}-])${body}${plural ? '(?:e?s)?' : ''}(?![\\p{L}\\p{N}-])`, 'giu');
 }
 
-const LANGUAGE_NAME: Record<Lang, string> = { en: 'English', es: 'Spanish' };
+const LANGUAGE_NAME: Partial<Record<Lang, string>> = { en: 'English', es: 'Spanish' };
+const languageName = (lang: Lang) => LANGUAGE_NAME[lang] ?? `"${lang}"`;
 
-/** One percentage style per language: English "79%" as its style guides and the sources write it; Spanish "79 %" as the RAE's Ortografía (2010) asks. */
-const PERCENT_RULES: Record<Lang, WordRule> = {
+/** One percentage style per language: English "79%" as its style guides and the sources write it; Spanish "79 %" as the RAE's Ortografía (2010) asks. A language not listed is not checked. */
+const PERCENT_RULES: Partial<Record<Lang, WordRule>> = {
   en: { pattern: /(?<![\d.,])\d+(?:[.,]\d+)?[ \u00a0\u202f]+%/gu, message: (found) => `"${found}": English writes a percentage with no space before % ("79%")` },
   es: { pattern: /(?<![\d.,])\d+(?:[.,]\d+)?%/gu, message: (found) => `"${found}": Spanish writes a space before % ("79 %"), as the RAE's Ortografía (2010) asks` },
 };
@@ -60,7 +61,7 @@ const preferredWording = (term: string) => term.replace(/\s*\([^)]*\)\s*$/, '');
 
 /** The rules of each language: each glossary term's non-preferred names, and the percentage style. */
 export function consistentWordRules(glossary: readonly GlossaryTerm[]): Record<Lang, WordRule[]> {
-  const rules = Object.fromEntries(LANGS.map((lang) => [lang, [PERCENT_RULES[lang]]])) as Record<Lang, WordRule[]>;
+  const rules = Object.fromEntries(LANGS.map((lang) => [lang, PERCENT_RULES[lang] ? [PERCENT_RULES[lang]] : []])) as Record<Lang, WordRule[]>;
   for (const term of glossary) {
     for (const lang of LANGS) {
       const preferred = preferredWording(term[lang].term);
@@ -68,7 +69,7 @@ export function consistentWordRules(glossary: readonly GlossaryTerm[]): Record<L
         rules[lang].push({
           pattern: phrasePattern(other, true),
           shield: phrasePattern(preferred, true),
-          message: (found) => `"${found}": the glossary's ${LANGUAGE_NAME[lang]} term for this is "${preferred}" (content/glossary/${term.id}.yaml): write that, keeping the sentence's grammar; where "${found}" is quoted or named on purpose, add the place to ${ALLOW_SHOWN} with the reason`,
+          message: (found) => `"${found}": the glossary's ${languageName(lang)} term for this is "${preferred}" (content/glossary/${term.id}.yaml): write that, keeping the sentence's grammar; where "${found}" is quoted or named on purpose, add the place to ${ALLOW_SHOWN} with the reason`,
         });
       }
     }
@@ -84,7 +85,7 @@ export function nonPreferredProblems(records: ReadonlyArray<{ record: GlossaryTe
     for (const { record, file, lineOf } of records) {
       (record.nonPreferred?.[lang] ?? []).forEach((other, i) => {
         const owner = preferredBy.get(other.trim().toLowerCase());
-        if (owner) problems.push({ file, line: lineOf(['nonPreferred', lang, i]), message: `glossary field "nonPreferred.${lang}[${i}]": "${other}" is the preferred ${LANGUAGE_NAME[lang]} term of ${owner === record.id ? 'this entry' : `"${owner}"`}, so running text must be able to use it` });
+        if (owner) problems.push({ file, line: lineOf(['nonPreferred', lang, i]), message: `glossary field "nonPreferred.${lang}[${i}]": "${other}" is the preferred ${languageName(lang)} term of ${owner === record.id ? 'this entry' : `"${owner}"`}, so running text must be able to use it` });
       });
     }
   }
@@ -126,16 +127,17 @@ export class ConsistentWordScan {
     let inFrontmatter = false;
     let inCode = false;
     source.split('\n').forEach((raw, i) => {
-      if (i === 0 && raw.trim() === '---') return void (inFrontmatter = true);
-      if (inFrontmatter) {
+      const at = (offset: number) => ({ line: i + 1, column: offset + 1 });
+      if (i === 0 && raw.trim() === '---') {
+        inFrontmatter = true;
+      } else if (inFrontmatter) {
         if (raw.trim() === '---') inFrontmatter = false;
-        else if (PROSE_FRONTMATTER.test(raw)) this.scanText(file, lang, raw, (offset) => ({ line: i + 1, column: offset + 1 }), problems);
-        return;
+        else if (PROSE_FRONTMATTER.test(raw)) this.scanText(file, lang, raw, at, problems);
+      } else if (/^\s*(?:```|~~~)/.test(raw)) {
+        inCode = !inCode;
+      } else if (!inCode && !/^(?:import|export)\s/.test(raw)) {
+        this.scanText(file, lang, NOT_PROSE_MDX.reduce((text, pattern) => text.replace(pattern, blank), raw), at, problems);
       }
-      if (/^\s*(?:```|~~~)/.test(raw)) return void (inCode = !inCode);
-      if (inCode || /^(?:import|export)\s/.test(raw)) return;
-      const line = NOT_PROSE_MDX.reduce((text, pattern) => text.replace(pattern, blank), raw);
-      this.scanText(file, lang, line, (offset) => ({ line: i + 1, column: offset + 1 }), problems);
     });
     return problems;
   }

@@ -37,6 +37,13 @@ describe('consistent words', () => {
     expect(buildError(root)).toContain(`content/es/picking.mdx:17:32 — ${preferred('jancheo')}`);
   });
 
+  it('reads a chapter\'s title and summary, not its other frontmatter fields', () => {
+    const root = withWords({});
+    const file = path.join(root, 'es', 'picking.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('summary: Lo que hacen los niños en los desmontes.', 'summary: Lo que hacen los niños en el jancheo.'));
+    expect(problemsOf(root)).toEqual([expect.stringContaining(`content/es/picking.mdx:6 ${preferred('jancheo')}`)]);
+  });
+
   it('does not flag an allow-listed quotation of local usage, and warns about an entry that no longer excuses anything', () => {
     const allow = [
       '- file: content/es/picking.mdx',
