@@ -1,7 +1,7 @@
 /**
  * One word for each concept in each language. A glossary term may list, per language, the other
- * names running text must not use for it (`nonPreferred`), and each language writes a percentage
- * one way (English "79%", Spanish "79 %"). The build flags every use in chapters, data files
+ * names running text must not use for it (`nonPreferred`), and each language writes numbers one
+ * way (English "79%" and "1,517", Spanish "79 %" and "1.517"). The build flags every use in chapters, data files
  * (instruments, workshops, indicators, glossary definitions…) and the interface catalogues, at
  * file:line:column with the preferred form, except where content/terms-allow-list.yaml names the
  * place and says why (a quotation of local usage, a definition that names the other word on purpose,
@@ -50,10 +50,20 @@ export function phrasePattern(phrase: string, plural = false): RegExp {
 const LANGUAGE_NAME: Partial<Record<Lang, string>> = { en: 'English', es: 'Spanish' };
 const languageName = (lang: Lang) => LANGUAGE_NAME[lang] ?? `"${lang}"`;
 
-/** One percentage style per language: English "79%" as its style guides and the sources write it; Spanish "79 %" as the RAE's Ortografía (2010) asks. A language not listed is not checked. */
-const PERCENT_RULES: Partial<Record<Lang, WordRule>> = {
-  en: { pattern: /(?<![\d.,])\d+(?:[.,]\d+)?[ \u00a0\u202f]+%/gu, message: (found) => `"${found}": English writes a percentage with no space before % ("79%")` },
-  es: { pattern: /(?<![\d.,])\d+(?:[.,]\d+)?%/gu, message: (found) => `"${found}": Spanish writes a space before % ("79 %"), as the RAE's Ortografía (2010) asks` },
+/**
+ * One way to write numbers per language. Percentages: English "79%" as its style guides and the
+ * sources write it; Spanish "79 %" as the RAE's Ortografía (2010) asks. Thousands: "1,517" in English,
+ * "1.517" in Spanish, as facts.yaml writes them. A language not listed is not checked.
+ */
+const NUMBER_RULES: Partial<Record<Lang, WordRule[]>> = {
+  en: [
+    { pattern: /(?<![\d.,])\d+(?:[.,]\d+)?[ \u00a0\u202f]+%/gu, message: (found) => `"${found}": English writes a percentage with no space before % ("79%")` },
+    { pattern: /(?<![\d.,§])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])/gu, message: (found) => `"${found}": English writes thousands with a comma ("1,517") and decimals with a point: check the figure` },
+  ],
+  es: [
+    { pattern: /(?<![\d.,])\d+(?:[.,]\d+)?%/gu, message: (found) => `"${found}": Spanish writes a space before % ("79 %"), as the RAE's Ortografía (2010) asks` },
+    { pattern: /(?<![\d.,§])[1-9]\d{0,2}(?:,\d{3})+(?![\d.,])/gu, message: (found) => `"${found}": Spanish writes thousands with a point ("1.517") and decimals with a comma: check the figure` },
+  ],
 };
 
 /** The glossary's preferred term as running text writes it: without its abbreviation or gloss in brackets ("Mine waste (dumps)"). */
@@ -61,7 +71,7 @@ const preferredWording = (term: string) => term.replace(/\s*\([^)]*\)\s*$/, '');
 
 /** The rules of each language: each glossary term's non-preferred names, and the percentage style. */
 export function consistentWordRules(glossary: readonly GlossaryTerm[]): Record<Lang, WordRule[]> {
-  const rules = Object.fromEntries(LANGS.map((lang) => [lang, PERCENT_RULES[lang] ? [PERCENT_RULES[lang]] : []])) as Record<Lang, WordRule[]>;
+  const rules = Object.fromEntries(LANGS.map((lang) => [lang, [...(NUMBER_RULES[lang] ?? [])]])) as Record<Lang, WordRule[]>;
   for (const term of glossary) {
     for (const lang of LANGS) {
       const preferred = preferredWording(term[lang].term);

@@ -91,6 +91,14 @@ describe('consistent words', () => {
     ]);
   });
 
+  it('writes thousands one way per language: "1,517" in English, "1.517" in Spanish', () => {
+    const root = withWords({ en: 'It reached 1.517 children, or 1,517 as English writes it.', es: 'Llegó a 1,517 niños, o 1.517 como se escribe en español.' });
+    expect(problemsOf(root)).toEqual([
+      expect.stringContaining('content/en/picking.mdx:17 "1.517": English writes thousands with a comma ("1,517")'),
+      expect.stringContaining('content/es/picking.mdx:17 "1,517": Spanish writes thousands with a point ("1.517")'),
+    ]);
+  });
+
   it('flags a synonym in a form question at its own line, by the language of the text', () => {
     const root = withWords({});
     const form = path.join(root, 'instruments', 'child-registration.yaml');
