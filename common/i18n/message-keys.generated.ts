@@ -337,19 +337,19 @@ export interface MessageParams {
   "records.savedAt": { d: string | number };
   "records.counts": { c: number; e: number };
   "records.error": undefined;
-  "records.errors.empty-file": undefined;
+  "records.errors.empty-file": { file: string | null };
   "records.errors.not-puente": undefined;
   "records.errors.bad-encryption": { iterations: string | number };
   "records.errors.bad-version": { version: string | number };
   "records.errors.missing-table": { table: string | number };
   "records.errors.missing-column": { table: string | number; column: string | number };
-  "records.errors.bad-row": { row: string | number; table: string | number; field: string | null; reason: string | number };
+  "records.errors.bad-row": { row: string | number; table: string | number; field: string | null; reasonKind: string | null; limit: string | number; reasonText: string | number };
   "records.errors.unreadable": undefined;
   "records.errors.would-lose": { children: number; entries: number };
   "records.errors.no-undo": undefined;
   "records.errors.cancelled": undefined;
-  "records.errors.not-an-export": { file: string | number; kindName: string | number };
-  "records.errors.damaged-export": { reason: string | null; file: string | number; line: string | null };
+  "records.errors.not-an-export": { file: string | number; kind: string | null; kindText: string | number };
+  "records.errors.damaged-export": { reason: string | null; file: string | number; line: string | null; detail: string | number };
   "records.errors.no-root-table": { file: string | number; found: string | null };
   "records.errors.unknown-form": { baseline: string | null; file: string | number; form: string | number; columns: string | null };
   "records.errors.cut-short": { file: string | number; cells: string | null; line: string | number; expected: string | number };
@@ -395,18 +395,6 @@ export interface MessageParams {
   "records.progressOf": { done: number; total: number };
   "records.cancelTask": undefined;
   "records.importErrors.empty-file": { file: string | number };
-  "records.exportKinds.pdf": undefined;
-  "records.exportKinds.png": undefined;
-  "records.exportKinds.jpeg": undefined;
-  "records.exportKinds.gif": undefined;
-  "records.exportKinds.old-office": undefined;
-  "records.exportKinds.sqlite": undefined;
-  "records.exportKinds.encrypted-backup": undefined;
-  "records.exportKinds.workbook-not-kobo": undefined;
-  "records.exportKinds.word": undefined;
-  "records.exportKinds.opendocument": undefined;
-  "records.exportKinds.binary": undefined;
-  "records.exportKinds.table-not-export": undefined;
   "records.serverName.odk-central": undefined;
   "records.serverName.kobotoolbox": undefined;
   "records.serverImport.title": undefined;
@@ -632,12 +620,37 @@ export interface MessageParams {
   "category.legal": undefined;
   "category.programme": undefined;
   "category.organisation": undefined;
-  "records.errors.wrong-passphrase": { detail: string | number };
-  "records.errors.locked": { detail: string | number };
-  "records.errors.newer-version": { detail: string | number };
-  "records.errors.not-a-database": { detail: string | number };
-  "records.errors.not-found": { detail: string | number };
-  "records.errors.conflict": { detail: string | number };
+  "records.errors.wrong-passphrase": { reason: string | null };
+  "records.errors.locked": { reason: string | null };
+  "records.errors.newer-version": { version: string | number; supported: string | number };
+  "records.errors.not-a-database": { reason: string | null };
+  "records.errors.not-found": undefined;
+  "records.errors.conflict": undefined;
+  "records.errors.records-damaged": { reason: string | null };
+  "records.errors.newer-encryption": undefined;
+  "records.errors.invalid": undefined;
+  "records.errors.not-monitoring-form": { form: string | number };
+  "records.errors.no-date": undefined;
+  "records.errors.child-not-registered": { code: string | number };
+  "records.errors.code-taken": { code: string | number };
+  "records.errors.code-required": undefined;
+  "records.errors.moves-child": undefined;
+  "records.errors.child-gone": undefined;
+  "records.errors.entry-gone": undefined;
+  "records.errors.registration-of-child": undefined;
+  "records.errors.not-a-registration": undefined;
+  "records.errors.is-a-registration": undefined;
+  "records.errors.unknown-result": { value: string | number };
+  "records.errors.not-encrypted": undefined;
+  "records.errors.passphrase-too-short": { min: string | number };
+  "records.errors.invalid-request": { field: string | null };
+  "records.errors.previous-copy-open": { at: string | null };
+  "records.errors.unexpected": { detail: string | number };
+  "records.csvReading.not-utf8": undefined;
+  "records.csvReading.unclosed-quote": undefined;
+  "records.csvReading.text-after-quote": undefined;
+  "records.csvReading.quote-in-cell": undefined;
+  "records.csvReading.empty": undefined;
 }
 
 export type MessageKey = keyof MessageParams;
@@ -986,7 +999,6 @@ export interface Messages {
     readonly progressOf: (params: { done: number; total: number }) => string;
     readonly cancelTask: string;
     readonly importErrors: Readonly<Record<string, string | ((params: LooseParams) => string)>>;
-    readonly exportKinds: Readonly<Record<string, string>>;
     readonly serverName: Readonly<Record<string, string>>;
     readonly serverImport: {
       readonly title: string;
@@ -1074,6 +1086,13 @@ export interface Messages {
       readonly version: (params: { date: string | number; reason: string | number }) => string;
       readonly reason: Readonly<Record<string, string>>;
       readonly serverVersion: (params: { server: string | number; version: string | number }) => string;
+    };
+    readonly csvReading: {
+      readonly "not-utf8": string;
+      readonly "unclosed-quote": string;
+      readonly "text-after-quote": string;
+      readonly "quote-in-cell": string;
+      readonly empty: string;
     };
   };
   readonly workshop: {

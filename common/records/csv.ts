@@ -3,6 +3,9 @@
  * needed, and no cell a spreadsheet would run as a formula.
  */
 
+import type { Lang } from '../facets.ts';
+import { csvProblemText } from './refusal-words.ts';
+
 const BOM = '\uFEFF';
 
 /** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
@@ -40,19 +43,23 @@ export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly
   return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
 }
 
-export type CsvParse = { ok: true; header: string[]; rows: Array<{ line: number; cells: string[] }> } | { ok: false; line: number; message: string };
+/** Why a CSV file cannot be read: the code, and where (refusal-words.ts words it). */
+export type CsvParseCode = 'not-utf8' | 'unclosed-quote' | 'text-after-quote' | 'quote-in-cell' | 'empty';
+
+export type CsvParse = { ok: true; header: string[]; rows: Array<{ line: number; cells: string[] }> } | { ok: false; line: number; code: CsvParseCode; message: string };
 
 /**
  * Parses RFC 4180 CSV (quotes, doubled quotes, line breaks inside quotes); each row keeps the line it starts on.
- * The delimiter is a comma unless told (KoboToolbox writes semicolons).
+ * The delimiter is a comma unless told (KoboToolbox writes semicolons); a refusal's message is in `lang` (English unless told).
  */
-export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '\t' } = {}): CsvParse {
+export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '\t'; lang?: Lang } = {}): CsvParse {
   const delimiter = options.delimiter ?? ',';
+  const refuse = (line: number, code: CsvParseCode): CsvParse => ({ ok: false, line, code, message: csvProblemText(code, options.lang ?? 'en') });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, line: 1, message: 'the file is not UTF-8 text: save it from the spreadsheet as "CSV UTF-8"' };
+    return refuse(1, 'not-utf8');
   }
   if (text.startsWith(BOM)) text = text.slice(1);
   // One pass that slices whole runs of plain text instead of adding characters one by one (a 2 MB file in tens of ms, not a second).
@@ -81,7 +88,7 @@ export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '
       let from = i + 1;
       for (;;) {
         const close = text.indexOf('"', from);
-        if (close === -1) return { ok: false, line: startLine, message: 'a quoted cell is never closed (a missing ")' };
+        if (close === -1) return refuse(startLine, 'unclosed-quote');
         const chunk = text.slice(from, close);
         for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
         value += chunk;
@@ -90,7 +97,7 @@ export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '
         break;
       }
       const next = i < n ? text.charCodeAt(i) : -1;
-      if (next !== -1 && next !== DELIM && next !== CR && next !== LF) return { ok: false, line, message: 'text after a closing quote in a cell' };
+      if (next !== -1 && next !== DELIM && next !== CR && next !== LF) return refuse(line, 'text-after-quote');
       cells.push(value);
     } else {
       // A plain cell: up to the next delimiter or line break; a quote inside it is an error.
@@ -98,7 +105,7 @@ export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '
       while (j < n) {
         const c = text.charCodeAt(j);
         if (c === DELIM || c === CR || c === LF) break;
-        if (c === QUOTE) return { ok: false, line, message: 'a quote (") in the middle of a cell: put the whole cell in quotes and double the quote' };
+        if (c === QUOTE) return refuse(line, 'quote-in-cell');
         j++;
       }
       cells.push(text.slice(i, j));
@@ -116,7 +123,7 @@ export function parseCsv(bytes: Uint8Array, options: { delimiter?: ',' | ';' | '
     }
   }
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (nonEmpty.length === 0) return { ok: false, line: 1, message: 'the file is empty' };
+  if (nonEmpty.length === 0) return refuse(1, 'empty');
   const [head, ...rest] = nonEmpty;
   return { ok: true, header: head.cells.map((c) => c.trim()), rows: rest.map((r) => ({ line: r.line, cells: r.cells.map(unneutralise) })) };
 }

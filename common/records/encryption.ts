@@ -6,7 +6,7 @@
  * File layout: "PUENTE-ENC" · version (1 byte) · PBKDF2 iterations (uint32, big-endian) ·
  * salt (16 bytes) · IV (12 bytes) · ciphertext with its 16-byte tag.
  */
-import { RecordsError } from './records-store.ts';
+import { refusal } from './records-store.ts';
 
 const MAGIC = new TextEncoder().encode('PUENTE-ENC');
 const VERSION = 1;
@@ -51,12 +51,12 @@ export async function encryptRecords(plain: Uint8Array, k: RecordsKey): Promise<
 
 /** Decrypts a records file with the passphrase; a wrong passphrase, a damaged file or an iteration count not in `accepted` is a clear error. */
 export async function decryptRecords(file: Uint8Array, passphrase: string, accepted: readonly number[] = ACCEPTED_ITERATIONS): Promise<{ plain: Uint8Array; key: RecordsKey }> {
-  if (!isEncrypted(file)) throw new RecordsError('invalid', 'This file is not encrypted.');
-  if (file[MAGIC.length] !== VERSION) throw new RecordsError('newer-version', 'This file was encrypted by a newer version of Puente. Update Puente to open it. Nothing was changed.');
+  if (!isEncrypted(file)) throw refusal('not-encrypted');
+  if (file[MAGIC.length] !== VERSION) throw refusal('newer-encryption', { version: file[MAGIC.length] });
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const iterations = view.getUint32(MAGIC.length + 1);
   if (!accepted.includes(iterations)) {
-    throw new RecordsError('bad-encryption', `This file's encryption setting (${iterations} PBKDF2 iterations) is not one Puente writes: the file was not made by Puente, or it is damaged. Nothing was changed.`, { iterations });
+    throw refusal('bad-encryption', { iterations });
   }
   const salt = file.slice(MAGIC.length + 5, MAGIC.length + 21);
   const iv = file.slice(MAGIC.length + 21, HEADER);
@@ -65,16 +65,16 @@ export async function decryptRecords(file: Uint8Array, passphrase: string, accep
     const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key.key, file.subarray(HEADER) as BufferSource));
     return { plain, key };
   } catch {
-    throw new RecordsError('wrong-passphrase', 'Wrong passphrase (or the file is damaged). Nothing was changed: try again.');
+    throw refusal('wrong-passphrase');
   }
 }
 
 /** Decrypts a file this app encrypted with a key it still holds (the copy kept before a restore). */
 export async function decryptWithKey(file: Uint8Array, k: RecordsKey): Promise<Uint8Array> {
-  if (!isEncrypted(file)) throw new RecordsError('invalid', 'This file is not encrypted.');
+  if (!isEncrypted(file)) throw refusal('not-encrypted');
   try {
     return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: file.slice(MAGIC.length + 21, HEADER) }, k.key, file.subarray(HEADER) as BufferSource));
   } catch {
-    throw new RecordsError('wrong-passphrase', 'This copy was encrypted with another passphrase. Nothing was changed.');
+    throw refusal('wrong-passphrase', { reason: 'before_restore' });
   }
 }

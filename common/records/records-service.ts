@@ -14,6 +14,8 @@ import { readBackup, restoreLoss, summarise } from './backup-reader.ts';
 import { createLongTasks, type Step } from './long-task.ts';
 import { recordsRequestSchema, type MergeDecisions, type RecordsRequest, type RecordsResults, type RecordsStatus, type RestorePreview, type SaveProblem } from './records-api.ts';
 import { saveProblemOf } from './save-problem.ts';
+import { refusalText } from './refusal-words.ts';
+import type { Lang } from '../facets.ts';
 import { formDateField } from './entry-checks.ts';
 import { checkEntry as checkAgainstRegister } from './check-entry.ts';
 import { registrationFacts } from './entry-writes.ts';
@@ -25,7 +27,7 @@ import { applyMerge, planMerge, type MergePlan } from './merge.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, listChildren, openDatabase, quarterlyFigures, RecordsError,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, listChildren, openDatabase, quarterlyFigures, RecordsError, refusal,
   type EntryRow,
 } from './records-store.ts';
 
@@ -56,24 +58,6 @@ export interface RecordsHost {
   today?(): string;
 }
 
-const MESSAGES = {
-  en: {
-    unknownForm: (id: string) => `"${id}" is not a monitoring form of this manual`,
-    noDate: 'give the date of the form',
-    noChild: (code: string) => `no child with the code "${code}" is on the register: register the child first`,
-    alreadyRegistered: (code: string) => `a child with the code "${code}" is already on the register: open that child to add a visit, or use another code`,
-    otherChild: 'a form about one child cannot be moved to another: delete it and add it to the right child',
-  },
-  es: {
-    unknownForm: (id: string) => `"${id}" no es un formulario de monitoreo de este manual`,
-    noDate: 'ponga la fecha del formulario',
-    noChild: (code: string) => `no hay en el registro ningún niño o niña con el código "${code}": regístrelo primero`,
-    alreadyRegistered: (code: string) => `ya hay en el registro un niño o niña con el código "${code}": abra su ficha para agregar una visita, o use otro código`,
-    otherChild: 'un formulario de un niño o niña no se puede pasar a otro: bórrelo y agréguelo al niño o niña que corresponde',
-  },
-} as const;
-
-type Lang = keyof typeof MESSAGES;
 
 function text(a: Answers, name: string): string | null {
   const v = a[name];
@@ -83,7 +67,8 @@ function text(a: Answers, name: string): string | null {
 export function createRecordsService(host: RecordsHost) {
   let db: Database | null = null;
   let locked: Uint8Array | null = null;
-  let damaged: string | null = null;
+  /** No stored copy could be opened: why (the first copy's refusal parameters), and nothing is written until the person decides. */
+  let damaged: Record<string, string | number> | null = null;
   /** A stored copy exists but could not be read: nothing is written until the person has fixed it. */
   let unreadable: string | null = null;
   /** Changes not yet on disk, and why the last save failed. */
@@ -92,6 +77,7 @@ export function createRecordsService(host: RecordsHost) {
   let failedSaves = 0;
   let undoSavedAt: string | null = null;
   let key: RecordsKey | null = null;
+  /** A refusal's "[code|params] detail" text, worded by the screen (see refusal-words.ts). */
   let warning: string | null = null;
   let savedAt: string | null = null;
   let ready: Promise<void> | null = null;
@@ -126,34 +112,36 @@ export function createRecordsService(host: RecordsHost) {
       useDatabase(openDatabase(host.SQL));
       return;
     }
-    const problems: string[] = [];
+    const problems: RecordsError[] = [];
+    /** The previous copy is open because the current one could not be read. */
+    const previousOpen = (copy: StoredCopy) => refusal('previous-copy-open', { ...(copy.savedAt ? { at: Date.parse(copy.savedAt) } : {}), detail: problems.map((p) => p.detail).join('; ') }).message;
     for (const copy of copies) {
       if (isEncrypted(copy.bytes)) {
         locked = copy.bytes;
         savedAt = copy.savedAt ?? null;
-        if (problems.length) warning = `The records file could not be read (${problems.join('; ')}); the previous copy is open.`;
+        if (problems.length) warning = previousOpen(copy);
         return;
       }
       try {
         useDatabase(openDatabase(host.SQL, copy.bytes));
         savedAt = copy.savedAt ?? null;
-        if (problems.length) warning = `The records file could not be read (${problems.join('; ')}); the previous copy${copy.savedAt ? `, saved ${copy.savedAt},` : ''} is open. Check the latest entries.`;
+        if (problems.length) warning = previousOpen(copy);
         return;
       } catch (error) {
-        problems.push(error instanceof RecordsError ? error.detail : String(error));
+        problems.push(error instanceof RecordsError ? error : refusal('not-a-database', { detail: String(error) }));
       }
     }
     // Nothing readable: keep the files as they are, and write nothing until the user decides.
-    damaged = problems.join(' ');
+    damaged = { ...problems[0].params, detail: problems.map((p) => p.detail).join(' ') };
   }
 
   const ensure = () => (ready ??= load());
 
   function open(): Database {
-    if (unreadable) throw new RecordsError('unreadable', `The records file exists but cannot be read (${unreadable}). Nothing was changed and nothing will be written: check the file's permissions, or move away what is in its place, then start Puente again.`, { detail: unreadable });
+    if (unreadable) throw refusal('unreadable', { detail: unreadable });
     if (db) return db;
-    if (locked) throw new RecordsError('locked', 'The records are encrypted: enter the passphrase first.');
-    throw new RecordsError('not-a-database', `The records file cannot be opened: ${damaged ?? 'unknown problem'}. Restore a backup, or delete all data to start again.`);
+    if (locked) throw refusal('locked');
+    throw refusal('records-damaged', damaged ?? {});
   }
 
   function status(): RecordsStatus {
@@ -165,7 +153,7 @@ export function createRecordsService(host: RecordsHost) {
       communities: db ? communities(db) : [],
       schemaVersion: SCHEMA_VERSION,
       savedAt,
-      warning: warning ?? (unreadable ? `The records file cannot be read: ${unreadable}` : damaged ? `The records file cannot be opened: ${damaged}` : null),
+      warning: warning ?? (unreadable ? refusal('unreadable', { detail: unreadable }).message : damaged ? refusal('records-damaged', damaged).message : null),
       unsaved: pending > 0 ? { changes: pending, problem: saveProblem } : null,
       undoRestore: undoSavedAt ? { savedAt: undoSavedAt } : null,
       device: db ? deviceOf(db) : null,
@@ -227,43 +215,40 @@ export function createRecordsService(host: RecordsHost) {
     timer = setTimeout(() => void flush().catch(() => undefined), host.debounceMs ?? 400);
   }
 
-  function formOf(id: string, lang: Lang): Instrument {
+  function formOf(id: string): Instrument {
     const form = forms.get(id);
-    if (!form) throw new RecordsError('invalid', MESSAGES[lang].unknownForm(id));
+    if (!form) throw refusal('not-monitoring-form', { form: id });
     return form;
   }
 
-  function dateOf(form: Instrument, value: Answers, lang: Lang): string {
+  function dateOf(form: Instrument, value: Answers): string {
     const dateName = formDateField(form);
     const date = dateName ? text(value, dateName) : null;
-    if (!date) throw new RecordsError('invalid', `${dateName ?? 'date'}: ${MESSAGES[lang].noDate}`);
+    if (!date) throw refusal('no-date', { field: dateName ?? 'date' });
     return date;
   }
 
   /** Stores one validated form: a registration makes a child; a form with a child's code joins that child. */
-  function store(form: Instrument, value: Answers, lang: Lang): { entryId: number; childId: number | null } {
+  function store(form: Instrument, value: Answers): { entryId: number; childId: number | null } {
     const d = open();
-    const date = dateOf(form, value, lang);
+    const date = dateOf(form, value);
     if (form.id === REGISTRATION_FORM) {
       return addRegistration(d, registrationFacts(value, date), value);
     }
     const code = text(value, CHILD_CODE_FIELD);
     if (code && questionsOf(form).some((q) => q.name === CHILD_CODE_FIELD)) {
       const childId = childIdByCode(d, code);
-      if (childId === null) throw new RecordsError('not-found', `${CHILD_CODE_FIELD}: ${MESSAGES[lang].noChild(code)}`);
+      if (childId === null) throw refusal('child-not-registered', { field: CHILD_CODE_FIELD, code });
       const outcome = form.id === VERIFICATION_FORM ? text(value, 'verified_status') : null;
       return { entryId: addChildEntry(d, form.id, childId, date, outcome, value), childId };
     }
     return { entryId: addOtherEntry(d, form.id, date, value), childId: null };
   }
 
-  /** A store refusal of one field ("child_code: …") as the form's field error; other errors are not the user's to correct. */
+  /** A store refusal about one field (its `field` parameter) as the form's error on that question, in the reader's language; other errors are not the person's to correct. */
   function fieldErrors(error: unknown, codes: ReadonlyArray<RecordsError['code']>, lang: Lang): Array<{ question: string; message: string }> | null {
-    if (!(error instanceof RecordsError) || !codes.includes(error.code)) return null;
-    // The store's one check of a code already on the register, worded here in the reader's language.
-    if (error.code === 'conflict' && typeof error.params.code === 'string') return [{ question: CHILD_CODE_FIELD, message: MESSAGES[lang].alreadyRegistered(error.params.code) }];
-    const [field, ...rest] = error.detail.split(': ');
-    return rest.length && /^[a-z_]+$/.test(field) ? [{ question: field, message: rest.join(': ') }] : [{ question: CHILD_CODE_FIELD, message: error.detail }];
+    if (!(error instanceof RecordsError) || !codes.includes(error.code) || typeof error.params.field !== 'string') return null;
+    return [{ question: error.params.field, message: refusalText(error.code, error.params, lang) }];
   }
 
   /** Every check a form passes before it is stored: the form model (with today's date on the host's clock), then the register. */
@@ -275,15 +260,15 @@ export function createRecordsService(host: RecordsHost) {
   const importContext = (lang: Lang, step: Step): ImportContext => ({ db: open(), instruments: host.instruments, lang, today: today(), step });
 
   function saveEntry(req: Extract<RecordsRequest, { op: 'save-entry' }>): RecordsResults['save-entry'] {
-    const form = formOf(req.instrumentId, req.lang);
+    const form = formOf(req.instrumentId);
     const checked = checkEntry(form, req.answers, req.lang);
     if (!checked.ok) return { ok: false, errors: checked.errors };
     try {
-      const saved = store(form, checked.value, req.lang);
+      const saved = store(form, checked.value);
       changed();
       return { ok: true, ...saved };
     } catch (error) {
-      const errors = fieldErrors(error, ['conflict', 'not-found', 'invalid'], req.lang);
+      const errors = fieldErrors(error, ['code-taken', 'child-not-registered', 'no-date', 'unknown-result'], req.lang);
       if (errors) return { ok: false, errors };
       throw error;
     }
@@ -293,21 +278,21 @@ export function createRecordsService(host: RecordsHost) {
   function updateOne(req: Extract<RecordsRequest, { op: 'update-entry' }>): RecordsResults['update-entry'] {
     const d = open();
     const entry = entryById(d, req.entryId);
-    const form = formOf(entry.instrumentId, req.lang);
+    const form = formOf(entry.instrumentId);
     const checked = checkEntry(form, req.answers, req.lang, entry);
     if (!checked.ok) return { ok: false, errors: checked.errors };
     try {
-      const date = dateOf(form, checked.value, req.lang);
+      const date = dateOf(form, checked.value);
       if (form.id === REGISTRATION_FORM) updateRegistration(d, entry.id, registrationFacts(checked.value, date), checked.value);
       else {
         const code = text(checked.value, CHILD_CODE_FIELD);
         if (entry.childId !== null && code && childIdByCode(d, code) !== entry.childId) {
-          throw new RecordsError('invalid', `${CHILD_CODE_FIELD}: ${MESSAGES[req.lang].otherChild}`);
+          throw refusal('moves-child', { field: CHILD_CODE_FIELD });
         }
         updateEntry(d, entry.id, date, form.id === VERIFICATION_FORM ? text(checked.value, 'verified_status') : null, checked.value);
       }
     } catch (error) {
-      const errors = fieldErrors(error, ['conflict', 'invalid'], req.lang);
+      const errors = fieldErrors(error, ['code-taken', 'code-required', 'moves-child', 'no-date', 'unknown-result'], req.lang);
       if (errors) return { ok: false, errors };
       throw error;
     }
@@ -316,7 +301,7 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   function exportCsv(instrumentId: string, lang?: Lang): RecordsResults['export-csv'] {
-    const form = formOf(instrumentId, 'en');
+    const form = formOf(instrumentId);
     const names = questionsOf(form).filter((q) => q.type !== 'note').map((q) => q.name);
     const list = entriesOf(open(), form.id);
     const day = new Date().toISOString().slice(0, 10);
@@ -328,14 +313,14 @@ export function createRecordsService(host: RecordsHost) {
   }
 
   function exportXlsx(instrumentId: string, lang: Lang): RecordsResults['export-xlsx'] {
-    const form = formOf(instrumentId, 'en');
+    const form = formOf(instrumentId);
     const list = entriesOf(open(), form.id);
     return { fileName: exportFileName(form, lang, new Date().toISOString().slice(0, 10), 'xlsx'), bytes: formWorkbook(form, list, lang), rows: list.length };
   }
 
   /** What a CSV of one form would do (previewOnly), or its import in one transaction with the person's choices; nothing is written while any row has a problem. */
   async function importCsv(req: Extract<RecordsRequest, { op: 'preview-csv' | 'import-csv' }>, step: Step): Promise<RecordsResults['import-csv'] | RecordsResults['preview-csv']> {
-    const context = { db: open(), form: formOf(req.instrumentId, req.lang), lang: req.lang, today: today(), step };
+    const context = { db: open(), form: formOf(req.instrumentId), lang: req.lang, today: today(), step };
     const planned = await planCsvImport(context, req.bytes, req.dateOrder ?? 'day-first');
     if (!planned.ok) return planned;
     if (req.op === 'preview-csv') return planned.plan.preview;
@@ -363,7 +348,7 @@ export function createRecordsService(host: RecordsHost) {
     let plain = bytes;
     let backupKey: RecordsKey | null = null;
     if (isEncrypted(bytes)) {
-      if (!passphrase) throw new RecordsError('wrong-passphrase', 'This backup is encrypted: give its passphrase. Nothing was changed.');
+      if (!passphrase) throw refusal('wrong-passphrase', { reason: 'none_given' });
       ({ plain, key: backupKey } = await decryptRecords(bytes, passphrase, acceptedIterations));
     }
     return { next: await readBackup(host.SQL, plain, forms, step, today()), backupKey };
@@ -407,7 +392,7 @@ export function createRecordsService(host: RecordsHost) {
     try {
       const loss = db ? restoreLoss(db, next) : { children: 0, entries: 0, childCodes: [] };
       if ((loss.children > 0 || loss.entries > 0) && !acceptLoss) {
-        throw new RecordsError('would-lose', `Restoring this backup would remove ${loss.children} children and ${loss.entries} forms that are on this computer and not in the backup. Nothing was changed.`, { children: loss.children, entries: loss.entries });
+        throw refusal('would-lose', { children: loss.children, entries: loss.entries });
       }
       if (db && countEntries(db) > 0) await host.writeUndoCopy(await fileBytes());
     } catch (error) {
@@ -428,10 +413,10 @@ export function createRecordsService(host: RecordsHost) {
 
   async function undoRestore(): Promise<RecordsStatus> {
     const copy = await host.readUndoCopy();
-    if (!copy) throw new RecordsError('no-undo', 'There is no copy from before a restore on this computer. Nothing was changed.');
+    if (!copy) throw refusal('no-undo');
     // The undo copy was written by this app, in the form the data had then (encrypted with this computer's key if there was one).
     const plain = isEncrypted(copy.bytes) ? (key ? await decryptWithKey(copy.bytes, key) : null) : copy.bytes;
-    if (!plain) throw new RecordsError('locked', 'The copy from before the restore is encrypted: enter the passphrase first.');
+    if (!plain) throw refusal('locked', { reason: 'before_restore' });
     const next = await tasks.run('restore', 0, (step) => readBackup(host.SQL, plain, forms, step, today()));
     const before = db && countEntries(db) > 0 ? await fileBytes() : null;
     useDatabase(next);
@@ -463,7 +448,10 @@ export function createRecordsService(host: RecordsHost) {
     const parsed = recordsRequestSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new RecordsError('invalid', `invalid request${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'rejected'}`);
+      const field = issue?.path.join('.') ?? '';
+      // The one rule a person can break through the screen: a new passphrase too short.
+      if (field === 'passphrase' && issue?.code === 'too_small') throw refusal('passphrase-too-short', { min: Number(issue.minimum) });
+      throw refusal('invalid-request', { ...(field ? { field } : {}), detail: `invalid request${field ? ` at "${field}"` : ''}: ${issue?.message ?? 'rejected'}` });
     }
     const req = parsed.data;
     type Out = RecordsResults[R['op']];
@@ -481,7 +469,7 @@ export function createRecordsService(host: RecordsHost) {
     switch (req.op) {
       case 'progress':
       case 'cancel':
-        throw new RecordsError('invalid', 'answered before the queue');
+        throw refusal('invalid-request', { detail: 'answered before the queue' });
       case 'status':
         return status() as Out;
       case 'unlock': {

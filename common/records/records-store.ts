@@ -7,6 +7,7 @@ import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { Answers } from '../forms/answers.ts';
 import type { RegisterFacts } from './entry-checks.ts';
 import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
+import { refusalText } from './refusal-words.ts';
 import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 
 /** Why a request was refused, as a code the reader's screen words in its own language. */
@@ -14,7 +15,10 @@ export type RecordsErrorCode =
   | 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict'
   | 'empty-file' | 'not-puente' | 'bad-version' | 'bad-encryption' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo'
   | 'cancelled'
-  | 'not-an-export' | 'damaged-export' | 'no-root-table' | 'unknown-form' | 'cut-short' | 'needs-decision';
+  | 'not-an-export' | 'damaged-export' | 'no-root-table' | 'unknown-form' | 'cut-short' | 'needs-decision'
+  | 'not-monitoring-form' | 'no-date' | 'child-not-registered' | 'code-taken' | 'code-required' | 'moves-child'
+  | 'child-gone' | 'entry-gone' | 'registration-of-child' | 'not-a-registration' | 'is-a-registration' | 'unknown-result'
+  | 'not-encrypted' | 'newer-encryption' | 'passphrase-too-short' | 'invalid-request' | 'previous-copy-open' | 'records-damaged';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {
@@ -25,6 +29,11 @@ export class RecordsError extends Error {
   constructor(readonly code: RecordsErrorCode, readonly detail: string, readonly params: Record<string, string | number> = {}) {
     super(`[${code}${Object.keys(params).length ? `|${encodeURIComponent(JSON.stringify(params))}` : ''}] ${detail}`);
   }
+}
+
+/** A refusal whose detail (for the log and the command line) is its English wording, with the system's own words when it has them; screens word it from the code. */
+export function refusal(code: RecordsErrorCode, params: Record<string, string | number> = {}): RecordsError {
+  return new RecordsError(code, `${refusalText(code, params, 'en')}${params.detail ? ` (${params.detail})` : ''}`, params);
 }
 
 export type AgeGroup = 'early' | 'under14' | '14to17';
@@ -132,8 +141,8 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** Refuses bytes that cannot be an SQLite database file (another kind of file, or one cut short). */
 export function checkDatabaseBytes(bytes: Uint8Array): void {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
-  if (head !== SQLITE_MAGIC) throw new RecordsError('not-a-database', 'This file is not a Puente records database (it is not an SQLite file). Nothing was changed.');
-  if (bytes.byteLength < 512 || bytes.byteLength % 512 !== 0) throw new RecordsError('not-a-database', 'This database file is incomplete (it was cut short, perhaps by a failed copy). Nothing was changed.');
+  if (head !== SQLITE_MAGIC) throw refusal('not-a-database', { reason: 'not_sqlite' });
+  if (bytes.byteLength < 512 || bytes.byteLength % 512 !== 0) throw refusal('not-a-database', { reason: 'incomplete' });
 }
 
 /** Opens a database file's bytes (or a new, empty database), checks it and brings it to the current schema. */
@@ -145,11 +154,12 @@ export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array): Database {
     db.run('PRAGMA foreign_keys = ON');
     if (bytes && bytes.byteLength > 0) {
       const check = String(scalar(db, 'PRAGMA quick_check'));
-      if (check !== 'ok') throw new RecordsError('not-a-database', `This database file is damaged (${check}). Nothing was changed.`);
+      if (check !== 'ok') throw refusal('not-a-database', { reason: 'damaged', detail: check });
     }
   } catch (error) {
     if (error instanceof RecordsError) throw error;
-    throw new RecordsError('not-a-database', `This database file cannot be read (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw refusal('not-a-database', { reason: 'unreadable', detail });
   }
   migrate(db);
   return db;
@@ -159,7 +169,7 @@ export function schemaVersionOf(db: Database): number {
   const hasMeta = scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
   if (!hasMeta) {
     const tables = Number(scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"));
-    if (tables > 0) throw new RecordsError('not-a-database', 'This SQLite file was not made by Puente (it has no Puente tables). Nothing was changed.');
+    if (tables > 0) throw refusal('not-puente');
     return 0;
   }
   return Number(scalar(db, "SELECT value FROM meta WHERE key = 'schema_version'") ?? 0);
@@ -169,7 +179,7 @@ export function schemaVersionOf(db: Database): number {
 export function migrate(db: Database, target = SCHEMA_VERSION): void {
   const version = schemaVersionOf(db);
   if (version > SCHEMA_VERSION) {
-    throw new RecordsError('newer-version', `This database was made by a newer version of Puente (data version ${version}; this version reads up to ${SCHEMA_VERSION}). Update Puente to open it. Nothing was changed.`);
+    throw refusal('newer-version', { version, supported: SCHEMA_VERSION });
   }
   for (let v = version; v < target; v++) {
     inTransaction(db, () => {
@@ -233,7 +243,7 @@ export function addRegistration(db: Database, facts: RegistrationFacts, answers:
 function refuseTakenCode(db: Database, code: string, registeredChildId: number | null): void {
   ensureCodeKeys(db);
   if (scalar(db, 'SELECT id FROM children WHERE code_key = ? AND id <> ? LIMIT 1', [codeKey(code), registeredChildId ?? -1]) !== null) {
-    throw new RecordsError('conflict', `child_code: a child with the code "${code}" is already on the register`, { code });
+    throw refusal('code-taken', { field: 'child_code', code });
   }
 }
 
@@ -247,7 +257,7 @@ export function childIdByCode(db: Database, code: string): number | null {
 /** What the register holds about a child, for checking the forms about the child against it. */
 export function registerFacts(db: Database, childId: number): RegisterFacts {
   const r = rows(db, 'SELECT child_code, sex, age, initial_status, registered_on FROM children WHERE id = ?', [childId])[0];
-  if (!r) throw new RecordsError('not-found', 'This child is no longer on the register.');
+  if (!r) throw refusal('child-gone');
   return { childCode: String(r.child_code), sex: r.sex as 'f' | 'm', age: Number(r.age), initialStatus: r.initial_status as RegisteredStatus, registeredOn: String(r.registered_on) };
 }
 
@@ -270,10 +280,10 @@ function refreshStatus(db: Database, childId: number): void {
 
 /** Adds a form about a registered child (a visit, a verification, a referral…). */
 export function addChildEntry(db: Database, instrumentId: string, childId: number, date: string, outcome: string | null, answers: Answers): number {
-  if (outcome !== null && !(VERIFICATION_RESULTS as readonly string[]).includes(outcome)) throw new RecordsError('invalid', `unknown verification result "${outcome}"`);
+  if (outcome !== null && !(VERIFICATION_RESULTS as readonly string[]).includes(outcome)) throw refusal('unknown-result', { field: 'verified_status', value: outcome });
   return inTransaction(db, () => {
     const child = rows(db, 'SELECT sex, age_group, community, current_status FROM children WHERE id = ?', [childId])[0];
-    if (!child) throw new RecordsError('not-found', 'This child is no longer on the register.');
+    if (!child) throw refusal('child-gone');
     const t = now();
     run(db, `INSERT INTO entries (instrument_id, child_id, entry_date, sex, age_group, community, status, outcome, answers, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [instrumentId, childId, date, child.sex, child.age_group, child.community, child.current_status, outcome, JSON.stringify(answers), t, t]);
@@ -294,7 +304,7 @@ export function addOtherEntry(db: Database, instrumentId: string, date: string, 
 
 export function entryById(db: Database, entryId: number): EntryRow {
   const r = rows(db, 'SELECT * FROM entries WHERE id = ?', [entryId])[0];
-  if (!r) throw new RecordsError('not-found', 'This form is no longer in the records.');
+  if (!r) throw refusal('entry-gone');
   return entryRow(r);
 }
 
@@ -302,10 +312,10 @@ export function entryById(db: Database, entryId: number): EntryRow {
 export function updateRegistration(db: Database, entryId: number, facts: RegistrationFacts, answers: Answers): void {
   inTransaction(db, () => {
     const entry = entryById(db, entryId);
-    if (entry.instrumentId !== REGISTRATION_FORM) throw new RecordsError('invalid', 'This form is not a registration.');
+    if (entry.instrumentId !== REGISTRATION_FORM) throw refusal('not-a-registration');
     const t = now();
     if (entry.childId !== null) {
-      if (!facts.childCode) throw new RecordsError('invalid', 'child_code: a registered child keeps a code');
+      if (!facts.childCode) throw refusal('code-required', { field: 'child_code' });
       refuseTakenCode(db, facts.childCode, entry.childId);
       run(db, `UPDATE children SET child_code = ?, code_key = ?, sex = ?, age = ?, age_group = ?, community = ?, initial_status = ?, registered_on = ?, updated_at = ? WHERE id = ?`,
         [facts.childCode, codeKey(facts.childCode), facts.sex, facts.age, ageGroupOf(facts.age), facts.community, facts.status, facts.date, t, entry.childId]);
@@ -321,7 +331,7 @@ export function updateRegistration(db: Database, entryId: number, facts: Registr
 export function updateEntry(db: Database, entryId: number, date: string, outcome: string | null, answers: Answers): void {
   inTransaction(db, () => {
     const entry = entryById(db, entryId);
-    if (entry.instrumentId === REGISTRATION_FORM) throw new RecordsError('invalid', 'Use updateRegistration for a registration.');
+    if (entry.instrumentId === REGISTRATION_FORM) throw refusal('is-a-registration');
     run(db, 'UPDATE entries SET entry_date = ?, outcome = ?, answers = ?, updated_at = ? WHERE id = ?', [date, outcome, JSON.stringify(answers), now(), entryId]);
     if (entry.childId !== null) refreshStatus(db, entry.childId);
   });
@@ -330,9 +340,9 @@ export function updateEntry(db: Database, entryId: number, date: string, outcome
 export function deleteEntry(db: Database, entryId: number): void {
   inTransaction(db, () => {
     const entry = rows(db, 'SELECT child_id, instrument_id FROM entries WHERE id = ?', [entryId])[0];
-    if (!entry) throw new RecordsError('not-found', 'This form is no longer in the records.');
+    if (!entry) throw refusal('entry-gone');
     if (entry.instrument_id === REGISTRATION_FORM && entry.child_id !== null) {
-      throw new RecordsError('conflict', 'This is the child\'s registration: delete the child instead (it deletes every form about the child).');
+      throw refusal('registration-of-child');
     }
     run(db, 'DELETE FROM entries WHERE id = ?', [entryId]);
     if (entry.child_id !== null) refreshStatus(db, Number(entry.child_id));
@@ -342,7 +352,7 @@ export function deleteEntry(db: Database, entryId: number): void {
 /** Deletes a child and every form about the child. */
 export function deleteChild(db: Database, childId: number): void {
   inTransaction(db, () => {
-    if (scalar(db, 'SELECT id FROM children WHERE id = ?', [childId]) === null) throw new RecordsError('not-found', 'This child is no longer on the register.');
+    if (scalar(db, 'SELECT id FROM children WHERE id = ?', [childId]) === null) throw refusal('child-gone');
     run(db, 'DELETE FROM entries WHERE child_id = ?', [childId]);
     run(db, 'DELETE FROM children WHERE id = ?', [childId]);
   });
@@ -422,7 +432,7 @@ function entryRow(r: Record<string, SqlValue>): EntryRow {
 /** A child and every form about the child, oldest first. */
 export function childHistory(db: Database, childId: number): { child: ChildRow; entries: EntryRow[] } {
   const child = rows(db, `${CHILD_SELECT} WHERE c.id = ?2`, [REGISTRATION_FORM, childId])[0];
-  if (!child) throw new RecordsError('not-found', 'This child is no longer on the register.');
+  if (!child) throw refusal('child-gone');
   return { child: childRow(child), entries: rows(db, 'SELECT * FROM entries WHERE child_id = ? ORDER BY entry_date, id', [childId]).map(entryRow) };
 }
 

@@ -6,6 +6,7 @@ import { createPreloadBridge } from '../../electron/preload-bridge.ts';
 import { chooseBridge } from '../../renderer/src/bridge/choose-bridge.ts';
 import { recordsRequestSchema } from '../../common/records/records-api.ts';
 import { messageOf } from '../../renderer/src/records/problem-text.ts';
+import { refusalTexts } from '../../common/records/refusal-words.ts';
 import { recordsService } from '../fixtures/records-service.ts';
 
 const appFrame = { url: 'app://puente/index.html#/es/glossary', parent: null };
@@ -52,9 +53,9 @@ describe('IPC payload validation', () => {
     expect(good).toEqual({ ok: true, value: { total: 0, rows: [] } });
     expect(checks).toHaveBeenCalledTimes(1);
     const bad = await handleIpc('records:call', appFrame, { op: 'list-children', limit: 100_000 }, h);
-    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^records:call: \[invalid\] invalid request at "limit"/) });
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^records:call: \[invalid-request\|[^\]]*\] Puente refused a request it made itself \(at “limit”\).*\(invalid request at "limit"/) });
     expect(checks).toHaveBeenCalledTimes(2);
-    expect(messageOf(new Error((bad as { error: string }).error), { invalid: 'Puente no pudo hacerlo: la petición no es válida' })).toMatch(/^Puente no pudo hacerlo: la petición no es válida \(invalid request at "limit"/);
+    expect(messageOf(new Error((bad as { error: string }).error), refusalTexts('es'))).toMatch(/^Puente rechazó una solicitud que hizo él mismo \(en «limit»\)\. No se cambió nada\./);
     checks.mockRestore();
   });
 

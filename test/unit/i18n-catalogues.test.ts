@@ -57,7 +57,7 @@ describe('the formatter', () => {
     expect(en.format('records.merge.conflictLegend', { form: 'Visit', code: null, date: '2026-03-01' })).toBe('Visit · 2026-03-01');
     expect(en.format('records.merge.conflictLegend', { form: 'Visit', code: 'SF-1', date: '2026-03-01' })).toBe('Visit · SF-1 · 2026-03-01');
     expect(es.formatLoose('records.errors.damaged-export', { file: 'a.zip', reason: 'too large' })).toMatch(/^«a\.zip» ocupa más de 400 MB/);
-    expect(es.formatLoose('records.errors.damaged-export', { file: 'a.csv', line: 4, reason: 'Unexpected quote' })).toBe('«a.csv», línea 4, está dañado o incompleto (Unexpected quote): descargue otra vez la exportación. No se cambió nada.');
+    expect(es.formatLoose('records.errors.damaged-export', { file: 'a.csv', line: 4, reason: 'Unexpected quote' })).toBe('«a.csv», línea 4, está dañado o incompleto: descargue otra vez la exportación. No se cambió nada.');
     expect(es.formatLoose('no.such.key')).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe('the formatter', () => {
     expect(t.records.fill({ form: 'Visita' })).toContain('Visita');
     expect(t.records.statusName.working).toBe(es.format('records.statusName.working'));
     const badRow = t.records.errors['bad-row'];
-    expect(typeof badRow === 'function' && badRow({ row: 7, table: 'children', reason: 'x' })).toBe('La fila 7 de la tabla «children» de la copia no es válida: x. No se cambió nada.');
+    expect(typeof badRow === 'function' && badRow({ row: 7, table: 'children', reason: 'x' })).toBe('La fila 7 de la tabla «children» de la copia no es válida: no cumple una regla de los registros. No se cambió nada.');
   });
 });
 

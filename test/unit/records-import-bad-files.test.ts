@@ -54,9 +54,9 @@ describe('bad export files change nothing and say why', () => {
     const reg = (await recordsDeps()).instruments.find((f) => f.id === 'child-registration')!;
     const whole = centralCsv(reg, registrations);
     const cut = whole.slice(0, whole.lastIndexOf('\n', whole.length - 2) + 40);
-    await expectRefused('puente_child_registration.csv', cut, /^\[cut-short\|[^\]]*\] "puente_child_registration\.csv" ends in the middle of the row on line 4 \(\d+ of \d+ cells\).*Download the export again\. Nothing was changed\.$/);
+    await expectRefused('puente_child_registration.csv', cut, /^\[cut-short\|[^\]]*\] “puente_child_registration\.csv” ends in the middle of the row on line 4 \(\d+ of \d+ cells\).*Download the export again\. Nothing was changed\.$/);
     const kobo = koboCsv(reg, registrations, { headers: 'names' });
-    await expectRefused('Ficha.csv', kobo.slice(0, kobo.length - 30), /^\[cut-short\|[^\]]*\] "Ficha\.csv" ends in the middle of a cell that starts on line 4/);
+    await expectRefused('Ficha.csv', kobo.slice(0, kobo.length - 30), /^\[cut-short\|[^\]]*\] “Ficha\.csv” ends in the middle of a cell that starts on line 4/);
   });
 
   it('a file of another kind renamed .csv, and a damaged zip', async () => {

@@ -6,26 +6,29 @@ import type { SubmissionProblemCode } from '../../common/records/records-api.ts'
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
 import { centralCsv } from '../../scripts/bench/server-exports.ts';
 import { recordsDeps, recordsService } from '../fixtures/records-service.ts';
-import { strings as en } from '../../renderer/src/app/strings/en.ts';
-import { strings as es } from '../../renderer/src/app/strings/es.ts';
-import { messageOf, submissionProblemText } from '../../renderer/src/records/problem-text.ts';
+import { messageOf as messageWith, submissionProblemText } from '../../renderer/src/records/problem-text.ts';
 import { RecordsError } from '../../common/records/records-store.ts';
+import { refusalText, refusalTexts } from '../../common/records/refusal-words.ts';
+import type { RecordsErrorCode } from '../../common/records/records-store.ts';
 
-const STRINGS = { en, es };
+/** What the records screen shows, with the reader's language's refusal messages. */
+const messageOf = (e: unknown, lang: 'en' | 'es') => messageWith(e, refusalTexts(lang));
 
 describe('a records refusal on the reader’s screen', () => {
-  it('is worded in Spanish from its code and parameters, with no English left', () => {
+  it('is worded in full in the reader’s language from its code and parameters, never with the English detail after it', () => {
     const refusal = new RecordsError('bad-row', 'Row 7 of the backup\'s "children" table breaks a rule (CHECK constraint failed: sex). Nothing was changed.', { table: 'children', row: 7, reason: 'CHECK constraint failed' });
     const crossed = new Error(`records:call: ${refusal.message}`);
-    expect(messageOf(crossed, STRINGS.es.records.errors)).toBe('La fila 7 de la tabla «children» de la copia no es válida: CHECK constraint failed. No se cambió nada.');
+    expect(messageOf(crossed, 'es')).toBe('La fila 7 de la tabla «children» de la copia no es válida: no cumple una regla de los registros. No se cambió nada.');
+    expect(messageOf(crossed, 'en')).toBe('Row 7 of the backup’s “children” table is not valid: CHECK constraint failed. Nothing was changed.');
     const loss = new RecordsError('would-lose', 'English detail', { children: 1, entries: 3 });
-    expect(messageOf(new Error(loss.message), STRINGS.es.records.errors)).toBe('Restaurar esta copia quitaría 1 niño o niña y 3 formularios que están en esta computadora y no en la copia. No se cambió nada.');
-    expect(messageOf(new Error(new RecordsError('empty-file', 'This file is empty').message), STRINGS.es.records.errors)).toMatch(/^Este archivo está vacío/);
+    expect(messageOf(new Error(loss.message), 'es')).toBe('Restaurar esta copia quitaría 1 niño o niña y 3 formularios que están en esta computadora y no en la copia. No se cambió nada.');
+    expect(messageOf(new Error(new RecordsError('empty-file', 'This file is empty').message), 'es')).toMatch(/^Este archivo está vacío/);
+    expect(messageOf(new Error(new RecordsError('wrong-passphrase', 'Wrong passphrase').message), 'es')).not.toContain('Wrong');
   });
 
-  it('keeps the host’s detail for a code without its own wording, and plain text as it came', () => {
-    expect(messageOf(new Error('[conflict] the code "A" is used twice'), STRINGS.en.records.errors)).toBe('the code "A" is used twice');
-    expect(messageOf(new Error('something else'), STRINGS.es.records.errors)).toBe('something else');
+  it('says a problem without a known code (a crash) is unexpected, in the reader’s language, the host’s words marked as a technical detail', () => {
+    expect(messageOf(new Error('[made-up] the code "A" is used twice'), 'es')).toMatch(/^Ocurrió un problema inesperado.*Detalle técnico: \[made-up\] the code "A" is used twice$/);
+    expect(messageOf(new Error('something else'), 'en')).toMatch(/^An unexpected problem occurred.*Technical detail: something else$/);
   });
 });
 
@@ -37,17 +40,22 @@ function unionOf(file: string, type: string): string[] {
   return [...body.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
 }
 
-/** The codes thrown by these engine files: `new RecordsError('code'`. */
+/** The codes thrown by these engine files: `new RecordsError('code'` or `refusal('code'`. */
 function thrownIn(files: string[]): string[] {
-  return [...new Set(files.flatMap((f) => [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/new RecordsError\('([a-z-]+)'/g)].map((m) => m[1])))];
+  return [...new Set(files.flatMap((f) => [...readFileSync(path.join(ROOT, f), 'utf8').matchAll(/(?:new RecordsError|\brefusal)\('([a-z-]+)'/g)].map((m) => m[1])))];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const IMPORT_AND_MERGE = [...readdirSync(path.join(ROOT, 'common/records/import')).map((f) => `common/records/import/${f}`), 'common/records/merge.ts'];
-/** Refusals the service already words in the request's language (its own MESSAGES), or that only a wrong request can cause. */
-const WORDED_BY_THE_SERVICE = new Set(['invalid']);
-/** English screens show these codes' own English detail as it came (each says what happened and that nothing changed). */
-const ENGLISH_DETAIL = new Set(['not-a-database', 'newer-version', 'wrong-passphrase', 'locked', 'invalid', 'not-found', 'conflict']);
+const ENGINE = [
+  ...readdirSync(path.join(ROOT, 'common/records')).filter((f) => f.endsWith('.ts')).map((f) => `common/records/${f}`),
+  ...readdirSync(path.join(ROOT, 'common/records/import')).map((f) => `common/records/import/${f}`),
+];
+/** Every parameter a refusal carries, with a value, to word each code with nothing missing. */
+const ANY_PARAMS = {
+  file: 'export.csv', kind: 'PDF', reason: 'damaged zip', line: 4, table: 'children', column: 'age', row: 7, field: 'age', version: 9, supported: 4,
+  iterations: 5, children: 2, entries: 3, found: 'a.csv', form: 'survey', columns: 'q1, q2', cells: 3, expected: 9, count: 2, code: 'SF-1', taken: 'SF-2',
+  value: 'maybe', min: 8, at: Date.parse('2026-03-01T10:00:00Z'), detail: 'EACCES',
+};
 /** Parameters as the engine gives them, one example per problem code. */
 const SAMPLE_PARAMS: Record<SubmissionProblemCode, Record<string, string | number>> = {
   answer: { question: 'age', text: 'la edad debe estar entre 0 y 17' },
@@ -73,17 +81,18 @@ describe('every refusal the import and merge engine can give has words in each l
   const errorCodes = unionOf('common/records/records-store.ts', 'RecordsErrorCode');
   const problemCodes = unionOf('common/records/records-api.ts', 'SubmissionProblemCode') as SubmissionProblemCode[];
 
-  it('has a wording for each error code, in both languages for every code an import or a merge throws', () => {
-    expect(errorCodes.length).toBeGreaterThan(20);
-    const thrown = thrownIn(IMPORT_AND_MERGE);
-    expect(thrown).toEqual(expect.arrayContaining(['not-an-export', 'damaged-export', 'no-root-table', 'unknown-form', 'cut-short', 'empty-file', 'needs-decision']));
-    for (const code of thrown) {
-      expect(errorCodes, code).toContain(code);
-      for (const lang of ['en', 'es'] as const) expect({ ...STRINGS[lang].records.errors, ...STRINGS[lang].records.importErrors }[code], `${lang}: ${code}`).toBeDefined();
+  it('words every error code the engine throws, in each language, from its parameters, with nothing missing', () => {
+    expect(errorCodes.length).toBeGreaterThan(40);
+    const thrown = thrownIn(ENGINE);
+    expect(thrown).toEqual(expect.arrayContaining(['not-an-export', 'damaged-export', 'no-root-table', 'unknown-form', 'cut-short', 'empty-file', 'needs-decision', 'child-gone', 'wrong-passphrase']));
+    for (const code of thrown) expect(errorCodes, code).toContain(code);
+    for (const code of errorCodes as RecordsErrorCode[]) {
+      const [en, es] = (['en', 'es'] as const).map((lang) => refusalText(code, ANY_PARAMS, lang));
+      for (const text of [en, es]) expect(text, code).toMatch(/^\S.{8,}/s);
+      for (const text of [en, es]) expect(text, code).not.toMatch(/undefined|NaN|\[object|\bnone\b|[{}]/);
+      expect(es, code).not.toBe(en);
+      expect(es, code).not.toMatch(/\b(the|is|was|not|this|file|nothing)\b/i);
     }
-    const unworded = (lang: 'en' | 'es', exempt: Set<string>) => errorCodes.filter((c) => !exempt.has(c) && STRINGS[lang].records.errors[c] === undefined);
-    expect(unworded('es', WORDED_BY_THE_SERVICE)).toEqual([]);
-    expect(unworded('en', ENGLISH_DETAIL)).toEqual([]);
   });
 
   it('words each problem code from its parameters, differently in each language, with nothing missing', () => {
@@ -100,7 +109,9 @@ describe('every refusal the import and merge engine can give has words in each l
     const source = readFileSync(path.join(ROOT, 'common/records/import/export-file.ts'), 'utf8');
     const kinds = [...source.matchAll(/kind: '([^']+)'/g), ...source.matchAll(/notAnExport\(fileName, '([^']+)'\)/g)].map((m) => m[1]);
     expect(kinds.length).toBeGreaterThan(8);
-    for (const lang of ['en', 'es'] as const) expect(kinds.filter((k) => !(k in STRINGS[lang].records.exportKinds)), lang).toEqual([]);
+    const unnamed = (lang: 'en' | 'es', other: RegExp) => kinds.filter((kind) => other.test(refusalText('not-an-export', { file: 'x', kind }, lang)));
+    expect(unnamed('es', /otro tipo/)).toEqual([]);
+    expect(unnamed('en', /another kind/)).toEqual([]);
   });
 
   it('reads a bad export file’s refusal in Spanish from the engine’s own error, with no English left', async () => {
@@ -115,16 +126,15 @@ describe('every refusal the import and merge engine can give has words in each l
       ['encuesta.csv', strToU8('SubmissionDate,q1,meta-instanceID,KEY\n2026-03-01,x,uuid:1,uuid:1\n')],
       ['vacio.csv', new Uint8Array(0)],
     ];
-    const texts = { ...es.records.errors, ...es.records.importErrors };
     for (const [name, bytes] of files) {
       const refusal = await s.call({ op: 'preview-import', lang: 'es', fileName: name, bytes }).then(() => null, (e: unknown) => e);
       expect(refusal, name).toBeInstanceOf(Error);
-      const shown = messageOf(refusal, texts);
+      const shown = messageOf(refusal, 'es');
       expect(shown, name).toContain(`«${name}»`);
       expect(shown, name).toMatch(/No se cambió nada\.$/);
       expect(shown, name).not.toMatch(/Nothing was changed|undefined|download the|\bis a\b/);
     }
     const undecided = await s.call({ op: 'commit-merge', lang: 'es', bytes: new Uint8Array(0), decisions: { duplicates: [], conflicts: [] } }).then(() => null, (e: unknown) => e);
-    expect(messageOf(undecided, es.records.errors)).toMatch(/^Este archivo está vacío/);
+    expect(messageOf(undecided, 'es')).toMatch(/^Este archivo está vacío/);
   });
 });

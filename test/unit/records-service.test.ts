@@ -194,7 +194,7 @@ describe('field records', () => {
     newer.run("INSERT INTO meta (key, value) VALUES ('schema_version', '99')");
     await expect(b.call({ op: 'restore-database', bytes: newer.export() })).rejects.toThrow(/newer version of Puente \(data version 99/);
     expect((await b.call({ op: 'list-children' })).rows.map((r: { childCode: string }) => r.childCode)).toEqual(['KEEP']);
-    await expect(b.call({ op: 'restore-database', bytes: backup })).rejects.toThrow(/would remove 1 children and 1 forms/);
+    await expect(b.call({ op: 'restore-database', bytes: backup })).rejects.toThrow(/would remove 1 child and 1 form that are on this computer/);
     expect(await b.call({ op: 'restore-database', bytes: backup, acceptLoss: true })).toMatchObject({ state: 'open', children: 2 });
   });
 

@@ -5,7 +5,7 @@
  * than the header) is refused as a whole, since its last submission would be wrong.
  */
 import { parseCsv } from '../csv.ts';
-import { RecordsError } from '../records-store.ts';
+import { refusal } from '../records-store.ts';
 import type { ExportTable } from './submission-export.ts';
 
 /** Does the text start with a UTF-16 byte-order mark (Excel's "Unicode text")? */
@@ -51,16 +51,14 @@ export function csvTable(name: string, bytes: Uint8Array, delimiter?: ',' | ';' 
   const sep = delimiter ?? headerDelimiter(new TextDecoder().decode(utf8.subarray(0, 65_536)));
   const parsed = parseCsv(utf8, { delimiter: sep });
   if (!parsed.ok) {
-    if (/never closed/.test(parsed.message)) {
-      throw new RecordsError('cut-short', `"${name}" ends in the middle of a cell that starts on line ${parsed.line}: the file was cut short (an interrupted download?). Download the export again. Nothing was changed.`, { file: name, line: parsed.line });
-    }
-    throw new RecordsError('damaged-export', `"${name}", line ${parsed.line}: ${parsed.message}. Nothing was changed.`, { file: name, line: parsed.line, reason: parsed.message });
+    // A quoted cell that never closes is a download cut short; any other fault, a damaged file.
+    if (parsed.code === 'unclosed-quote') throw refusal('cut-short', { file: name, line: parsed.line });
+    throw refusal('damaged-export', { file: name, line: parsed.line, reason: parsed.code, detail: parsed.message });
   }
   const rows = parsed.rows[0] && isTagRow(parsed.rows[0].cells) ? parsed.rows.slice(1) : parsed.rows;
   const last = rows.at(-1);
   if (last && last.cells.length < parsed.header.length) {
-    throw new RecordsError('cut-short', `"${name}" ends in the middle of the row on line ${last.line} (${last.cells.length} of ${parsed.header.length} cells): the file was cut short (an interrupted download?). Download the export again. Nothing was changed.`,
-      { file: name, line: last.line, cells: last.cells.length, expected: parsed.header.length });
+    throw refusal('cut-short', { file: name, line: last.line, cells: last.cells.length, expected: parsed.header.length });
   }
   return { name, header: parsed.header, rows };
 }

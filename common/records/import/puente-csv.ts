@@ -104,7 +104,7 @@ export async function planCsvImport(ctx: CsvContext, bytes: Uint8Array, dateOrde
   const { db, form, lang } = ctx;
   const { utf8, encoding } = spreadsheetText(bytes);
   const delimiter = headerDelimiter(new TextDecoder().decode(utf8.subarray(0, 65_536)));
-  const parsed = parseCsv(utf8, { delimiter });
+  const parsed = parseCsv(utf8, { delimiter, lang });
   if (!parsed.ok) return refusal([{ row: parsed.line, message: parsed.message }], lang);
 
   const byHeader = questionByHeader(form);

@@ -5,6 +5,7 @@ import { Dashboard } from './Dashboard.tsx';
 import { DataTools } from './DataTools.tsx';
 import { QuarterlyReport } from './QuarterlyReport.tsx';
 import { Register } from './Register.tsx';
+import { technicalDetail } from '../../../common/records/refusal-reading.ts';
 import { messageOf, records } from './records-call.ts';
 import { SaveWarning } from './SaveWarning.tsx';
 import { Unlock } from './Unlock.tsx';
@@ -28,7 +29,7 @@ export function FieldRecords() {
     return (
       <div className="records" data-testid="records">
         <p role="alert" className="status-error"><strong>{r.unreadableTitle}</strong> {r.unreadableHelp}</p>
-        {status.warning && <p className="muted"><code>{status.warning}</code></p>}
+        {status.warning && <details className="muted"><summary>{r.saveDetail}</summary><code>{technicalDetail(status.warning)}</code></details>}
       </div>
     );
   }
@@ -36,7 +37,7 @@ export function FieldRecords() {
     return (
       <div className="records" data-testid="records">
         <p role="alert" className="status-error"><strong>{r.damaged}</strong> {r.damagedHelp}</p>
-        {status.warning && <p className="muted">{status.warning}</p>}
+        {status.warning && <details className="muted"><summary>{r.saveDetail}</summary><code>{technicalDetail(status.warning)}</code></details>}
         <DataTools status={status} onChange={setStatus} />
       </div>
     );

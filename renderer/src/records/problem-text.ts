@@ -2,26 +2,15 @@
 import type { Lang } from '../../../common/facets.ts';
 import { problemText } from '../../../common/records/import/problem-words.ts';
 import type { SubmissionProblem } from '../../../common/records/records-api.ts';
-import type { ProblemParams } from '../app/i18n.ts';
+import { refusalMessage, type RefusalTexts } from '../../../common/records/refusal-reading.ts';
 
 /**
- * A failed request as the reader sees it: without the channel name; a known problem in the reader's
- * language (worded from its parameters when it has them), otherwise the host's own detail after it.
+ * A failed request (or a status warning) as the reader sees it, with their language's refusal messages:
+ * a refusal the host names by its code is worded in full from its parameters; anything else is an
+ * unexpected problem, said in the reader's language with the host's own words marked as a technical detail.
  */
-export function messageOf(e: unknown, texts: Record<string, string | ((p: ProblemParams) => string)>): string {
-  const text = (e instanceof Error ? e.message : String(e)).replace(/^records:call: /, '');
-  const m = /^\[([a-z-]+)(?:\|([^\]\s]*))?\] (.*)$/s.exec(text);
-  if (!m) return text;
-  const [, code, encoded, detail] = m;
-  const local = texts[code];
-  if (typeof local === 'function') {
-    try {
-      return local(JSON.parse(decodeURIComponent(encoded ?? '%7B%7D')) as ProblemParams);
-    } catch {
-      return detail;
-    }
-  }
-  return local ? (local === detail ? local : `${local} (${detail})`) : detail;
+export function messageOf(e: unknown, texts: RefusalTexts): string {
+  return refusalMessage(e, texts);
 }
 
 /**
