@@ -66,10 +66,10 @@ const NUMBER_RULES: Partial<Record<Lang, WordRule[]>> = {
   ],
 };
 
-/** The glossary's preferred term as running text writes it: without its abbreviation or gloss in brackets ("Mine waste (dumps)"). */
+/** The glossary's preferred term as running text writes it: without its abbreviation or gloss in brackets ("Waste heap (mine waste)"). */
 const preferredWording = (term: string) => term.replace(/\s*\([^)]*\)\s*$/, '');
 
-/** The rules of each language: each glossary term's non-preferred names, and the percentage style. */
+/** The rules of each language: its number style, and each glossary term's non-preferred names. */
 export function consistentWordRules(glossary: readonly GlossaryTerm[]): Record<Lang, WordRule[]> {
   const rules = Object.fromEntries(LANGS.map((lang) => [lang, [...(NUMBER_RULES[lang] ?? [])]])) as Record<Lang, WordRule[]>;
   for (const term of glossary) {
