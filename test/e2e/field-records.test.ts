@@ -240,6 +240,53 @@ describe('field records in the browser edition', () => {
     await context.close();
   });
 
+  it("starts the committee's quarterly form from the register's counts and says how they differ from the report tab's (Spanish, 1366 and 360 px)", async () => {
+    for (const width of [1366, 360]) {
+      const { page, context, watch } = await newWatchedPage(h, { locale: 'es-PE', width, height: width === 360 ? 740 : 768 });
+      await openRecords(page, 'es');
+      const register = async (answers: Answers) => {
+        await page.getByTestId('register-child').click();
+        await fillForm(page, answers);
+        await page.getByTestId('child-view').waitFor();
+      };
+      await register(registration({ code: 'CH-101', sex: 'f', age: 9, status: 'working', date: '2026-04-10' }));
+      await page.getByTestId('add-follow-up-visit').click();
+      await fillForm(page, visit({ code: 'CH-101', sex: 'f', age: 9, date: '2026-05-15', stillWorking: false }));
+      await page.getByTestId('add-verification').click();
+      await fillForm(page, verification({ code: 'CH-101', sex: 'f', age: 9, date: '2026-08-20', registered: 'working', result: 'withdrawn' }));
+      await expect.poll(() => page.locator('.records-history > li').count()).toBe(3);
+      await page.getByRole('button', { name: /Volver al registro/ }).click();
+      await register(registration({ code: 'CH-102', sex: 'm', age: 15, status: 'at_risk', date: '2026-05-03' }));
+      await page.getByRole('button', { name: /Volver al registro/ }).click();
+
+      await page.getByRole('button', { name: /Informe trimestral del comité/ }).click();
+      await page.getByTestId('committee-quarter').selectOption('2026-Q2');
+      const value = (name: string) => page.locator(`form.form-filler [data-name="${name}"] input`).first().inputValue();
+      await expect.poll(() => value('identified_girls_under14')).toBe('1');
+      // Identified means identified as working: the boy at risk is not among them (the report tab counts him).
+      expect(await value('identified_boys_14_17')).toBe('0');
+      expect(await value('withdrawn_girls_under14')).toBe('0');
+      expect(await value('visits_done')).toBe('1');
+      expect(await value('period_start')).toBe('2026-04-01');
+      expect(await value('period_end')).toBe('2026-06-30');
+      expect(await value('community')).toBe('Chima');
+      // What only the committee knows is left empty.
+      expect(await value('orgs_total')).toBe('');
+      // Another quarter starts the form again from its own counts: the girl verified withdrawn in August.
+      await page.getByTestId('committee-quarter').selectOption('2026-Q3');
+      await expect.poll(() => value('period_start')).toBe('2026-07-01');
+      expect(await value('withdrawn_girls_under14')).toBe('1');
+      expect(await value('identified_girls_under14')).toBe('0');
+      expect(await page.getByTestId('committee-form-note').textContent()).toMatch(/cifras del registro/);
+      expect(await page.getByText(/Por qué la pestaña Informe trimestral muestra otras cifras/).count()).toBe(1);
+      await page.getByTestId('committee-form-note').scrollIntoViewIfNeeded();
+      await shot(page, `committee-form-es-${width}`);
+      if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(watch.consoleErrors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('asks before leaving a form with answers that are not saved, and stays on it when told to (Spanish)', async () => {
     const { page, context } = await newWatchedPage(h, { locale: 'es-PE' });
     await openRecords(page, 'es');

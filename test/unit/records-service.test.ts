@@ -51,6 +51,19 @@ describe('field records', () => {
     expect(q2.visits).toBe(2);
   });
 
+  it('counts apart the children verified withdrawn or prevented within the quarter (the committee\'s form asks for those) and the follow-up visits alone', async () => {
+    const { call } = service();
+    await seed(call);
+    const [, q2, q3, q4] = (await call({ op: 'dashboard' })).quarters;
+    expect(q2.withdrawnThisQuarter.f.under14).toBe(1);
+    expect(q3.withdrawn.f.under14).toBe(1);
+    expect(breakdownTotal(q3.withdrawnThisQuarter)).toBe(0);
+    expect(q3.preventedThisQuarter.m['14to17']).toBe(1);
+    expect(breakdownTotal(q4.preventedThisQuarter)).toBe(0);
+    expect(q2.visits).toBe(2);
+    expect(q2.followUpVisits).toBe(1);
+  });
+
   it('keeps the latest verification: a child found working again is no longer counted as withdrawn', async () => {
     const { call } = service();
     await seed(call);

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { Instrument } from '../../../common/forms/instrument-schema.ts';
 import type { RecordsStatus } from '../../../common/records/records-api.ts';
 import { REGISTRATION_FORM } from '../../../common/records/records-schema.ts';
+import { QUARTERLY_FORM } from '../../../common/records/quarterly-form.ts';
 import { useApp } from '../app/app-state.tsx';
 import { ChildView } from './ChildView.tsx';
+import { CommitteeQuarterlyForm } from './CommitteeQuarterlyForm.tsx';
 import { EntryForm } from './EntryForm.tsx';
 import type { Flash } from './Flash.tsx';
 import { formById } from './monitoring-forms.ts';
@@ -39,7 +41,9 @@ export function Register({ status, onChange }: { status: RecordsStatus; onChange
       <section aria-labelledby="records-other">
         <p><button type="button" className="link-button" onClick={toList}>← {r.back}</button></p>
         <h3 id="records-other">{view.form[lang].title}</h3>
-        <EntryForm form={view.form} onSaved={() => { onChange(); setFlash({ ok: true, text: r.saved }); toList(); }} onCancel={toList} />
+        {view.form.id === QUARTERLY_FORM
+          ? <CommitteeQuarterlyForm form={view.form} communities={status.communities} onSaved={() => { onChange(); setFlash({ ok: true, text: r.saved }); toList(); }} onCancel={toList} />
+          : <EntryForm form={view.form} onSaved={() => { onChange(); setFlash({ ok: true, text: r.saved }); toList(); }} onCancel={toList} />}
       </section>
     );
   }

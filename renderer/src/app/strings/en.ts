@@ -176,6 +176,8 @@ export const strings = {
     noData: 'No records yet: register children and record visits to see the indicators.',
     reportTitle: (q: string) => `Quarterly report — ${q}`, reportFor: 'Community', allCommunities: 'All communities', choose: 'Quarter', printReport: 'Print the report',
     reportNote: 'Figures computed from the field records on this computer. Withdrawn and prevented are counted by each child\'s latest verification up to the end of the quarter.',
+    committeeFormFilled: 'Started from the counts of the register for the quarter and community chosen here: children identified as working, and those verified as withdrawn or prevented during the quarter, by sex and age (under 14 includes children of 0 to 5), follow-up visits and referrals. Check each number with the committee before it signs; what only the committee knows (planned visits, mining organisations, problems, decisions) is left for it.',
+    committeeFormDiffers: 'Why the Quarterly report tab shows other numbers: it adds children at risk to those identified, counts every child withdrawn or prevented by the end of the quarter (not only those verified during it), and counts every form about a registered child as a visit.',
     generated: (d: string) => `Prepared on ${d}`,
     exportTitle: 'Export', exportCsv: (form: string) => `${form} (CSV)`, exportAggregate: 'Indicators only, anonymised (CSV)', exportDb: 'Whole database (backup)',
     exportNote: 'The CSV files and the backup contain the children\'s codes and answers: keep them safe. The anonymised file has counts only.',

@@ -176,6 +176,8 @@ export const strings: Strings = {
     noData: 'Todavía no hay registros: registre niños y niñas y anote las visitas para ver los indicadores.',
     reportTitle: (q: string) => `Informe trimestral — ${q}`, reportFor: 'Comunidad', allCommunities: 'Todas las comunidades', choose: 'Trimestre', printReport: 'Imprimir el informe',
     reportNote: 'Cifras calculadas con los registros de campo de esta computadora. Retirados y prevenidos se cuentan según la última verificación de cada niño o niña hasta el cierre del trimestre.',
+    committeeFormFilled: 'Se llenó con las cifras del registro para el trimestre y la comunidad que elija aquí: niños y niñas identificados como trabajadores, y los verificados como retirados o prevenidos durante el trimestre, por sexo y edad (menores de 14 incluye a los de 0 a 5 años), visitas de seguimiento y derivaciones. Revise cada cifra con el comité antes de que firme; lo que solo el comité sabe (visitas planificadas, organizaciones mineras, problemas, decisiones) queda para el comité.',
+    committeeFormDiffers: 'Por qué la pestaña Informe trimestral muestra otras cifras: suma a los identificados los niños y niñas en riesgo, cuenta a todos los retirados o prevenidos hasta el cierre del trimestre (no solo a los verificados durante él) y cuenta como visita cualquier formulario sobre un niño o niña registrado.',
     generated: (d: string) => `Preparado el ${d}`,
     exportTitle: 'Exportar', exportCsv: (form: string) => `${form} (CSV)`, exportAggregate: 'Solo indicadores, anónimo (CSV)', exportDb: 'Toda la base de datos (copia de seguridad)',
     exportNote: 'Los archivos CSV y la copia de seguridad tienen los códigos y las respuestas de los niños y niñas: guárdelos con cuidado. El archivo anónimo solo tiene cifras.',
