@@ -1,4 +1,5 @@
 import type { Lang } from '../common/facets.ts';
+import { translatorFor } from '../common/i18n/catalogues.ts';
 import type { MenuCommand } from '../common/ipc-contract.ts';
 
 export interface MenuItemTemplate {
@@ -10,14 +11,14 @@ export interface MenuItemTemplate {
   click?: () => void;
 }
 
-const LABELS = {
-  en: { file: 'File', print: 'Print…', quit: 'Quit', view: 'View', search: 'Search', home: 'Home', theme: 'Light / dark theme', bigger: 'Larger text', smaller: 'Smaller text', language: 'Language', edit: 'Edit', help: 'Help', reload: 'Reload', fullscreen: 'Full screen', devtools: 'Developer tools' },
-  es: { file: 'Archivo', print: 'Imprimir…', quit: 'Salir', view: 'Ver', search: 'Buscar', home: 'Inicio', theme: 'Tema claro / oscuro', bigger: 'Letra más grande', smaller: 'Letra más pequeña', language: 'Idioma', edit: 'Edición', help: 'Ayuda', reload: 'Recargar', fullscreen: 'Pantalla completa', devtools: 'Herramientas de desarrollo' },
-} as const;
-
-/** The application menu in the reader's language; each command is sent to the renderer. */
+/** The application menu in the reader's language (the interface catalogues' words); each command is sent to the renderer. */
 export function buildMenuTemplate(lang: Lang, send: (command: MenuCommand) => void, options: { isMac: boolean; devTools: boolean }): MenuItemTemplate[] {
-  const l = LABELS[lang];
+  const t = translatorFor(lang);
+  const l = {
+    file: t.format('appMenu.file'), print: t.format('appMenu.print'), quit: t.format('appMenu.quit'), edit: t.format('appMenu.edit'), view: t.format('appMenu.view'),
+    home: t.format('appMenu.home'), search: t.format('appMenu.search'), bigger: t.format('appMenu.bigger'), smaller: t.format('appMenu.smaller'), theme: t.format('appMenu.theme'),
+    fullscreen: t.format('appMenu.fullscreen'), reload: t.format('appMenu.reload'), devtools: t.format('appMenu.devtools'), language: t.format('appMenu.language'),
+  };
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemTemplate => ({ label, click: () => send(command), ...(accelerator ? { accelerator } : {}) });
   const view: MenuItemTemplate[] = [
     item(l.home, 'home', 'Alt+Home'),

@@ -40,10 +40,11 @@ if (!app.requestSingleInstanceLock()) {
   let windowState: ReturnType<typeof trackWindowState> | undefined;
   const appLanguage = async (): Promise<Lang> => (await settingsStore.get()).lang ?? languageFromLocale(app.getLocale());
 
-  const saveDeps = (): SaveDialogDeps => ({
+  const saveDeps = async (): Promise<SaveDialogDeps> => ({
     showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
     writeFile: (file, data) => fs.writeFile(file, data),
     defaultDir: app.getPath('documents'),
+    lang: await appLanguage(),
   });
   const send = (command: MenuCommand) => win?.webContents.send(MENU_COMMAND_EVENT, command);
   const setMenu = (lang: Lang) => {
@@ -72,9 +73,9 @@ if (!app.requestSingleInstanceLock()) {
         if (lang !== menuLang) setMenu(lang);
         return true;
       },
-      'file:save': ({ suggestedName, bytes, filter }) => saveWithDialog(saveDeps(), suggestedName, filter, () => bytes),
-      'window:save-pdf': ({ suggestedName, pageSize }) =>
-        saveWithDialog(saveDeps(), suggestedName, 'pdf', async () => new Uint8Array(await win!.webContents.printToPDF(pdfOptions(pageSize)))),
+      'file:save': async ({ suggestedName, bytes, filter }) => saveWithDialog(await saveDeps(), suggestedName, filter, () => bytes),
+      'window:save-pdf': async ({ suggestedName, pageSize }) =>
+        saveWithDialog(await saveDeps(), suggestedName, 'pdf', async () => new Uint8Array(await win!.webContents.printToPDF(pdfOptions(pageSize)))),
       'window:fullscreen': (on) => {
         win?.setFullScreen(on);
         return true;
@@ -120,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
     ...(canAsk ? { ask: async (failure) => askAboutUnsavedRecords((o) => dialog.showMessageBox(o), await appLanguage(), failure) } : {}),
     saveRecordsBackup: async () => {
       const { fileName, bytes } = (await records.handle({ op: 'export-database' })) as RecordsResults['export-database'];
-      return (await saveWithDialog(saveDeps(), fileName, fileName.endsWith('.puente') ? 'backup' : 'sqlite', () => bytes)).saved;
+      return (await saveWithDialog(await saveDeps(), fileName, fileName.endsWith('.puente') ? 'backup' : 'sqlite', () => bytes)).saved;
     },
     log: logQuitFault,
   });

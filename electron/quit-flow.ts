@@ -4,6 +4,9 @@
  * Electron's dialog and the stores are injected (main.ts wires them; unit-tested under Node).
  */
 import type { Lang } from '../common/facets.ts';
+import { translatorFor } from '../common/i18n/catalogues.ts';
+import type { SaveProblem } from '../common/records/records-api.ts';
+import { saveProblemOf } from '../common/records/save-problem.ts';
 
 export const UNSAVED_RECORDS_CHOICES = ['retry', 'backup', 'quit'] as const;
 export type UnsavedRecordsChoice = (typeof UNSAVED_RECORDS_CHOICES)[number];
@@ -11,6 +14,8 @@ export type UnsavedRecordsChoice = (typeof UNSAVED_RECORDS_CHOICES)[number];
 export interface RecordsWriteFailure {
   /** Changes that are not on disk (undefined when the records host cannot say). */
   changes: number | undefined;
+  /** Why, as the records screen says it (disk full, read-only…), and the system's own words for a technician. */
+  problem: SaveProblem['code'];
   error: string;
 }
 
@@ -54,7 +59,7 @@ async function settleRecords(deps: QuitFlowDeps): Promise<RecordsOutcome> {
   }
   for (;;) {
     const changes = await deps.pendingRecordChanges();
-    const choice = await deps.ask({ changes, error: messageOf(error) });
+    const choice = await deps.ask({ changes, problem: saveProblemOf(error).code, error: messageOf(error) });
     if (choice === 'quit') {
       deps.log(`records: the person chose to quit without ${String(changes ?? 'the')} unsaved changes (${messageOf(error)})`);
       return 'discarded';
@@ -71,22 +76,6 @@ async function settleRecords(deps: QuitFlowDeps): Promise<RecordsOutcome> {
   }
 }
 
-const TEXT = {
-  en: {
-    message: 'Puente could not save the field records.',
-    detail: (changes: string, error: string) =>
-      `${changes} to the field records ${changes.startsWith('1 ') ? 'is' : 'are'} not on disk yet. The records file still holds the last version that was saved.\n\nThe error was: ${error}\n\nTry again, save a copy somewhere else (another folder or a USB stick), or quit without saving them.`,
-    changes: (n: number | undefined) => (n === undefined ? 'Some changes' : n === 1 ? '1 change' : `${n} changes`),
-    buttons: (changes: string) => ['Try again', 'Save a copy elsewhere…', `Quit and lose ${changes.toLowerCase()}`],
-  },
-  es: {
-    message: 'Puente no pudo guardar los registros de campo.',
-    detail: (changes: string, error: string) =>
-      `${changes} en los registros de campo todavía no ${changes.startsWith('1 ') ? 'está' : 'están'} en el disco. El archivo de registros conserva la última versión guardada.\n\nEl error fue: ${error}\n\nVuelva a intentarlo, guarde una copia en otro lugar (otra carpeta o una memoria USB) o salga sin guardarlos.`,
-    changes: (n: number | undefined) => (n === undefined ? 'Algunos cambios' : n === 1 ? '1 cambio' : `${n} cambios`),
-    buttons: (changes: string) => ['Reintentar', 'Guardar una copia en otro lugar…', `Salir y perder ${changes.toLowerCase()}`],
-  },
-} as const;
 
 export interface MessageBoxOptions {
   type: 'warning';
@@ -99,17 +88,18 @@ export interface MessageBoxOptions {
   noLink: boolean;
 }
 
-/** The question, in the reader's language; Escape or closing the box means "try again", never "lose". */
+/** The question, in the reader's language (the interface catalogues' words); Escape or closing the box means "try again", never "lose". */
 export async function askAboutUnsavedRecords(
   showMessageBox: (options: MessageBoxOptions) => Promise<{ response: number }>,
   lang: Lang,
   failure: RecordsWriteFailure,
 ): Promise<UnsavedRecordsChoice> {
-  const t = TEXT[lang];
-  const changes = t.changes(failure.changes);
+  const t = translatorFor(lang);
+  const count = { known: failure.changes === undefined ? 'no' : 'yes', n: failure.changes ?? 0 };
   const { response } = await showMessageBox({
-    type: 'warning', title: 'Puente', message: t.message, detail: t.detail(changes, failure.error),
-    buttons: t.buttons(changes), defaultId: 0, cancelId: 0, noLink: true,
+    type: 'warning', title: 'Puente', message: t.format('quitDialog.message'),
+    detail: t.format('quitDialog.detail', { ...count, reason: t.formatLoose(`records.saveProblem.${failure.problem}`)!, error: failure.error }),
+    buttons: [t.format('quitDialog.retry'), t.format('quitDialog.backup'), t.format('quitDialog.quit', count)], defaultId: 0, cancelId: 0, noLink: true,
   });
   return UNSAVED_RECORDS_CHOICES[response] ?? 'retry';
 }

@@ -651,6 +651,31 @@ export interface MessageParams {
   "records.csvReading.text-after-quote": undefined;
   "records.csvReading.quote-in-cell": undefined;
   "records.csvReading.empty": undefined;
+  "appMenu.file": undefined;
+  "appMenu.print": undefined;
+  "appMenu.quit": undefined;
+  "appMenu.edit": undefined;
+  "appMenu.view": undefined;
+  "appMenu.home": undefined;
+  "appMenu.search": undefined;
+  "appMenu.bigger": undefined;
+  "appMenu.smaller": undefined;
+  "appMenu.theme": undefined;
+  "appMenu.fullscreen": undefined;
+  "appMenu.reload": undefined;
+  "appMenu.devtools": undefined;
+  "appMenu.language": undefined;
+  "saveDialog.filter.xlsx": undefined;
+  "saveDialog.filter.csv": undefined;
+  "saveDialog.filter.pdf": undefined;
+  "saveDialog.filter.json": undefined;
+  "saveDialog.filter.sqlite": undefined;
+  "saveDialog.filter.backup": undefined;
+  "quitDialog.message": undefined;
+  "quitDialog.detail": { known: string | null; n: number; reason: string | number; error: string | number };
+  "quitDialog.retry": undefined;
+  "quitDialog.backup": undefined;
+  "quitDialog.quit": { known: string | null; n: number };
 }
 
 export type MessageKey = keyof MessageParams;
@@ -1223,4 +1248,37 @@ export interface Messages {
     readonly saveError: string;
   };
   readonly category: Readonly<Record<string, string>>;
+  readonly appMenu: {
+    readonly file: string;
+    readonly print: string;
+    readonly quit: string;
+    readonly edit: string;
+    readonly view: string;
+    readonly home: string;
+    readonly search: string;
+    readonly bigger: string;
+    readonly smaller: string;
+    readonly theme: string;
+    readonly fullscreen: string;
+    readonly reload: string;
+    readonly devtools: string;
+    readonly language: string;
+  };
+  readonly saveDialog: {
+    readonly filter: {
+      readonly xlsx: string;
+      readonly csv: string;
+      readonly pdf: string;
+      readonly json: string;
+      readonly sqlite: string;
+      readonly backup: string;
+    };
+  };
+  readonly quitDialog: {
+    readonly message: string;
+    readonly detail: (params: { known: string | null; n: number; reason: string | number; error: string | number }) => string;
+    readonly retry: string;
+    readonly backup: string;
+    readonly quit: (params: { known: string | null; n: number }) => string;
+  };
 }

@@ -93,7 +93,7 @@ describe('writing everything before the app exits', () => {
 describe('the question about unsaved records', () => {
   const asked = async (lang: 'en' | 'es', changes: number | undefined, response: number) => {
     const show = vi.fn(async (_o: MessageBoxOptions) => ({ response }));
-    const choice = await askAboutUnsavedRecords(show, lang, { changes, error: 'ENOSPC: no space left on device' });
+    const choice = await askAboutUnsavedRecords(show, lang, { changes, error: 'ENOSPC: no space left on device', problem: 'disk-full' });
     return { choice, options: show.mock.calls[0]![0] };
   };
 
@@ -102,7 +102,10 @@ describe('the question about unsaved records', () => {
     expect(es.choice).toBe('quit');
     expect(es.options.message).toBe('Puente no pudo guardar los registros de campo.');
     expect(es.options.detail).toContain('3 cambios en los registros de campo todavía no están en el disco');
-    expect(es.options.detail).toContain('ENOSPC: no space left on device');
+    // Why, in the reader's language; the system's own words only as the technical detail.
+    expect(es.options.detail).toContain('El disco está lleno.');
+    expect(es.options.detail).toMatch(/Detalle técnico: ENOSPC: no space left on device$/);
+    expect(es.options.detail).not.toMatch(/El error fue/);
     expect(es.options.buttons).toEqual(['Reintentar', 'Guardar una copia en otro lugar…', 'Salir y perder 3 cambios']);
     const en = await asked('en', 1, 1);
     expect(en.choice).toBe('backup');

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuItemTemplate } from '../../electron/app-menu.ts';
+import { translatorFor } from '../../common/i18n/catalogues.ts';
 import { createJsonFileStore, schemaReader, type FileSystemLike } from '../../electron/json-file-store.ts';
 import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from '../../electron/window-state.ts';
 import { createUserDataStore } from '../../electron/user-data-store.ts';
@@ -220,6 +221,16 @@ describe('application menu', () => {
     expect(en.map((i) => i.label)).toContain('Print…');
     expect(en.some((i) => i.role === 'toggleDevTools')).toBe(true);
   });
+
+  it('takes its words from the interface catalogues, as the screens do', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const t = translatorFor(lang);
+      const labels = flatten(buildMenuTemplate(lang, () => undefined, { isMac: false, devTools: true })).map((i) => i.label);
+      for (const key of ['appMenu.file', 'appMenu.print', 'appMenu.quit', 'appMenu.view', 'appMenu.search', 'appMenu.home', 'appMenu.theme', 'appMenu.bigger', 'appMenu.smaller', 'appMenu.language', 'appMenu.edit', 'appMenu.reload', 'appMenu.fullscreen', 'appMenu.devtools'] as const) {
+        expect(labels, `${lang} ${key}`).toContain(t.format(key));
+      }
+    }
+  });
 });
 
 describe('saving a file through the dialog', () => {
@@ -231,7 +242,7 @@ describe('saving a file through the dialog', () => {
         return { canceled: !filePath, filePath };
       },
       writeFile: async (f: string, d: Uint8Array) => void written.set(f, d),
-      defaultDir: '/home/u/Documents',
+      defaultDir: '/home/u/Documents', lang: 'en' as const,
     });
     const bytes = new Uint8Array([1, 2, 3]);
     expect(await saveWithDialog(deps('/tmp/census'), 'form.xlsx', 'xlsx', () => bytes)).toEqual({ saved: true, path: '/tmp/census.xlsx' });
@@ -241,9 +252,23 @@ describe('saving a file through the dialog', () => {
     expect(produced).toBe(false);
   });
 
+  it('names the kind of file in the reader’s language (a backup or a database is not English on a Spanish screen)', async () => {
+    const offered: Array<Array<{ name: string; extensions: string[] }>> = [];
+    const deps = (lang: 'en' | 'es') => ({
+      showSaveDialog: async (o: { filters: Array<{ name: string; extensions: string[] }> }) => { offered.push(o.filters); return { canceled: true }; },
+      writeFile: async () => undefined, defaultDir: '/home/u/Documents', lang,
+    });
+    for (const kind of ['backup', 'sqlite'] as const) {
+      await saveWithDialog(deps('es'), 'x', kind, () => new Uint8Array());
+      await saveWithDialog(deps('en'), 'x', kind, () => new Uint8Array());
+    }
+    expect(offered.map((f) => f[0].name)).toEqual(['Copia de seguridad cifrada de Puente', 'Puente encrypted backup', 'Base de datos SQLite', 'SQLite database']);
+    expect(offered[0][0].extensions).toEqual(['puente']);
+  });
+
   it('offers the documents folder as one clean path, whatever separator the folder ends with', async () => {
     const offered: string[] = [];
-    const deps = { showSaveDialog: async (o: { defaultPath: string }) => (offered.push(o.defaultPath), { canceled: true }), writeFile: async () => undefined, defaultDir: `${path.join('/home/u', 'Documents')}${path.sep}` };
+    const deps = { showSaveDialog: async (o: { defaultPath: string }) => (offered.push(o.defaultPath), { canceled: true }), writeFile: async () => undefined, defaultDir: `${path.join('/home/u', 'Documents')}${path.sep}`, lang: 'es' as const };
     await saveWithDialog(deps, 'chapter.pdf', 'pdf', () => new Uint8Array());
     expect(offered).toEqual([path.join('/home/u', 'Documents', 'chapter.pdf')]);
   });
