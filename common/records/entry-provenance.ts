@@ -101,6 +101,22 @@ export function keepVersion(db: Database, entryId: number, reason: EntryVersion[
     SELECT id, NULL, entry_date, answers, origin, device_id, server, submission_version, unrecognised, updated_at, ?, ? FROM entries WHERE id = ?`, [replacedAt, reason, entryId]);
 }
 
+/** An entry as stored now, to keep in its history once a correction has replaced it (markCorrected). */
+export function entrySnapshot(db: Database, entryId: number): Record<string, SqlValue> {
+  return rows(db, 'SELECT * FROM entries WHERE id = ?', [entryId])[0];
+}
+
+/**
+ * After a correction: the version it replaced stays in the history (with the laptop it was entered on),
+ * and the entry now says it was entered on this laptop, so a merge carries where the correction was made.
+ */
+export function markCorrected(db: Database, before: Record<string, SqlValue>, correctedAt: string): void {
+  run(db, `INSERT INTO entry_history (entry_id, alias_uid, entry_date, answers, origin, device_id, server, submission_version, unrecognised, saved_at, replaced_at, reason)
+    VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'corrected')`,
+    [before.id, before.entry_date, before.answers, before.origin, before.device_id, before.server, before.submission_version, before.unrecognised, before.updated_at, correctedAt]);
+  run(db, "UPDATE entries SET origin = 'device', device_id = (SELECT value FROM meta WHERE key = 'device_id') WHERE id = ?", [before.id]);
+}
+
 /** A version from elsewhere (a merged backup) kept in an entry's history; `aliasUid` when it was an entry of its own there. */
 export function keepForeignVersion(db: Database, entryId: number, v: Omit<EntryVersion, 'answers' | 'unrecognised'> & { answers: string; unrecognised: string | null; aliasUid: string | null }): void {
   run(db, `INSERT INTO entry_history (entry_id, alias_uid, entry_date, answers, origin, device_id, server, submission_version, unrecognised, saved_at, replaced_at, reason)

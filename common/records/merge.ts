@@ -24,10 +24,10 @@ import { ageRangeOn } from './entry-checks.ts';
 import { deviceOf, keepForeignVersion, keepVersion, rememberDevice, type Device } from './entry-provenance.ts';
 import { addEntry, replaceEntry } from './entry-writes.ts';
 import type { Step } from './long-task.ts';
-import type { MergeChild, MergeConflict, MergeDecisions, MergeDuplicate, MergePreview, SubmissionProblem } from './records-api.ts';
+import type { EntryVersion, MergeChild, MergeConflict, MergeDecisions, MergeDuplicate, MergePreview, SubmissionProblem } from './records-api.ts';
 import { problemText } from './import/problem-words.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM } from './records-schema.ts';
-import { childIdByCode, codeKey, entryById, inTransactionAsync, RecordsError, rows, run, scalar, type EntryRow } from './records-store.ts';
+import { childIdByCode, codeKey, deleteChild, deleteEntry, entryById, inTransactionAsync, RecordsError, rows, run, scalar, type EntryRow } from './records-store.ts';
 
 export interface MergeContext {
   db: Database;
@@ -69,7 +69,7 @@ interface StoredVersion {
   unrecognised: string | null;
   savedAt: string;
   replacedAt: string;
-  reason: 'server-edit' | 'merge-replaced' | 'merge-declined' | 'merge-joined';
+  reason: EntryVersion['reason'];
 }
 
 interface StoredChild { id: number; code: string; sex: 'f' | 'm'; age: number; community: string; registeredOn: string; status: string }
@@ -79,7 +79,9 @@ type ChildPlan =
   | { kind: 'new'; code: string | null }
   | { kind: 'join'; localChildId: number; registration: StoredEntry }
   | { kind: 'undecided' }
-  | { kind: 'refused' };
+  | { kind: 'refused' }
+  /** Deleted here: neither the child nor its forms come back. */
+  | { kind: 'deleted' };
 
 interface EntryPair { local: EntryRow; backup: StoredEntry }
 
@@ -99,6 +101,10 @@ export interface MergePlan {
   histories: Array<{ localId: number; versions: StoredVersion[] }>;
   /** Forms of the backup, by uid: for history lookups. */
   backupHistory: Map<string, StoredVersion[]>;
+  /** Forms here that the other laptop deleted: a registration takes its child along. */
+  removals: Array<{ entryId: number; childId: number | null; registration: boolean }>;
+  /** The other laptop's deletions, kept here too so that no third laptop's backup brings them back. */
+  tombstones: Array<{ uid: string; deletedAt: string; deviceId: string | null }>;
 }
 
 const str = (v: SqlValue) => (v === null || v === undefined ? null : String(v));
@@ -186,6 +192,9 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
   const registrationOf = new Map<number, StoredEntry>();
   for (const e of entries) if (e.instrumentId === REGISTRATION_FORM && e.childId !== null && !registrationOf.has(e.childId)) registrationOf.set(e.childId, e);
   await ctx.step(0, entries.length * 2);
+  const deletedHere = new Set(rows(db, 'SELECT uid FROM deleted_entries').map((r) => String(r.uid)));
+  const tombstones = rows(backup, 'SELECT uid, deleted_at, device_id FROM deleted_entries').map((r) => ({ uid: String(r.uid), deletedAt: String(r.deleted_at), deviceId: str(r.device_id) }));
+  const deletedThere = new Set(tombstones.map((t) => t.uid));
 
   // The children: the same here, new, or possibly one already here.
   const children = new Map<number, ChildPlan>();
@@ -201,6 +210,10 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
       continue;
     }
     const here = localCounterpart(db, registration);
+    if (!here && deletedHere.has(registration.uid)) {
+      children.set(c.id, { kind: 'deleted' });
+      continue;
+    }
     if (here && here.entry.childId !== null) {
       children.set(c.id, { kind: 'same', localChildId: here.entry.childId });
       taken.add(here.entry.childId);
@@ -219,8 +232,18 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
     const choice = byChoice.get(registration.uid);
     if (!choice) children.set(c.id, { kind: 'undecided' });
     else if (choice.choice === 'join') {
-      children.set(c.id, { kind: 'join', localChildId: local.id, registration });
-      taken.add(local.id);
+      // The registration a joined child keeps passes the checks of one typed in (its date, against the forms here).
+      const localRegistration = entryById(db, Number(scalar(db, 'SELECT id FROM entries WHERE child_id = ? AND instrument_id = ? ORDER BY id LIMIT 1', [local.id, REGISTRATION_FORM])));
+      const checked = firstEntered(registration, localRegistration)
+        ? checkEntry(db, ctx.forms.get(REGISTRATION_FORM)!, withCode(registration.answers, local.code), lang, ctx.today, localRegistration)
+        : null;
+      if (checked && !checked.ok) {
+        for (const err of checked.errors) refuse('entries', registration.id, err.message, err.question);
+        children.set(c.id, { kind: 'refused' });
+      } else {
+        children.set(c.id, { kind: 'join', localChildId: local.id, registration });
+        taken.add(local.id);
+      }
     } else if (sameCode !== null) {
       const code = choice.newCode ?? null;
       if (code === null || childIdByCode(db, code) !== null || newCodes.has(codeKey(code))) {
@@ -238,7 +261,7 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
   const localCode = (childId: number | null): string | null | undefined => {
     if (childId === null) return null;
     const p = children.get(childId);
-    if (!p || p.kind === 'refused' || p.kind === 'undecided') return undefined;
+    if (!p || p.kind === 'refused' || p.kind === 'undecided' || p.kind === 'deleted') return undefined;
     if (p.kind === 'new') return p.code;
     return String(scalar(db, 'SELECT child_code FROM children WHERE id = ?', [p.localChildId]));
   };
@@ -250,9 +273,14 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
   const histories: MergePlan['histories'] = [];
   const conflictViews: MergeConflict[] = [];
   let unchanged = 0;
+  let notBack = 0;
   let done = 0;
   for (const e of entries) {
     if (++done % 64 === 0) await ctx.step(done);
+    if (e.childId !== null && children.get(e.childId)?.kind === 'deleted') {
+      notBack++;
+      continue;
+    }
     const form = ctx.forms.get(e.instrumentId);
     const code = localCode(e.childId);
     if (!form || code === undefined) continue;
@@ -261,6 +289,10 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
     if (plan?.kind === 'join' && plan.registration.uid === e.uid) continue;
     const answers = withCode(e.answers, code);
     const here = localCounterpart(db, e);
+    if (!here && deletedHere.has(e.uid)) {
+      notBack++;
+      continue;
+    }
     if (!here) {
       if (plan && plan.kind !== 'new') {
         const checked = checkEntry(db, form, answers, lang, ctx.today);
@@ -306,13 +338,19 @@ export async function planMerge(ctx: MergeContext, backup: Database, decisions?:
     });
     conflicts.push({ local, backup: { ...e, answers, answersText: JSON.stringify(answers) }, keep: byKeep.get(e.uid) ?? null });
   }
+  // What the other laptop deleted goes here too: a deleted registration takes its child and the child's forms along.
+  const removals: MergePlan['removals'] = rows(db, 'SELECT id, uid, instrument_id, child_id FROM entries').filter((r) => deletedThere.has(String(r.uid)))
+    .map((r) => ({ entryId: Number(r.id), childId: r.child_id === null ? null : Number(r.child_id), registration: r.instrument_id === REGISTRATION_FORM }));
+  const removedChildren = new Set(removals.flatMap((r) => (r.registration && r.childId !== null ? [r.childId] : [])));
+  const removedForms = removals.filter((r) => !r.registration && (r.childId === null || !removedChildren.has(r.childId))).length
+    + [...removedChildren].reduce((n, id) => n + Number(scalar(db, 'SELECT count(*) FROM entries WHERE child_id = ?', [id])), 0);
   const newChildren = [...children.values()].filter((p) => p.kind === 'new').length;
   const preview: MergePreview = {
     device, sameDevice: device.id === deviceOf(db).id, backup: summarise(backup),
-    newChildren, newForms: adds.length, updates: updates.length, unchanged,
+    newChildren, newForms: adds.length, updates: updates.length, unchanged, deletedHere: notBack, deletedThere: removedForms,
     duplicates, conflicts: conflictViews, problems: problems.slice(0, 500), problemsTotal: problems.length,
   };
-  return { preview, device, children, adds, updates, conflicts, sameForms, histories, backupHistory };
+  return { preview, device, children, adds, updates, conflicts, sameForms, histories, backupHistory, removals, tombstones };
 }
 
 /** Sets an entry's id and provenance to those it has on the other laptop. */
@@ -351,6 +389,11 @@ export async function applyMerge(ctx: MergeContext, plan: MergePlan, now: string
   };
   await inTransactionAsync(db, async () => {
     rememberDevice(db, plan.device, now);
+    for (const r of plan.removals) {
+      if (r.registration && r.childId !== null) deleteChild(db, r.childId);
+      else if (scalar(db, 'SELECT id FROM entries WHERE id = ?', [r.entryId]) !== null) deleteEntry(db, r.entryId);
+    }
+    for (const t of plan.tombstones) run(db, 'INSERT OR IGNORE INTO deleted_entries (uid, deleted_at, device_id) VALUES (?, ?, ?)', [t.uid, t.deletedAt, t.deviceId]);
     for (const p of plan.children.values()) {
       if (p.kind !== 'join') continue;
       const b = p.registration;

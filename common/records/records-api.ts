@@ -236,6 +236,10 @@ export interface MergePreview {
   /** Forms the backup has a later version of (this laptop's version is among the backup's earlier ones). */
   updates: number;
   unchanged: number;
+  /** Forms of the backup deleted here (a deleted child's forms too): they do not come back. */
+  deletedHere: number;
+  /** Forms here that were deleted on the other laptop: the merge deletes them here too. */
+  deletedThere: number;
   duplicates: MergeDuplicate[];
   conflicts: MergeConflict[];
   problems: SubmissionProblem[];
@@ -253,7 +257,7 @@ export interface EntryVersion {
   unrecognised: Record<string, unknown> | null;
   savedAt: string;
   replacedAt: string;
-  reason: 'server-edit' | 'merge-replaced' | 'merge-declined' | 'merge-joined';
+  reason: 'server-edit' | 'merge-replaced' | 'merge-declined' | 'merge-joined' | 'corrected';
 }
 
 export interface RecordsResults {

@@ -90,6 +90,36 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX entry_history_alias ON entry_history (alias_uid);
   CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT NOT NULL, seen_at TEXT NOT NULL);
   `,
+  // 4: what a merge must not undo and must carry. The uid of every deleted form (a deleted child's forms too), when and on
+  //    which laptop, filled by a trigger, so a merge neither brings it back nor keeps it on the other laptop; a correction
+  //    keeps the version it replaced in the history (reason 'corrected'), which needs the reasons' check rebuilt.
+  `
+  CREATE TABLE deleted_entries (uid TEXT PRIMARY KEY, deleted_at TEXT NOT NULL, device_id TEXT);
+  CREATE TRIGGER entries_deleted AFTER DELETE ON entries BEGIN
+    INSERT OR IGNORE INTO deleted_entries (uid, deleted_at, device_id)
+      VALUES (OLD.uid, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT value FROM meta WHERE key = 'device_id'));
+  END;
+  CREATE TABLE entry_history_4 (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    alias_uid TEXT,
+    entry_date TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('device', 'server')),
+    device_id TEXT,
+    server TEXT,
+    submission_version TEXT,
+    unrecognised TEXT,
+    saved_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('server-edit', 'merge-replaced', 'merge-declined', 'merge-joined', 'corrected'))
+  );
+  INSERT INTO entry_history_4 SELECT id, entry_id, alias_uid, entry_date, answers, origin, device_id, server, submission_version, unrecognised, saved_at, replaced_at, reason FROM entry_history;
+  DROP TABLE entry_history;
+  ALTER TABLE entry_history_4 RENAME TO entry_history;
+  CREATE INDEX entry_history_entry ON entry_history (entry_id);
+  CREATE INDEX entry_history_alias ON entry_history (alias_uid);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,7 +19,7 @@ import type { Lang } from '../facets.ts';
 import { formDateField } from './entry-checks.ts';
 import { checkEntry as checkAgainstRegister } from './check-entry.ts';
 import { registrationFacts } from './entry-writes.ts';
-import { deviceOf, entryVersions, knownDevices, setDevice } from './entry-provenance.ts';
+import { deviceOf, entrySnapshot, entryVersions, knownDevices, markCorrected, setDevice } from './entry-provenance.ts';
 import { applyImport, planImport, type ImportContext } from './import/import-plan.ts';
 import { answerCell, applyCsvImport, planCsvImport } from './import/puente-csv.ts';
 import { exportFileName, formWorkbook } from './form-workbook.ts';
@@ -281,6 +281,7 @@ export function createRecordsService(host: RecordsHost) {
     const form = formOf(entry.instrumentId);
     const checked = checkEntry(form, req.answers, req.lang, entry);
     if (!checked.ok) return { ok: false, errors: checked.errors };
+    const before = entrySnapshot(d, entry.id);
     try {
       const date = dateOf(form, checked.value);
       if (form.id === REGISTRATION_FORM) updateRegistration(d, entry.id, registrationFacts(checked.value, date), checked.value);
@@ -296,6 +297,7 @@ export function createRecordsService(host: RecordsHost) {
       if (errors) return { ok: false, errors };
       throw error;
     }
+    markCorrected(d, before, new Date().toISOString());
     changed();
     return { ok: true, entryId: entry.id, childId: entry.childId };
   }

@@ -65,8 +65,8 @@ describe('merging another laptop’s backup', () => {
     expect(preview.conflicts).toEqual([expect.objectContaining({
       instrumentId: 'follow-up-visit', childCode: 'C-1', fields: ['school_attendance'],
       here: expect.objectContaining({ answers: expect.objectContaining({ school_attendance: 'some_absences' }), deviceId: deviceA.id }),
-      // Entered on A, corrected on B: each side still says where the form was entered; the preview's device says whose backup it is.
-      backup: expect.objectContaining({ answers: expect.objectContaining({ school_attendance: 'stopped' }), deviceId: deviceA.id }),
+      // Entered on A, corrected on B: each side says the laptop of its latest version (the correction's); the preview's device says whose backup it is.
+      backup: expect.objectContaining({ answers: expect.objectContaining({ school_attendance: 'stopped' }), deviceId: deviceB.id }),
     })]);
     // Nothing is written until every conflict has an answer.
     await expect(commitMerge(a, fromB)).rejects.toThrow(/^\[needs-decision\|.*1 possible duplicates or conflicts have no decision yet.*Nothing was changed/);
@@ -82,13 +82,13 @@ describe('merging another laptop’s backup', () => {
     expect(merged.entries).toBe(8);
     expect(await registerOf(b)).toEqual(merged);
 
-    // Nothing was overwritten silently: the answer not kept is in the form's history on both laptops.
+    // Nothing was overwritten silently: the answer before the corrections and the answer not kept are in the form's history on both laptops.
     const visitHere = merged.children[0].forms[1];
     expect(visitHere.answers.school_attendance).toBe('stopped');
     for (const s of [a, b]) {
       const child = (await s.call({ op: 'list-children', query: 'C-1' })).rows[0];
       const entry = (await s.call({ op: 'child-history', childId: child.id })).entries.find((e: { uid: string }) => e.uid === visitHere.uid);
-      expect((await s.call({ op: 'entry-history', entryId: entry.id })).map((v: { answers: Answers }) => v.answers.school_attendance)).toEqual(['some_absences']);
+      expect((await s.call({ op: 'entry-history', entryId: entry.id })).map((v: { answers: Answers }) => v.answers.school_attendance)).toEqual(['regular', 'some_absences']);
     }
 
     // Merging the same backup again, or the other laptop's merged records, changes nothing.
