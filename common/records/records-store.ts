@@ -8,7 +8,7 @@ import type { Answers } from '../forms/answers.ts';
 import type { RegisterFacts } from './entry-checks.ts';
 import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
 import { refusalText } from './refusal-words.ts';
-import { ageGroupOf, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
+import { ageGroupOf, FOLLOW_UP_FORM, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 
 /** Why a request was refused, as a code the reader's screen words in its own language. */
 export type RecordsErrorCode =
@@ -468,6 +468,11 @@ export interface QuarterFigures {
   /** Verified withdrawn / prevented by the end of the quarter (cumulative, latest verification counts). */
   withdrawn: Breakdown;
   prevented: Breakdown;
+  /** Of those, the children whose verification that settles them was made in the quarter (what the committee's quarterly form asks). */
+  withdrawnThisQuarter: Breakdown;
+  preventedThisQuarter: Breakdown;
+  /** Follow-up visit forms dated in the quarter. */
+  followUpVisits: number;
   /** Forms about registered children dated in the quarter (visits, verifications, referrals…). */
   visits: number;
   referrals: number;
@@ -486,18 +491,21 @@ export function quarterlyFigures(db: Database, opts: { community?: string; today
     const [y, q] = quarter.split('-Q').map(Number);
     const start = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
     const end = quarterEnd(quarter);
-    const fig: QuarterFigures = { quarter, identifiedWorking: emptyBreakdown(), identifiedAtRisk: emptyBreakdown(), withdrawn: emptyBreakdown(), prevented: emptyBreakdown(), visits: 0, referrals: 0 };
+    const fig: QuarterFigures = { quarter, identifiedWorking: emptyBreakdown(), identifiedAtRisk: emptyBreakdown(), withdrawn: emptyBreakdown(), prevented: emptyBreakdown(), withdrawnThisQuarter: emptyBreakdown(), preventedThisQuarter: emptyBreakdown(), followUpVisits: 0, visits: 0, referrals: 0 };
     for (const r of rows(db, `SELECT status, sex, age_group, count(*) AS n FROM entries WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?) GROUP BY status, sex, age_group`,
       [REGISTRATION_FORM, start, end, community, community])) {
       addTo(r.status === 'working' ? fig.identifiedWorking : fig.identifiedAtRisk, r.sex, r.age_group, r.n);
     }
-    for (const r of rows(db, `SELECT c.initial_status AS initial, v.outcome AS outcome, c.sex AS sex, c.age_group AS age_group, count(*) AS n
+    for (const r of rows(db, `SELECT c.initial_status AS initial, v.outcome AS outcome, c.sex AS sex, c.age_group AS age_group, v.entry_date >= ? AS in_quarter, count(*) AS n
         FROM children c JOIN entries v ON v.id = (SELECT id FROM entries WHERE child_id = c.id AND instrument_id = ? AND ${SETTLING} AND entry_date <= ? ORDER BY entry_date DESC, id DESC LIMIT 1)
-        WHERE (? IS NULL OR c.community = ?) GROUP BY 1, 2, 3, 4`, [VERIFICATION_FORM, ...SETTLING_RESULTS, end, community, community])) {
+        WHERE (? IS NULL OR c.community = ?) GROUP BY 1, 2, 3, 4, 5`, [start, VERIFICATION_FORM, ...SETTLING_RESULTS, end, community, community])) {
       const status = childStatus(r.initial as RegisteredStatus, String(r.outcome));
       if (status === 'withdrawn') addTo(fig.withdrawn, r.sex, r.age_group, r.n);
       if (status === 'prevented') addTo(fig.prevented, r.sex, r.age_group, r.n);
+      if (status === 'withdrawn' && r.in_quarter) addTo(fig.withdrawnThisQuarter, r.sex, r.age_group, r.n);
+      if (status === 'prevented' && r.in_quarter) addTo(fig.preventedThisQuarter, r.sex, r.age_group, r.n);
     }
+    fig.followUpVisits = Number(scalar(db, 'SELECT count(*) FROM entries WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)', [FOLLOW_UP_FORM, start, end, community, community]));
     fig.visits = Number(scalar(db, 'SELECT count(*) FROM entries WHERE child_id IS NOT NULL AND instrument_id <> ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)', [REGISTRATION_FORM, start, end, community, community]));
     fig.referrals = Number(scalar(db, "SELECT count(*) FROM entries WHERE instrument_id = 'referral' AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)", [start, end, community, community]));
     return fig;
