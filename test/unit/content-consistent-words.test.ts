@@ -113,6 +113,10 @@ describe('consistent words', () => {
     const root = withWords({});
     const locales = path.join(root, 'locales');
     mkdirSync(locales);
+    writeFileSync(path.join(locales, 'en.json'), JSON.stringify({
+      picking: { message: 'What children do', description: 'Heading.' },
+      pickingHelp: { message: 'How ore picking is done', description: 'Help title.' },
+    }, null, 2));
     writeFileSync(path.join(locales, 'es.json'), JSON.stringify({
       picking: { message: 'Qué hacen los niños', description: 'Heading; jancheo is the Ecuadorian word, do not use it.' },
       pickingHelp: { message: 'Cómo se hace el jancheo', description: 'Help title.' },
