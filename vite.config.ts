@@ -11,6 +11,8 @@ import { remarkCitations } from './scripts/content/remark-citations.ts';
 import { remarkFacts } from './scripts/content/remark-facts.ts';
 import { remarkGlossary } from './scripts/content/remark-glossary.ts';
 import { remarkPageParts, type PageParts } from './scripts/content/remark-page-parts.ts';
+import { puenteMessages, MESSAGES_PREFIX } from './scripts/i18n/vite-plugin-messages.ts';
+import { LANGS } from './common/facets.ts';
 
 const root = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -29,7 +31,7 @@ const parts: PageParts = Object.fromEntries(Object.entries({
 }).flatMap(([file, names]) => names.map((name) => [name, path.join(root, file)])));
 const content = puenteContent(contentRoot, {
   parts,
-  strings: { en: path.join(root, 'renderer/src/app/strings/en.ts'), es: path.join(root, 'renderer/src/app/strings/es.ts') },
+  strings: Object.fromEntries(LANGS.map((lang) => [lang, MESSAGES_PREFIX + lang])),
   browserBridge: path.join(root, 'renderer/src/bridge/browser-bridge.ts'),
 });
 
@@ -38,9 +40,14 @@ export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
   define: { __APP_VERSION__: JSON.stringify(version) },
+  // The catalogues arrive parsed (scripts/i18n/vite-plugin-messages.ts): the app needs no ICU parser.
+  resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] },
   publicDir: path.join(root, 'renderer/public'),
+  // The records worker words refusals with the catalogues parsed at build time too.
+  worker: { plugins: () => [puenteMessages()] },
   plugins: [
     content,
+    puenteMessages(),
     {
       enforce: 'pre',
       ...mdx({
@@ -69,7 +76,7 @@ export default defineConfig({
         // browser edition's bridge with the checks of stored data it runs at start (zod).
         codeSplitting: {
           groups: [
-            { name: 'app', test: (id: string) => /renderer[\\/]src[\\/](main\.tsx|app[\\/]strings[\\/]shared\.ts)$/.test(id) },
+            { name: 'app', test: (id: string) => /renderer[\\/]src[\\/]main\.tsx$/.test(id) },
             { name: 'browser-bridge', test: (id: string) => /renderer[\\/]src[\\/]bridge[\\/]browser-bridge\.ts$/.test(id) },
           ],
         },

@@ -1,21 +1,17 @@
 /**
- * Every language's translator for the main process, the records thread and the command line (the
- * renderer gets its language's parsed catalogue with the language pack instead: no parser, one language).
+ * Every language's translator for the main process, the records host (thread or worker) and the
+ * command line. The screens get their language's parsed catalogue with the language pack instead.
  */
 import type { Lang } from '../facets.ts';
-import type { Catalogue } from './catalogue.ts';
-import { compileCatalogue } from './compile.ts';
+import { parsedCatalogue } from './parsed-catalogues.ts';
 import { createTranslator, type Translator } from './translator.ts';
-import en from '../../content/locales/en.json';
-import es from '../../content/locales/es.json';
 
-const CATALOGUES: Record<Lang, Catalogue> = { en, es };
 const made = new Map<Lang, Translator>();
 
 export function translatorFor(lang: Lang): Translator {
   let t = made.get(lang);
   if (!t) {
-    t = createTranslator(lang, compileCatalogue(CATALOGUES[lang]));
+    t = createTranslator(lang, parsedCatalogue(lang));
     made.set(lang, t);
   }
   return t;

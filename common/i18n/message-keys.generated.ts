@@ -646,6 +646,7 @@ export interface MessageParams {
   "records.errors.invalid-request": { field: string | null };
   "records.errors.previous-copy-open": { at: string | null };
   "records.errors.unexpected": { detail: string | number };
+  "records.errors.portable-edition": undefined;
   "records.csvReading.not-utf8": undefined;
   "records.csvReading.unclosed-quote": undefined;
   "records.csvReading.text-after-quote": undefined;

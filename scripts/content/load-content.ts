@@ -27,6 +27,7 @@ import { loadProfiler } from './check-profiler.ts';
 import { checkRepeatedPassages, type ChapterWords } from './check-repeated-passages.ts';
 import { loadThesaurus } from './check-thesaurus.ts';
 import { checkTranslations } from './check-translations.ts';
+import { checkCatalogues } from '../i18n/check-catalogues.ts';
 import { checkWorkshopModules } from './check-workshop-modules.ts';
 import { loadChapter, type ChapterContext, type LoadedChapter, type PendingLink } from './load-chapter.ts';
 import { inListOrder, loadInstrumentFiles } from './load-instruments.ts';
@@ -89,6 +90,8 @@ export function loadContent(root: string): LoadedContent {
   }
   checkRepeatedPassages(root, chapterContext.passages, problems, warnings);
   checkTranslations(filesByLang, chapters, problems, warnings);
+  // The interface texts (content/locales/<lang>.json) are checked with the chapters they sit beside.
+  checkCatalogues(path.join(root, 'locales'), problems, (file) => path.join('content', path.relative(root, file)));
   const byKey = new Map(chapters.map((c) => [`${c.lang}/${c.frontmatter.id}`, c]));
   const englishChapter = (id: string) => byKey.get(`en/${id}`);
   checkCommunities(communityRecords, englishChapter, chapterContext.communityRefs, problems);

@@ -78,3 +78,19 @@ describe('the translators of the main process and the command line', () => {
     expect(translatorFor('en').format('records.unsaved', { n: 1 })).toBe('Not saved: 1 change is only in this computer\'s memory.');
   });
 });
+
+describe('the pseudo-locale', () => {
+  it('accents and wraps every message, about 30 % longer, with its placeholders and plurals working', async () => {
+    const { pseudoCatalogue } = await import('../../common/i18n/pseudo.ts');
+    const english = compileCatalogue(readCatalogue(catalogueFile('en')));
+    const pseudo = createTranslator('en', pseudoCatalogue(english));
+    const en = createTranslator('en', english);
+    expect(pseudo.format('records.tabs.register')).toMatch(/^\[Ŕéĝíšţéŕ ~+\]$/);
+    expect(pseudo.format('searchResults', { n: 3 })).toMatch(/^\[3 ŕéšúļţš ~+\]$/);
+    expect(pseudo.format('records.fill', { form: 'Visit' })).toContain('Visit');
+    for (const key of ['tagline', 'records.privacy', 'searchPlaceholder'] as const) {
+      expect(pseudo.format(key).length / en.format(key).length, key).toBeGreaterThanOrEqual(1.25);
+    }
+    expect(pseudo.format('tagline')).not.toMatch(/[a-zA-Z]{3}/);
+  });
+});

@@ -1,6 +1,9 @@
 /**
- * The interface texts: one module per language (strings/en.ts, strings/es.ts), each loaded in
- * its language's pack (language-pack.ts), so a reader loads only the language they read.
+ * The interface texts: one catalogue per language (content/locales/<lang>.json, ICU MessageFormat),
+ * parsed at build time and loaded in its language's pack (language-pack.ts), so a reader loads only
+ * the language they read. Components read them typed: `t.home`, `t.records.fill({ form })`.
  */
-export type { Strings } from './strings/en.ts';
-export type { ProblemParams } from './strings/shared.ts';
+import type { Messages } from '../../../common/i18n/message-keys.generated.ts';
+
+export type Strings = Messages;
+export type { LooseParams as ProblemParams } from '../../../common/i18n/translator.ts';

@@ -15,7 +15,7 @@ export function usePrintActions(fileStem: string, pageSize: 'A4' | 'Letter' = 'A
     status,
     print: printPage,
     savePdf: () => call('window:save-pdf', { suggestedName: `${fileStem}-${lang}.pdf`, pageSize }).then(
-      (r) => setStatus(r.saved && r.path ? { ok: true, text: t.printing.saved(r.path) } : null),
+      (r) => setStatus(r.saved && r.path ? { ok: true, text: t.printing.saved({ f: r.path }) } : null),
       (e: unknown) => setStatus({ ok: false, text: `${t.printing.error} ${String(e)}` }),
     ),
   };

@@ -114,7 +114,7 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
         <h1 tabIndex={-1}>{chapter.title}</h1>
         {page && <p className="summary">{page.summary}</p>}
         <p className="chapter-meta">
-          {page && <span>{t.minutesRead(Math.max(1, Math.round(page.words / 200)))}</span>}
+          {page && <span>{t.minutesRead({ m: Math.max(1, Math.round(page.words / 200)) })}</span>}
           {chapter.audiences.map((a) => <span key={a} className="tag">{t.value[a]}</span>)}
           {chapter.ageGroups.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-age">{t.value[a]}</span>)}
           {chapter.communityTypes.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-community">{t.value[a]}</span>)}
@@ -171,7 +171,7 @@ function PathNext({ chapterId }: { chapterId: string }) {
     <ul className="path-next" data-testid="path-next">
       {items.map(({ path, chapter }) => (
         <li key={path.id} className={`path-${path.id}`}>
-          <small>{t.marks.nextInPath(path[lang].title)}</small>
+          <small>{t.marks.nextInPath({ p: path[lang].title })}</small>
           <a href={chapter.route}>{chapter.title} →</a>
         </li>
       ))}

@@ -21,7 +21,7 @@ export function FilterChips() {
     <ul className="chips" aria-label={t.filters} data-testid="filter-chips">
       {chips.map(({ key, value }) => (
         <li key={`${key}:${value}`}>
-          <button type="button" className="chip" onClick={() => setFilters(toggle(filter, key, value))} aria-label={t.removeFilter(t.value[value])}>
+          <button type="button" className="chip" onClick={() => setFilters(toggle(filter, key, value))} aria-label={t.removeFilter({ label: t.value[value] })}>
             {t.value[value]}
             <Icon name="close" size={14} />
           </button>

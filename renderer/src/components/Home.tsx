@@ -75,7 +75,7 @@ export function Home() {
             return (
               <article key={s.id} className="section-card">
                 <h3>{s[lang]}</h3>
-                <p className="muted">{t.chapters(inSection.length)}</p>
+                <p className="muted">{t.chapters({ n: inSection.length })}</p>
                 <ul>
                   {inSection.map((c) => <li key={c.id}><a href={c.route}>{c.title}</a></li>)}
                 </ul>
@@ -96,8 +96,8 @@ function PathProgress({ chapters }: { chapters: string[] }) {
   const target = findChapter(lang, next ?? chapters[0]);
   return (
     <div className="path-progress">
-      <progress max={chapters.length} value={done} aria-label={t.marks.progress(done, chapters.length)} />
-      <span className="muted">{next ? t.marks.progress(done, chapters.length) : t.marks.pathDone}</span>
+      <progress max={chapters.length} value={done} aria-label={t.marks.progress({ a: done, b: chapters.length })} />
+      <span className="muted">{next ? t.marks.progress({ a: done, b: chapters.length }) : t.marks.pathDone}</span>
       {target && <a className="button" href={target.route}>{done === 0 ? t.startPath : t.marks.continuePath} →</a>}
     </div>
   );

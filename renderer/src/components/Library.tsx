@@ -40,7 +40,7 @@ export function Library() {
 
   const importMarks = async (f: File) => {
     const result = await marks.importFile(await f.text());
-    setStatus(result.ok ? { ok: true, text: m.imported(result.added) } : { ok: false, text: `${m.importError} ${result.error}` });
+    setStatus(result.ok ? { ok: true, text: m.imported({ n: result.added }) } : { ok: false, text: `${m.importError} ${result.error}` });
   };
 
   return (

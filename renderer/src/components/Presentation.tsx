@@ -127,7 +127,7 @@ export function Presentation({ page, onExit }: { page: RefObject<HTMLElement | n
       )}
       <div className="presentation-bar" role="toolbar" aria-label={p.title}>
         <button type="button" onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0} aria-label={p.prev}>←</button>
-        <span className="slide-count" aria-live="polite" data-testid="slide-count">{p.slide(index + 1, count)}</span>
+        <span className="slide-count" aria-live="polite" data-testid="slide-count">{p.slide({ a: index + 1, b: count })}</span>
         <button type="button" onClick={() => setIndex((i) => Math.min(count - 1, i + 1))} disabled={index >= count - 1} aria-label={p.next}>→</button>
         <button type="button" className="presentation-presenter" onClick={() => setPresenter((v) => !v)} aria-pressed={presenter} title={p.presenterKey}>{p.presenter} (P)</button>
         <span className="presentation-keys">{p.keys}</span>

@@ -41,7 +41,7 @@ export function PresenterPanel({ startedAt, slideStartedAt, plannedMinutes, note
     <aside className="presenter-panel" aria-label={p.presenter} data-testid="presenter-view">
       <p className="presenter-timer" data-testid="presenter-timer">
         <span>{p.elapsed}: <strong>{clockText(total)}</strong></span>
-        {plannedMinutes !== undefined && <span className={over ? 'presenter-over' : undefined}>{p.onStep(clockText(onSlide), plannedMinutes)}</span>}
+        {plannedMinutes !== undefined && <span className={over ? 'presenter-over' : undefined}>{p.onStep({ used: clockText(onSlide), planned: plannedMinutes })}</span>}
       </p>
       <h2>{p.notes}</h2>
       <div className="presenter-notes" data-testid="presenter-notes">

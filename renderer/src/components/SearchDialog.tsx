@@ -139,7 +139,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose(): void
         {!engine && !error && <p className="search-status">{t.searchLoading}</p>}
         {engine && !response && <p className="search-status">{t.searchHint}</p>}
         {response && flat.length === 0 && <p className="search-status" role="status">{t.searchNoResults}</p>}
-        {response && flat.length > 0 && <p className="search-status" role="status">{t.searchResults(response.totalHits)}</p>}
+        {response && flat.length > 0 && <p className="search-status" role="status">{t.searchResults({ n: response.totalHits })}</p>}
         {response?.groups.map((g) => (
           <section key={g.chapterId} className="result-group">
             <h3>{g.chapterTitle} <small>{sectionTitle(g.section, lang)}</small></h3>

@@ -18,7 +18,7 @@ export function SectionPrint({ sectionId }: { sectionId: string }) {
   const key = chapters.map((c) => c.route).join(' ');
 
   useEffect(() => {
-    document.title = `${t.printing.sectionTitle(title)} — Puente`;
+    document.title = `${t.printing.sectionTitle({ s: title })} — Puente`;
   }, [t, title]);
   useEffect(() => {
     let live = true;
@@ -37,8 +37,8 @@ export function SectionPrint({ sectionId }: { sectionId: string }) {
   return (
     <main id="main" className="chapter section-print" tabIndex={-1} data-section={sectionId}>
       <div className="print-toolbar">
-        <p className="breadcrumb">{t.printing.sectionTitle(title)}</p>
-        <p>{t.printing.sectionIntro(chapters.length)}</p>
+        <p className="breadcrumb">{t.printing.sectionTitle({ s: title })}</p>
+        <p>{t.printing.sectionIntro({ n: chapters.length })}</p>
         <div className="page-tools" role="group">
           <button type="button" className="button-primary" onClick={print} disabled={!pages} data-testid="print-now">{t.printing.chapter}</button>
           <button type="button" onClick={() => void savePdf()} disabled={!pages}>{t.printing.savePdf}</button>

@@ -16,7 +16,7 @@ export function Sidebar({ open, onNavigate }: { open: boolean; onNavigate(): voi
       <div className="sidebar-text-size"><TextSizeButtons /></div>
       <FilterPanel />
       <FilterChips />
-      {hidden > 0 && <p className="hidden-note" data-testid="hidden-note">{t.hiddenByFilters(hidden)}</p>}
+      {hidden > 0 && <p className="hidden-note" data-testid="hidden-note">{t.hiddenByFilters({ n: hidden })}</p>}
       <ol className="toc-sections">
         {sections.map((section) => {
           const chapters = visible.filter((c) => c.section === section.id);

@@ -1,3 +1,4 @@
+import { LANGS } from '../../../common/facets.ts';
 import { LIBRARY_ID } from '../app/app-pages.ts';
 import { matchingAnchor } from '../app/content.ts';
 import { loadLanguagePack } from '../app/language-pack.ts';
@@ -13,7 +14,8 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
   navOpen: boolean;
 }) {
   const { t, lang, route, navigate, effectiveTheme, updateSettings } = useApp();
-  const other = t.switchToLang;
+  // The next language of the list (the button names it: t.switchTo).
+  const other = LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length];
   const switchLanguage = () => {
     if (route.kind === 'chapter') {
       const { chapterId } = route;

@@ -54,7 +54,7 @@ function AnswerSpace({ form, q, goTos }: { form: Instrument; q: Question; goTos:
       return (
         <div className="answer-number">
           {Array.from({ length: digits }, (_, i) => <span key={i} className="digit" aria-hidden="true" />)}
-          {range && <span className="answer-how">{f.range(range)}</span>}
+          {range && <span className="answer-how">{f.range({ a: range })}</span>}
         </div>
       );
     }
@@ -85,7 +85,7 @@ export function BlankForm({ form }: { form: Instrument }) {
       <header className="form-print-header">
         <p className="form-print-title"><strong>{form[lang].title}</strong> <span className="nowrap">· {t.forms.version} {form.version}</span></p>
         <p className="form-print-fields">
-          {t.forms.headerFields.map((field) => <span key={field} className="form-field">{field}: <span className="blank" aria-hidden="true" /></span>)}
+          {[t.forms.headerFields.interviewer, t.forms.headerFields.date, t.forms.headerFields.community, t.forms.headerFields.formNumber].map((field) => <span key={field} className="form-field">{field}: <span className="blank" aria-hidden="true" /></span>)}
         </p>
       </header>
       {form.sections.map((section) => (

@@ -87,7 +87,7 @@ export function Profiler() {
   };
 
   const remove = async (s: SavedProfile) => {
-    if (!window.confirm(p.confirmDelete(s.name))) return;
+    if (!window.confirm(p.confirmDelete({ n: s.name }))) return;
     if (await plans.remove(s.id, p.savedOk) && savedId === s.id) setSavedId(null);
   };
 
@@ -118,7 +118,7 @@ export function Profiler() {
       </section>
 
       <p>{p.intro}</p>
-      <p className="muted" role="status" data-testid="profiler-progress">{p.progress(answered, questions.length)}</p>
+      <p className="muted" role="status" data-testid="profiler-progress">{p.progress({ a: answered, t: questions.length })}</p>
       <form className="profiler-form" onSubmit={(e) => e.preventDefault()}>
         {questions.map((q, i) => {
           const problem = touched ? problemOf(q.id) : undefined;
@@ -240,7 +240,7 @@ export function Profiler() {
               <span>{p.name}</span>
               <input type="text" value={name} maxLength={120} placeholder={p.defaultName} onChange={(e) => setName(e.target.value)} data-testid="plan-name" />
             </label>
-            <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="plan-save">{savedPlan ? p.update(savedPlan.name) : p.save}</button>
+            <button type="button" className="button-primary" onClick={() => void save(false)} data-testid="plan-save">{savedPlan ? p.update({ n: savedPlan.name }) : p.save}</button>
             {savedId && <button type="button" onClick={() => void save(true)}>{p.saveAsNew}</button>}
             <button type="button" onClick={printPlan}>{p.print}</button>
           </div>

@@ -103,7 +103,7 @@ export function CommunityTable() {
         {filterSelect('country', t.community.country)}
         {filterSelect('communityType', t.community.type)}
         {filterSelect('maturity', t.community.maturity)}
-        <span className="muted" role="status">{t.community.shown(rows.length, communities.length)}</span>
+        <span className="muted" role="status">{t.community.shown({ n: rows.length, t: communities.length })}</span>
       </div>
       <div className="table-wrap" tabIndex={0}>
         <table>
@@ -111,7 +111,7 @@ export function CommunityTable() {
             <tr>
               {columns.map(([key, title]) => (
                 <th key={key} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="sort-button" onClick={() => setSort({ key, dir: sort.key === key ? (sort.dir === 1 ? -1 : 1) : 1 })} aria-label={t.community.sortBy(title)}>
+                  <button type="button" className="sort-button" onClick={() => setSort({ key, dir: sort.key === key ? (sort.dir === 1 ? -1 : 1) : 1 })} aria-label={t.community.sortBy({ c: title })}>
                     {title} <span aria-hidden="true">{sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : '↕'}</span>
                   </button>
                 </th>

@@ -46,7 +46,7 @@ export function InstrumentPage({ id }: { id: string }) {
     try {
       const name = xlsFormFileName(form, lang);
       const result = await call('file:save', { suggestedName: name, bytes: exportXlsForm(form, lang), filter: 'xlsx' });
-      setStatus(result.saved ? (result.path ? f.exported(result.path) : f.exportedDownload) : null);
+      setStatus(result.saved ? (result.path ? f.exported({ f: result.path }) : f.exportedDownload) : null);
     } catch (e) {
       setStatus(`${f.exportError} ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -57,13 +57,13 @@ export function InstrumentPage({ id }: { id: string }) {
     <div className="instrument" data-print={part}>
       <div className="instrument-guide">
         <header className="guide-print-header print-only">
-          <h2>{f.guideTitle(text.title)} <span className="nowrap">· {f.version} {form.version}</span></h2>
+          <h2>{f.guideTitle({ title: text.title })} <span className="nowrap">· {f.version} {form.version}</span></h2>
           <p>{text.purpose}</p>
         </header>
         <dl className="instrument-facts">
           <div><dt>{f.whoApplies}</dt><dd>{text.whoApplies}</dd></div>
           <div><dt>{f.when}</dt><dd>{text.when}</dd></div>
-          <div><dt>{f.duration}</dt><dd>{text.duration} · {f.questions(count)}</dd></div>
+          <div><dt>{f.duration}</dt><dd>{text.duration} · {f.questions({ n: count })}</dd></div>
           <div><dt>{f.training}</dt><dd>{text.training}</dd></div>
           {form.feeds.length > 0 && (
             <div>
@@ -116,7 +116,7 @@ export function InstrumentList({ kind }: { kind: 'baseline' | 'monitoring' }) {
       {instruments.filter((f) => f.kind === kind).map((form) => (
         <li key={form.id}>
           <a href={findChapter(lang, form.id)?.route ?? formatRoute({ kind: 'chapter', lang, chapterId: form.id })}><strong>{form[lang].title}</strong></a>
-          <span className="muted"> · {form[lang].duration} · {t.forms.questions(questionsOf(form).filter((q) => q.type !== 'note').length)}</span>
+          <span className="muted"> · {form[lang].duration} · {t.forms.questions({ n: questionsOf(form).filter((q) => q.type !== 'note').length })}</span>
           <p>{form[lang].purpose}</p>
         </li>
       ))}
@@ -163,7 +163,7 @@ export function IndicatorCatalogue() {
           </select>
         </label>
         <label><span>{f.catalogueFilter}</span><input type="search" value={query} onChange={(e) => setQuery(e.target.value)} /></label>
-        <span className="muted" role="status">{f.shownIndicators(shown.length, indicators.length)}</span>
+        <span className="muted" role="status">{f.shownIndicators({ n: shown.length, t: indicators.length })}</span>
       </div>
       {shown.map((ind) => (
         <article key={ind.id} id={`indicator-${ind.id}`} className="indicator" data-indicator={ind.id}>

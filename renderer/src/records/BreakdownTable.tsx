@@ -10,7 +10,7 @@ export function BreakdownTable({ q }: { q: QuarterFigures }) {
   return (
     <div className="table-wrap" tabIndex={0}>
       <table className="records-table breakdown">
-        <caption>{r.byGroup(q.quarter)}</caption>
+        <caption>{r.byGroup({ q: q.quarter })}</caption>
         <thead>
           <tr><th rowSpan={2} scope="col" /><th colSpan={3} scope="colgroup">{r.girls}</th><th colSpan={3} scope="colgroup">{r.boys}</th><th rowSpan={2} scope="col">{r.total}</th></tr>
           <tr>{(['f', 'm'] as const).flatMap((s) => CHILD_AGE_GROUPS.map((a) => <th key={`${s}${a}`} scope="col">{r.ageName[a]}</th>))}</tr>

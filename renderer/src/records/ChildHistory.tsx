@@ -25,7 +25,7 @@ export function ChildHistory({ history, heading, flash, onBack, onAdd, onEdit, o
   const { child, entries } = history;
   const remove = async (entry: EntryRow) => {
     const form = formById(entry.instrumentId);
-    if (!window.confirm(r.confirmDeleteEntry(form?.[lang].title ?? entry.instrumentId, entry.entryDate))) return;
+    if (!window.confirm(r.confirmDeleteEntry({ form: form?.[lang].title ?? entry.instrumentId, date: entry.entryDate }))) return;
     try {
       await records({ op: 'delete-entry', entryId: entry.id });
       onEntryDeleted();
@@ -36,12 +36,12 @@ export function ChildHistory({ history, heading, flash, onBack, onAdd, onEdit, o
   return (
     <section aria-labelledby="records-child" data-testid="child-view">
       <p><button type="button" className="link-button" onClick={onBack}>← {r.back}</button></p>
-      <h3 id="records-child" tabIndex={-1} ref={heading}>{r.child(child.childCode)} <span className={`tag status-${child.currentStatus}`} data-testid="child-status">{r.statusName[child.currentStatus] ?? child.currentStatus}</span></h3>
+      <h3 id="records-child" tabIndex={-1} ref={heading}>{r.child({ code: child.childCode })} <span className={`tag status-${child.currentStatus}`} data-testid="child-status">{r.statusName[child.currentStatus] ?? child.currentStatus}</span></h3>
       <p className="muted">{sexLabel(lang, child.sex)} · {child.age} · {child.community} · {r.registered} {child.registeredOn}</p>
       <Status flash={flash} />
       <div className="records-actions">
         {childForms.map((f) => (
-          <button key={f.id} type="button" onClick={() => onAdd(f)} data-testid={`add-${f.id}`}>{r.add(f[lang].title)}</button>
+          <button key={f.id} type="button" onClick={() => onAdd(f)} data-testid={`add-${f.id}`}>{r.add({ form: f[lang].title })}</button>
         ))}
       </div>
       <h4>{r.history}</h4>
@@ -50,7 +50,7 @@ export function ChildHistory({ history, heading, flash, onBack, onAdd, onEdit, o
       </ol>
       <p>
         <button type="button" className="danger" data-testid="delete-child" onClick={async () => {
-          if (!window.confirm(r.confirmDeleteChild(child.childCode))) return;
+          if (!window.confirm(r.confirmDeleteChild({ code: child.childCode }))) return;
           try {
             await records({ op: 'delete-child', childId: child.id });
             onDeleted();

@@ -36,8 +36,8 @@ export function ChildView({ childId, flash: initialFlash, onBack, onChange, onDe
     const isRegistration = editing.instrumentId === REGISTRATION_FORM;
     return (
       <section aria-labelledby="records-editing">
-        <p><button type="button" className="link-button" onClick={() => setEditing(null)}>← {r.child(child.childCode)}</button></p>
-        <h3 id="records-editing" tabIndex={-1} ref={heading}>{r.editing(editForm[lang].title, editing.entryDate)}</h3>
+        <p><button type="button" className="link-button" onClick={() => setEditing(null)}>← {r.child({ code: child.childCode })}</button></p>
+        <h3 id="records-editing" tabIndex={-1} ref={heading}>{r.editing({ form: editForm[lang].title, date: editing.entryDate })}</h3>
         <EntryForm form={editForm} entryId={editing.id} initial={editing.answers} fixed={isRegistration ? undefined : answersFromRegister(editForm, child, editing.entryDate).fixed}
           onCancel={() => setEditing(null)} onSaved={() => {
             setEditing(null);
@@ -49,7 +49,7 @@ export function ChildView({ childId, flash: initialFlash, onBack, onChange, onDe
   if (adding) {
     return (
       <section aria-labelledby="records-adding">
-        <p><button type="button" className="link-button" onClick={() => setAdding(null)}>← {r.child(child.childCode)}</button></p>
+        <p><button type="button" className="link-button" onClick={() => setAdding(null)}>← {r.child({ code: child.childCode })}</button></p>
         <h3 id="records-adding" tabIndex={-1} ref={heading}>{adding[lang].title} · {child.childCode}</h3>
         <EntryForm form={adding} {...answersFromRegister(adding, child, localToday())} onCancel={() => setAdding(null)} onSaved={() => {
           setAdding(null);

@@ -16,10 +16,10 @@ export function ConflictChoice({ conflict: c, backupName, keep, onDecide }: {
   const name = `conflict-${c.id}`;
   return (
     <fieldset className="merge-choice" data-testid="merge-conflict">
-      <legend>{m.conflictLegend(form?.[lang].title ?? c.instrumentId, c.childCode, c.date)}</legend>
+      <legend>{m.conflictLegend({ form: form?.[lang].title ?? c.instrumentId, code: c.childCode, date: c.date })}</legend>
       <div className="table-wrap" tabIndex={0}>
         <table className="records-table">
-          <thead><tr><th scope="col">{m.question}</th><th scope="col">{m.thisLaptop}</th><th scope="col">{m.theBackup(backupName)}</th></tr></thead>
+          <thead><tr><th scope="col">{m.question}</th><th scope="col">{m.thisLaptop}</th><th scope="col">{m.theBackup({ name: backupName })}</th></tr></thead>
           <tbody>
             {c.fields.map((f) => (
               <tr key={f}>

@@ -21,10 +21,10 @@ export function DuplicateChoice({ duplicate: d, backupName, decision, onDecide }
   const name = `duplicate-${d.id}`;
   return (
     <fieldset className="merge-choice" data-testid="merge-duplicate">
-      <legend>{m.duplicateLegend(d.backup.code, m.duplicateReason[d.reason])}</legend>
+      <legend>{m.duplicateLegend({ code: d.backup.code, reason: m.duplicateReason[d.reason] })}</legend>
       <div className="table-wrap" tabIndex={0}>
         <table className="records-table">
-          <thead><tr><th scope="col"></th><th scope="col">{m.thisLaptop}</th><th scope="col">{m.theBackup(backupName)}</th></tr></thead>
+          <thead><tr><th scope="col"></th><th scope="col">{m.thisLaptop}</th><th scope="col">{m.theBackup({ name: backupName })}</th></tr></thead>
           <tbody>
             {rows.map(([label, cell]) => {
               const [here, there] = [cell(d.here), cell(d.backup)];

@@ -10,11 +10,11 @@ export function originText(o: Pick<EntryProvenance, 'origin' | 'deviceId' | 'ser
   const device = devices.find((d) => d.id === o.deviceId);
   if (o.origin === 'server') {
     const server = r.serverName[o.server ?? ''] ?? o.server ?? '';
-    const where = device && !device.here ? r.origin.importedOn(device.name) : '';
-    return `${r.origin.server(server, o.submissionId ?? '—', o.importedAt?.slice(0, 10) ?? '—')}${where}`;
+    const where = device && !device.here ? r.origin.importedOn({ name: device.name }) : '';
+    return `${r.origin.server({ server, id: o.submissionId ?? '—', date: o.importedAt?.slice(0, 10) ?? '—' })}${where}`;
   }
   if (!device) return r.origin.unknownLaptop;
-  return device.here ? r.origin.thisLaptop(device.name) : r.origin.otherLaptop(device.name);
+  return device.here ? r.origin.thisLaptop({ name: device.name }) : r.origin.otherLaptop({ name: device.name });
 }
 
 /** One line under a saved form saying where it came from. */

@@ -28,9 +28,9 @@ export function EntryVersions({ entryId, form, devices }: { entryId: number; for
           {versions.map((v, i) => (
             <li key={i} data-reason={v.reason}>
               <details>
-                <summary>{r.origin.version(v.replacedAt.slice(0, 10), r.origin.reason[v.reason] ?? v.reason)}</summary>
+                <summary>{r.origin.version({ date: v.replacedAt.slice(0, 10), reason: r.origin.reason[v.reason] ?? v.reason })}</summary>
                 <p className="muted">{v.entryDate} · {v.origin === 'server'
-                  ? r.origin.serverVersion(r.serverName[v.server ?? ''] ?? v.server ?? '', v.submissionVersion ?? '—')
+                  ? r.origin.serverVersion({ server: r.serverName[v.server ?? ''] ?? v.server ?? '', version: v.submissionVersion ?? '—' })
                   : originText({ origin: 'device', deviceId: v.deviceId, server: null }, devices, r)}</p>
                 <AnswerList form={form} entry={v} />
                 <UnrecognisedAnswers answers={v.unrecognised} />

@@ -14,7 +14,7 @@ export function ExportPanel({ onDone, onFailure }: { onDone(flash: Flash): void;
       <p className="muted">{r.exportNote}</p>
       <ul className="records-exports">
         {monitoringForms.map((f) => (
-          <li key={f.id}><button type="button" data-testid={`export-${f.id}`} onClick={() => save({ op: 'export-csv', instrumentId: f.id })}>{r.exportCsv(f[lang].title)}</button></li>
+          <li key={f.id}><button type="button" data-testid={`export-${f.id}`} onClick={() => save({ op: 'export-csv', instrumentId: f.id })}>{r.exportCsv({ form: f[lang].title })}</button></li>
         ))}
         <li><button type="button" data-testid="export-aggregate" onClick={() => save({ op: 'export-aggregate' })}>{r.exportAggregate}</button></li>
         <li><button type="button" data-testid="export-database" onClick={() => save({ op: 'export-database' })}>{r.exportDb}</button></li>

@@ -44,7 +44,7 @@ export function FieldRecords() {
   }
   return (
     <div className="records" data-testid="records">
-      <p className="records-privacy">{r.privacy} <span className="muted">{r.counts(status.children, status.entries)}{status.savedAt ? ` · ${r.savedAt(new Date(status.savedAt).toLocaleString())}` : ''}</span></p>
+      <p className="records-privacy">{r.privacy} <span className="muted">{r.counts({ c: status.children, e: status.entries })}{status.savedAt ? ` · ${r.savedAt({ d: new Date(status.savedAt).toLocaleString() })}` : ''}</span></p>
       {status.warning && <p role="alert" className="status-error">{status.warning}</p>}
       <SaveWarning status={status} onChange={setStatus} />
       <div className="records-tabs" role="tablist" aria-label={r.tabs.register}>

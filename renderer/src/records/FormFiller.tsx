@@ -211,8 +211,8 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
     }
 
     let how: string | null = null;
-    if (q.type === 'integer' || q.type === 'decimal') how = rangeText(q) ? f.range(rangeText(q)) : null;
-    else if (q.type === 'text' && q.maxLength) how = f.maxLength(q.maxLength);
+    if (q.type === 'integer' || q.type === 'decimal') how = rangeText(q) ? f.range({ a: rangeText(q) }) : null;
+    else if (q.type === 'text' && q.maxLength) how = f.maxLength({ n: q.maxLength });
     const howId = how ? `${id}-how` : undefined;
     const common = {
       id,
@@ -266,7 +266,7 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
     <form ref={formRef} className="form-filler" lang={lang} noValidate onSubmit={submit} aria-label={form[lang].title} data-form={form.id}>
       {errors.length > 0 && (
         <div ref={summaryRef} className="fill-summary" role="alert" tabIndex={-1} aria-labelledby={`${base}-summary`}>
-          <h2 id={`${base}-summary`}>{f.errorsTitle(errors.length)}</h2>
+          <h2 id={`${base}-summary`}>{f.errorsTitle({ n: errors.length })}</h2>
           <p>{f.errorsIntro}</p>
           <ul>
             {errors.map((e) => (
@@ -290,7 +290,7 @@ export function FormFiller({ form, initial, onSubmit, onCancel, submitLabel, fix
             {!any && <p className="muted fill-skipped">{f.sectionSkipped}</p>}
             {withNotApplicable(section.questions, numbers, shown).map((item) => (item.kind === 'shown'
               ? renderQuestion(item.question)
-              : <p key={`na-${item.first}`} className="muted fill-not-applicable">{f.notApplicable(item.first, item.last)}</p>))}
+              : <p key={`na-${item.first}`} className="muted fill-not-applicable">{f.notApplicable({ a: item.first, b: item.last, span: item.first === item.last ? 'one' : 'other' })}</p>))}
           </section>
         );
       })}

@@ -28,7 +28,7 @@ export function ImportPanel({ onImported, onFlash, onFailure }: { onImported(): 
         setRunning(true);
         try {
           const result = await records({ op: 'import-csv', lang, instrumentId: importForm, bytes });
-          if (result.ok) { onFlash({ ok: true, text: r.imported(result.written) }); onImported(); } else { onFlash(null); setProblems(result); }
+          if (result.ok) { onFlash({ ok: true, text: r.imported({ n: result.written }) }); onImported(); } else { onFlash(null); setProblems(result); }
         } catch (err) { onFailure(err); } finally { setRunning(false); }
       }}>
         <label><span>{r.importForm}</span>
@@ -42,7 +42,7 @@ export function ImportPanel({ onImported, onFlash, onFailure }: { onImported(): 
       <TaskProgress running={running} />
       {problems && (
         <div role="alert" className="import-problems" data-testid="import-problems">
-          <p className="status-error">{r.importProblems(problems.total)}</p>
+          <p className="status-error">{r.importProblems({ n: problems.total })}</p>
           <div className="table-wrap" tabIndex={0}>
             <table className="records-table">
               <thead><tr><th scope="col">{r.row}</th><th scope="col">{r.field}</th><th scope="col">{r.problem}</th></tr></thead>

@@ -15,13 +15,13 @@ export function ImportSummary({ preview }: { preview: ImportPreview }) {
   const form = formById(preview.form.id);
   return (
     <div className="import-summary" data-testid="server-import-preview">
-      <h4>{s.previewTitle(preview.fileName)}</h4>
+      <h4>{s.previewTitle({ file: preview.fileName })}</h4>
       <dl className="import-facts">
-        <div><dt>{s.form}</dt><dd data-testid="server-import-form">{s.formLine(form?.[lang].title ?? preview.form.id, preview.form.formId, preview.form.version)} · {s.recognisedBy[preview.form.recognisedBy]}</dd></div>
+        <div><dt>{s.form}</dt><dd data-testid="server-import-form">{s.formLine({ title: form?.[lang].title ?? preview.form.id, formId: preview.form.formId, version: preview.form.version })} · {s.recognisedBy[preview.form.recognisedBy]}</dd></div>
         <div><dt>{s.from}</dt><dd>{s.format[preview.format]} · {s.headers[preview.headers]}</dd></div>
-        {preview.formVersions.length > 0 && <div><dt>{s.versions}</dt><dd>{preview.formVersions.map((v) => s.versionRows(v.version, v.rows)).join(', ')}</dd></div>}
+        {preview.formVersions.length > 0 && <div><dt>{s.versions}</dt><dd>{preview.formVersions.map((v) => s.versionRows({ version: v.version, n: v.rows })).join(', ')}</dd></div>}
       </dl>
-      <p>{s.submissions(preview.submissions)}</p>
+      <p>{s.submissions({ n: preview.submissions })}</p>
       <PreviewCounts title={s.counts} items={[
         { id: 'new-children', label: s.newChildren, n: preview.newChildren },
         { id: 'new-forms', label: s.newForms, n: preview.newForms },
@@ -34,14 +34,14 @@ export function ImportSummary({ preview }: { preview: ImportPreview }) {
         <div data-testid="server-import-unknown-fields">
           <h5>{s.unknownFieldsTitle}</h5>
           <p className="muted">{s.unknownFieldsNote}</p>
-          <ul>{preview.unknownFields.map((f) => <li key={f.name}><code>{f.name}</code> · {s.rows(f.rows)}</li>)}</ul>
+          <ul>{preview.unknownFields.map((f) => <li key={f.name}><code>{f.name}</code> · {s.rows({ n: f.rows })}</li>)}</ul>
         </div>
       )}
       {preview.unknownChoices.length > 0 && (
         <div data-testid="server-import-unknown-choices">
           <h5>{s.unknownChoicesTitle}</h5>
           <p className="muted">{s.unknownChoicesNote}</p>
-          <ul>{preview.unknownChoices.map((c) => <li key={`${c.question}\u0000${c.value}`}>{questionLabel(form, c.question, lang)} (<code>{c.question}</code>): {s.quote(c.value)} · {s.rows(c.rows)}</li>)}</ul>
+          <ul>{preview.unknownChoices.map((c) => <li key={`${c.question}\u0000${c.value}`}>{questionLabel(form, c.question, lang)} (<code>{c.question}</code>): {s.quote({ v: c.value })} · {s.rows({ n: c.rows })}</li>)}</ul>
         </div>
       )}
     </div>

@@ -83,8 +83,8 @@ export function MergeBackupPanel({ status, onChange }: { status: RecordsStatus; 
         <>
           <MergeSummary preview={preview} backupName={backupName} />
           {preview.duplicates.length > 0 && (
-            <section aria-label={m.duplicatesTitle(preview.duplicates.length)}>
-              <h5>{m.duplicatesTitle(preview.duplicates.length)}</h5>
+            <section aria-label={m.duplicatesTitle({ n: preview.duplicates.length })}>
+              <h5>{m.duplicatesTitle({ n: preview.duplicates.length })}</h5>
               <p className="muted">{m.duplicatesNote}</p>
               {preview.duplicates.map((d) => (
                 <DuplicateChoice key={d.id} duplicate={d} backupName={backupName} decision={duplicates.get(d.id)}
@@ -93,8 +93,8 @@ export function MergeBackupPanel({ status, onChange }: { status: RecordsStatus; 
             </section>
           )}
           {preview.conflicts.length > 0 && (
-            <section aria-label={m.conflictsTitle(preview.conflicts.length)}>
-              <h5>{m.conflictsTitle(preview.conflicts.length)}</h5>
+            <section aria-label={m.conflictsTitle({ n: preview.conflicts.length })}>
+              <h5>{m.conflictsTitle({ n: preview.conflicts.length })}</h5>
               <p className="muted">{m.conflictsNote}</p>
               {preview.conflicts.map((c) => (
                 <ConflictChoice key={c.id} conflict={c} backupName={backupName} keep={conflicts.get(c.id)}
@@ -103,7 +103,7 @@ export function MergeBackupPanel({ status, onChange }: { status: RecordsStatus; 
             </section>
           )}
           {changes === 0 && <p className="status-ok" data-testid="merge-nothing">{m.nothingNew}</p>}
-          {missing > 0 && <p className="muted" data-testid="merge-undecided">{m.undecided(missing)}</p>}
+          {missing > 0 && <p className="muted" data-testid="merge-undecided">{m.undecided({ n: missing })}</p>}
           <div className="records-actions">
             {changes > 0 && (
               <button type="button" className="button-primary" disabled={busy || missing > 0} data-testid="merge-commit" onClick={async () => {
@@ -112,7 +112,7 @@ export function MergeBackupPanel({ status, onChange }: { status: RecordsStatus; 
                   const done = await records({ op: 'commit-merge', lang, bytes: checked.bytes, ...withPassphrase, decisions });
                   start(null);
                   if (input.current) input.current.value = '';
-                  setFlash({ ok: true, text: m.merged(done.written.added, done.written.updated, done.written.joined) });
+                  setFlash({ ok: true, text: m.merged({ added: done.written.added, updated: done.written.updated, joined: done.written.joined }) });
                   void records({ op: 'status' }).then(onChange, fail);
                 } catch (err) { fail(err); } finally { setBusy(false); }
               }}>{m.mergeButton}</button>

@@ -9,9 +9,9 @@ export function MergeSummary({ preview, backupName }: { preview: MergePreview; b
   const m = t.records.merge;
   return (
     <div data-testid="merge-preview">
-      <h4 data-testid="merge-from">{m.previewTitle(backupName)}</h4>
+      <h4 data-testid="merge-from">{m.previewTitle({ name: backupName })}</h4>
       {preview.sameDevice && <p className="status-error">{m.sameDevice}</p>}
-      <p>{m.inBackup(preview.backup.children, preview.backup.entries)}</p>
+      <p>{m.inBackup({ children: preview.backup.children, forms: preview.backup.entries })}</p>
       <PreviewCounts title={t.records.serverImport.counts} items={[
         { id: 'new-children', label: m.newChildren, n: preview.newChildren },
         { id: 'new-forms', label: m.newForms, n: preview.newForms },

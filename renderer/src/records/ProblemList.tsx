@@ -22,7 +22,7 @@ export function ProblemList({ title, problems, total, testId }: { title: string;
           </li>
         ))}
       </ol>
-      {total > problems.length && <p className="muted">{r.serverImport.moreProblems(total - problems.length)}</p>}
+      {total > problems.length && <p className="muted">{r.serverImport.moreProblems({ n: total - problems.length })}</p>}
     </div>
   );
 }

@@ -30,8 +30,8 @@ export function QuarterlyReport({ communities }: { communities: string[] }) {
         <button type="button" className="button-primary" onClick={print}>{r.printReport}</button>
       </div>
       <div className="report-page">
-        <h3>{r.reportTitle(chosen.quarter)}</h3>
-        <p>{r.reportFor}: <strong>{community || r.allCommunities}</strong> · {r.generated(new Date().toLocaleDateString(lang, { dateStyle: 'long' }))}</p>
+        <h3>{r.reportTitle({ q: chosen.quarter })}</h3>
+        <p>{r.reportFor}: <strong>{community || r.allCommunities}</strong> · {r.generated({ d: new Date().toLocaleDateString(lang, { dateStyle: 'long' }) })}</p>
         <BreakdownTable q={chosen} />
         <table className="records-table report-activity">
           <tbody>

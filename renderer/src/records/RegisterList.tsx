@@ -78,7 +78,7 @@ export function RegisterList({ status, filter, onFilter, flash, onFailure, onReg
           </select>
         </label>
         <button type="button" className="button-primary" onClick={onRegister} data-testid="register-child">{r.register}</button>
-        {otherForms.map((f) => <button key={f.id} type="button" onClick={() => onFill(f)}>{r.fill(f[lang].title)}</button>)}
+        {otherForms.map((f) => <button key={f.id} type="button" onClick={() => onFill(f)}>{r.fill({ form: f[lang].title })}</button>)}
       </div>
       <Status flash={flash} />
       {page && page.total === 0 && <p className="muted">{status.children === 0 ? r.empty : r.none}</p>}
@@ -101,7 +101,7 @@ export function RegisterList({ status, filter, onFilter, flash, onFailure, onReg
           </div>
           <p className="records-pager">
             <button type="button" disabled={filter.offset === 0} onClick={() => onFilter((f) => ({ ...f, offset: Math.max(0, f.offset - PAGE) }))}>{r.prev}</button>
-            <span role="status">{r.shown(filter.offset + 1, Math.min(filter.offset + PAGE, page.total), page.total)}</span>
+            <span role="status">{r.shown({ a: filter.offset + 1, b: Math.min(filter.offset + PAGE, page.total), total: page.total })}</span>
             <button type="button" disabled={filter.offset + PAGE >= page.total} onClick={() => onFilter((f) => ({ ...f, offset: f.offset + PAGE }))}>{r.next}</button>
           </p>
         </>

@@ -64,9 +64,9 @@ export function RestoreBackup({ onChange }: { onChange(s: RecordsStatus): void }
           </div>
           {loses ? (
             <div role="alert" className="status-error" data-testid="restore-loss">
-              <p>{r.willLose(checked.preview.loss.children, checked.preview.loss.entries)}</p>
+              <p>{r.willLose({ c: checked.preview.loss.children, e: checked.preview.loss.entries })}</p>
               {checked.preview.loss.childCodes.length > 0 && (
-                <p>{r.lostCodes} {checked.preview.loss.childCodes.join(', ')}{checked.preview.loss.children > checked.preview.loss.childCodes.length ? ` ${r.andMore(checked.preview.loss.children - checked.preview.loss.childCodes.length)}` : ''}</p>
+                <p>{r.lostCodes} {checked.preview.loss.childCodes.join(', ')}{checked.preview.loss.children > checked.preview.loss.childCodes.length ? ` ${r.andMore({ n: checked.preview.loss.children - checked.preview.loss.childCodes.length })}` : ''}</p>
               )}
             </div>
           ) : <p className="status-ok">{r.loseNothing}</p>}
@@ -80,7 +80,7 @@ export function RestoreBackup({ onChange }: { onChange(s: RecordsStatus): void }
               setFlash({ ok: true, text: r.restored });
             } catch (err) { fail(err); } finally { setBusy(false); }
           }}>
-            <label><span>{r.typeToRestore(r.restoreWord)}</span><input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="restore-confirm" /></label>
+            <label><span>{r.typeToRestore({ word: r.restoreWord })}</span><input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="restore-confirm" /></label>
             <button type="submit" className="danger" disabled={busy || typed.trim().toUpperCase() !== r.restoreWord} data-testid="restore-button">{r.replaceWithBackup}</button>
             <button type="button" onClick={() => setChecked(null)}>{r.cancel}</button>
           </form>
@@ -98,7 +98,7 @@ export function UndoRestore({ status, onChange }: { status: RecordsStatus; onCha
   return (
     <section className="records-box" data-testid="undo-restore">
       <h3>{r.undoTitle}</h3>
-      <p className="muted">{r.undoNote(new Date(status.undoRestore.savedAt).toLocaleString())}</p>
+      <p className="muted">{r.undoNote({ d: new Date(status.undoRestore.savedAt).toLocaleString() })}</p>
       <button type="button" data-testid="undo-restore-button" onClick={() => records({ op: 'undo-restore' }).then((s) => { onChange(s); setFlash({ ok: true, text: r.undone }); }, (e: unknown) => setFlash({ ok: false, text: messageOf(e, r.errors) }))}>{r.undoButton}</button>
       <Status flash={flash} />
     </section>

@@ -24,7 +24,7 @@ export function SaveWarning({ status, onChange }: { status: RecordsStatus; onCha
   if (!status.unsaved || !problem) return null;
   return (
     <div role="alert" className="records-save-warning" data-testid="save-warning">
-      <p><strong>{r.unsaved(status.unsaved.changes)}</strong> {r.saveProblem[problem.code]}</p>
+      <p><strong>{r.unsaved({ n: status.unsaved.changes })}</strong> {r.saveProblem[problem.code]}</p>
       <p>{r.saveRetrying}</p>
       <details><summary>{r.saveDetail}</summary><code>{problem.detail}</code></details>
       <div className="records-actions">

@@ -56,10 +56,10 @@ export function ServerImportPanel({ onImported }: { onImported(): void }) {
                   const done = await records({ op: 'commit-import', lang, fileName: checked.fileName, bytes: checked.bytes });
                   setChecked(null);
                   if (input.current) input.current.value = '';
-                  setFlash({ ok: true, text: s.imported(done.written.added, done.written.updated) });
+                  setFlash({ ok: true, text: s.imported({ added: done.written.added, updated: done.written.updated }) });
                   onImported();
                 } catch (err) { fail(err); } finally { setBusy(false); }
-              }}>{s.importButton(writes)}</button>
+              }}>{s.importButton({ n: writes })}</button>
             )}
             <button type="button" disabled={busy} data-testid="server-import-cancel" onClick={() => setChecked(null)}>{writes > 0 ? r.cancel : s.close}</button>
           </div>

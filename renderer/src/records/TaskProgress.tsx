@@ -31,7 +31,7 @@ export function TaskProgress({ running }: { running: boolean }) {
   const label = progress ? r.taskName[progress.task] : r.taskStarting;
   return (
     <div className="records-progress" role="status" data-testid="task-progress">
-      <span>{label}{progress && progress.total > 0 ? ` ${r.progressOf(progress.done, progress.total)}` : ''}</span>
+      <span>{label}{progress && progress.total > 0 ? ` ${r.progressOf({ done: progress.done, total: progress.total })}` : ''}</span>
       <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label={label} />
       <button type="button" data-testid="task-cancel" onClick={() => void records({ op: 'cancel' })}>{r.cancelTask}</button>
     </div>

@@ -13,13 +13,13 @@ export function AgendaEditor({ agenda, count, onItems }: { agenda: Agenda; count
         const what = row.kind === 'module' ? row.module[lang].title : row.kind === 'break' ? w.breakLabel : row.moduleId;
         const moveButtons = (
           <span className="item-buttons">
-            <button type="button" className="small" onClick={() => onItems((items) => insertItem(items, i + 1, { type: 'break', minutes: 15 }))} aria-label={w.breakAfterLabel(what)} data-testid="break-after">+ {w.breakAfter}</button>
+            <button type="button" className="small" onClick={() => onItems((items) => insertItem(items, i + 1, { type: 'break', minutes: 15 }))} aria-label={w.breakAfterLabel({ what })} data-testid="break-after">+ {w.breakAfter}</button>
             <button type="button" className="small" onClick={() => onItems((items) => moveItem(items, i, i - 1))} disabled={i === 0} aria-label={w.moveUp}>↑</button>
             <button type="button" className="small" onClick={() => onItems((items) => moveItem(items, i, i + 1))} disabled={i === count - 1} aria-label={w.moveDown}>↓</button>
             <button type="button" className="small" onClick={() => onItems((items) => removeItem(items, i))} aria-label={w.remove}>✕</button>
           </span>
         );
-        if (row.kind === 'missing') return <li key={i} className="agenda-item missing" role="alert">{w.missing(row.moduleId)} {moveButtons}</li>;
+        if (row.kind === 'missing') return <li key={i} className="agenda-item missing" role="alert">{w.missing({ id: row.moduleId })} {moveButtons}</li>;
         if (row.kind === 'break') {
           return (
             <li key={i} className="agenda-item agenda-break" data-item="break">

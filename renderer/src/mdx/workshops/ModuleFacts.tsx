@@ -12,7 +12,7 @@ export function ModuleFacts({ module }: { module: WorkshopModule }) {
       {module.ageGroups.filter((a) => a !== 'all').map((a) => <span key={a} className="tag tag-age">{t.value[a]}</span>)}
       {module.communityTypes.filter((c) => c !== 'all').map((c) => <span key={c} className="tag tag-community">{t.value[c]}</span>)}
       <span className="tag tag-duration">{formatDuration(moduleMinutes(module))}</span>
-      {module.maxParticipants && <span className="muted">{w.participants(module.maxParticipants)}</span>}
+      {module.maxParticipants && <span className="muted">{w.participants({ n: module.maxParticipants })}</span>}
     </span>
   );
 }

@@ -36,7 +36,7 @@ export function ModuleFilters({ filter, onChange, shown, total }: { filter: Modu
         </select>
       </label>
       <label><span>{w.filter}</span><input type="search" value={filter.query} onChange={(e) => set({ query: e.target.value })} /></label>
-      <span className="muted" role="status">{w.shown(shown, total)}</span>
+      <span className="muted" role="status">{w.shown({ n: shown, t: total })}</span>
     </div>
   );
 }

@@ -10,10 +10,10 @@ export function StepList({ module, times }: { module: WorkshopModule; times?: Ar
       {module.steps.map((s, i) => (
         <li key={i} className="module-step" data-minutes={s.minutes}>
           <p className="step-head">
-            {times ? <span className="step-time">{times[i].start}–{times[i].end}</span> : <span className="step-time">{w.minutes(s.minutes)}</span>}
+            {times ? <span className="step-time">{times[i].start}–{times[i].end}</span> : <span className="step-time">{w.minutes({ n: s.minutes })}</span>}
             <strong data-step-title="">{s[lang].title}</strong>
             <span className={`tag tag-method method-${s.method}`}>{w.method[s.method]}</span>
-            {times && <span className="muted"> · {w.minutes(s.minutes)}</span>}
+            {times && <span className="muted"> · {w.minutes({ n: s.minutes })}</span>}
           </p>
           <p className="step-instructions">{s[lang].instructions}</p>
           {s[lang].facilitatorNote && <p className="step-note"><strong>{w.facilitatorNote}:</strong> <span data-facilitator-note="">{s[lang].facilitatorNote}</span></p>}

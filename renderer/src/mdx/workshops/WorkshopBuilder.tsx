@@ -43,7 +43,7 @@ export function WorkshopBuilder() {
     if (record) setDraft(record);
   };
   const remove = async (item: SavedWorkshop) => {
-    if (!window.confirm(w.confirmDelete(item.title))) return;
+    if (!window.confirm(w.confirmDelete({ n: item.title }))) return;
     if (await workshops.remove(item.id, '') && workshop.id === item.id) setDraft((prev) => ({ ...prev, id: '' }));
   };
   const printing = usePrintActions(foldText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workshop');
@@ -66,11 +66,11 @@ export function WorkshopBuilder() {
           </div>
           {empty ? <p className="muted">{w.empty}</p> : <AgendaEditor agenda={agenda} count={workshop.items.length} onItems={setItems} />}
           <p className="agenda-total" role="status" data-testid="agenda-total">
-            {!empty && <>{agenda.start}–{agenda.end} · {w.total(formatDuration(agenda.totalMinutes), formatDuration(agenda.moduleMinutes), formatDuration(agenda.breakMinutes))}</>}
+            {!empty && <>{agenda.start}–{agenda.end} · {w.total({ total: formatDuration(agenda.totalMinutes), modules: formatDuration(agenda.moduleMinutes), breaks: formatDuration(agenda.breakMinutes) })}</>}
           </p>
           {!empty && over && (
             <p className="agenda-overrun" role="alert" data-testid="agenda-overrun">
-              {w.overTarget(formatDuration(over.minutes), formatDuration(workshop.targetMinutes!), agenda.end, over.targetEnd)}
+              {w.overTarget({ over: formatDuration(over.minutes), target: formatDuration(workshop.targetMinutes!), end: agenda.end, targetEnd: over.targetEnd })}
             </p>
           )}
           <div className="builder-actions">

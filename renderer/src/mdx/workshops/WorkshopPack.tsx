@@ -23,7 +23,7 @@ export function WorkshopPack({ workshop, modules: all }: { workshop: SavedWorksh
           <tbody>
             {agenda.rows.map((r) => (
               <tr key={r.index} className={r.kind === 'break' ? 'agenda-break' : undefined}>
-                {r.kind === 'missing' ? <td colSpan={2}>{w.missing(r.moduleId)}</td> : (
+                {r.kind === 'missing' ? <td colSpan={2}>{w.missing({ id: r.moduleId })}</td> : (
                   <>
                     <td className="agenda-time">{r.start}–{r.end}</td>
                     <td>{r.kind === 'break' ? w.breakLabel : <><strong>{r.module[lang].title}</strong> <span className="muted">({formatDuration(r.minutes)}, {t.value[r.module.audience]})</span></>}</td>
@@ -33,7 +33,7 @@ export function WorkshopPack({ workshop, modules: all }: { workshop: SavedWorksh
             ))}
           </tbody>
         </table>
-        <p className="muted">{w.total(formatDuration(agenda.totalMinutes), formatDuration(agenda.moduleMinutes), formatDuration(agenda.breakMinutes))}</p>
+        <p className="muted">{w.total({ total: formatDuration(agenda.totalMinutes), modules: formatDuration(agenda.moduleMinutes), breaks: formatDuration(agenda.breakMinutes) })}</p>
       </section>
       <section className="pack-facilitator">
         <h2>{w.facilitatorAgenda}</h2>
