@@ -33,6 +33,7 @@ const content = puenteContent(contentRoot, {
   parts,
   strings: Object.fromEntries(LANGS.map((lang) => [lang, MESSAGES_PREFIX + lang])),
   browserBridge: path.join(root, 'renderer/src/bridge/browser-bridge.ts'),
+  browserSavedData: path.join(root, 'renderer/src/bridge/browser-user-data.ts'),
 });
 
 /** The renderer build: one set of files that runs under app://, http:// and file://. */

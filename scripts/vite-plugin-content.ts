@@ -43,6 +43,7 @@ export const RECORDS_INSTRUMENTS_FILE = 'records-instruments.json';
 /** The script index.html runs first: it preloads the opening page's modules while the app's own script loads. */
 export const ROUTE_PRELOAD_FILE = 'route-preload.js';
 const BROWSER_BRIDGE_KEY = 'browser';
+const BROWSER_SAVED_DATA_KEY = 'browser-saved-data';
 
 /** A page drawn from its record has no MDX: its body is this component, given the page's id. */
 const RECORD_PAGE_PART: Partial<Record<ManifestChapter['kind'], string>> = { instrument: 'InstrumentPage', module: 'ModulePage' };
@@ -59,6 +60,8 @@ export interface ContentPluginOptions {
   strings?: Partial<Record<Lang, string>>;
   /** The browser edition's host bridge, which the app loads first when no preload gave it one. */
   browserBridge?: string;
+  /** The browser bridge's store of what the reader saved: fetched with the opening screen, run after it shows. */
+  browserSavedData?: string;
 }
 
 /**
@@ -153,6 +156,7 @@ export function puenteContent(contentRoot: string, options: ContentPluginOptions
         }
         addRoutePreload(this, bundle, [
           ...(options.browserBridge ? [{ key: BROWSER_BRIDGE_KEY, module: options.browserBridge }] : []),
+          ...(options.browserSavedData ? [{ key: BROWSER_SAVED_DATA_KEY, module: options.browserSavedData }] : []),
           ...LANGS.map((lang) => ({ key: lang, module: `\0${LANGUAGE_PREFIX}${lang}` })),
           ...manifest.map((c) => ({ key: pageKey(c.lang, c.id), module: RECORD_PAGE_PART[c.kind] ? `\0${pageModule(c)}` : pageModule(c) })),
         ]);
@@ -179,7 +183,7 @@ export function puenteContent(contentRoot: string, options: ContentPluginOptions
 }
 
 /**
- * Writes route-preload.js (the chunks, with those they import, of the browser bridge, of each
+ * Writes route-preload.js (the chunks, with those they import, of the browser bridge and its store, of each
  * language's pack and of each page) and loads it from index.html before the app's script, so
  * what the opening page needs downloads alongside the app's script instead of after it.
  * Skipped when the build made one script (the portable edition).

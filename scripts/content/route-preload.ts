@@ -6,6 +6,8 @@ import { BRIDGE_GLOBAL } from '../../common/ipc-channels.ts';
  * they download while the app's own script loads:
  *
  * - `browser`: the browser edition's host bridge, when no preload exposed Electron's;
+ * - `browser-saved-data`: that bridge's store of what the reader saved, asked for last (it runs
+ *   only once the first chapter shows, so it must not hold up the chunks that show it);
  * - `<lang>`: the language pack of the language in the address (`#/<lang>/…`, as common/routes.ts
  *   parses it), or else of the system's (common/routes.ts languageFromLocale), which is the
  *   remembered one unless the reader changed it;
@@ -27,7 +29,7 @@ export function routePreloadScript(routes: Readonly<Record<string, readonly stri
   try { parts = location.hash.replace(/^#\\/?/, '').split('/').filter(Boolean).map(decodeURIComponent); } catch (e) { parts = []; }
   var lang = parts[0] === 'en' || parts[0] === 'es' ? parts[0] : /^es\\b/i.test(navigator.language || '') ? 'es' : 'en';
   var keys = [lang, lang + '/' + (parts[1] || '')];
-  if (!window[${JSON.stringify(BRIDGE_GLOBAL)}]) keys.unshift('browser');
+  if (!window[${JSON.stringify(BRIDGE_GLOBAL)}]) keys = ['browser'].concat(keys, ['browser-saved-data']);
   var seen = {};
   keys.forEach(function (key) {
     if (!Object.prototype.hasOwnProperty.call(routes, key)) return;

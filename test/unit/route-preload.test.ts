@@ -4,6 +4,7 @@ import { routePreloadScript } from '../../scripts/content/route-preload.ts';
 
 const ROUTES = {
   browser: ['assets/browser-bridge.js', 'assets/schemas.js'],
+  'browser-saved-data': ['assets/browser-user-data.js', 'assets/schemas.js', 'assets/reader-data.js'],
   en: ['assets/en.js'],
   es: ['assets/es.js'],
   'en/mining': ['assets/mining-en.js', 'assets/shared.js'],
@@ -30,7 +31,12 @@ function preloaded(hash: string, options: { language?: string; preload?: boolean
 
 describe('route-preload.js, the first script of index.html', () => {
   it('asks for the bridge, the language pack and the page in the address, each chunk once', () => {
-    expect(preloaded('#/es/mining/some-heading')).toEqual(['./assets/browser-bridge.js', './assets/schemas.js', './assets/es.js', './assets/mining-es.js', './assets/shared.js']);
+    expect(preloaded('#/es/mining/some-heading').slice(0, 5)).toEqual(['./assets/browser-bridge.js', './assets/schemas.js', './assets/es.js', './assets/mining-es.js', './assets/shared.js']);
+  });
+
+  it("asks for the browser edition's store of saved data last, after the page's chunks", () => {
+    expect(preloaded('#/es/mining').slice(5)).toEqual(['./assets/browser-user-data.js', './assets/reader-data.js']);
+    expect(preloaded('#/es/mining', { preload: true })).not.toContain('./assets/browser-user-data.js');
   });
 
   it("leaves the browser bridge out when Electron's preload gave the page its bridge", () => {

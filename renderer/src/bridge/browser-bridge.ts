@@ -1,6 +1,5 @@
 import type { IpcResult, MenuCommand, PuenteBridge } from '../../../common/ipc-contract.ts';
 import { readSettings, settingsPatchSchema, type Settings } from '../../../common/settings.ts';
-import { readUserData, userDataKeySchema, userDataWriteSchema } from '../../../common/user-data.ts';
 
 const SETTINGS_KEY = 'puente.settings';
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8', pdf: 'application/pdf', json: 'application/json', sqlite: 'application/vnd.sqlite3', backup: 'application/octet-stream' } as const;
@@ -27,6 +26,11 @@ function storedSettings(): Settings {
   } catch {
     return readSettings(null);
   }
+}
+
+/** The store of what the reader saves, loaded on its first call (its schemas are not needed to show the first chapter); a failed load is answered like a failed call. */
+function withUserDataStore<T>(use: (store: typeof import('./browser-user-data.ts')) => IpcResult<T>): Promise<IpcResult<T>> {
+  return import('./browser-user-data.ts').then(use, (e: unknown) => ({ ok: false, error: `the app could not load its store of saved data: ${e instanceof Error ? e.message : String(e)}` }));
 }
 
 /** The host bridge of the browser edition: settings in localStorage, the browser's print dialog. */
@@ -64,25 +68,8 @@ export function createBrowserBridge(): PuenteBridge {
       window.print();
       return ok({ saved: false });
     },
-    'userdata:get': (key) => {
-      const parsed = userDataKeySchema.safeParse(key);
-      if (!parsed.success) return Promise.resolve({ ok: false, error: `unknown data "${String(key)}"` });
-      try {
-        return ok(readUserData(parsed.data, JSON.parse(localStorage.getItem(`puente.userdata.${parsed.data}`) ?? 'null')));
-      } catch {
-        return ok(readUserData(parsed.data, null));
-      }
-    },
-    'userdata:set': (write) => {
-      const parsed = userDataWriteSchema.safeParse(write);
-      if (!parsed.success) return Promise.resolve({ ok: false, error: parsed.error.issues[0]?.message ?? 'invalid data' });
-      try {
-        localStorage.setItem(`puente.userdata.${parsed.data.key}`, JSON.stringify(parsed.data.value));
-      } catch (e) {
-        return Promise.resolve({ ok: false, error: `could not save: ${String(e)}` });
-      }
-      return ok(true);
-    },
+    'userdata:get': (key) => withUserDataStore((store) => store.getUserData(key)),
+    'userdata:set': (write) => withUserDataStore((store) => store.setUserData(write)),
     // The database runs in a worker (started on first use), with the same service as Electron's main process.
     // The worker's records service checks the request.
     'records:call': async (request) => {
