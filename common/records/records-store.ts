@@ -18,7 +18,7 @@ export type RecordsErrorCode =
   | 'not-an-export' | 'damaged-export' | 'no-root-table' | 'unknown-form' | 'cut-short' | 'needs-decision'
   | 'not-monitoring-form' | 'no-date' | 'child-not-registered' | 'code-taken' | 'code-required' | 'moves-child'
   | 'child-gone' | 'entry-gone' | 'registration-of-child' | 'not-a-registration' | 'is-a-registration' | 'unknown-result'
-  | 'not-encrypted' | 'newer-encryption' | 'passphrase-too-short' | 'invalid-request' | 'previous-copy-open' | 'records-damaged';
+  | 'not-encrypted' | 'newer-encryption' | 'passphrase-too-short' | 'invalid-request' | 'previous-copy-open' | 'records-damaged' | 'portable-edition';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {

@@ -7,6 +7,7 @@ import { registration } from '../../scripts/bench/monitoring-answers.ts';
 import { centralCsv } from '../../scripts/bench/server-exports.ts';
 import { recordsDeps, recordsService } from '../fixtures/records-service.ts';
 import { messageOf as messageWith, submissionProblemText } from '../../renderer/src/records/problem-text.ts';
+import { callRecordsWorker } from '../../renderer/src/records/records-unavailable.ts';
 import { RecordsError } from '../../common/records/records-store.ts';
 import { refusalText, refusalTexts } from '../../common/records/refusal-words.ts';
 import type { RecordsErrorCode } from '../../common/records/records-store.ts';
@@ -24,6 +25,16 @@ describe('a records refusal on the reader’s screen', () => {
     expect(messageOf(new Error(loss.message), 'es')).toBe('Restaurar esta copia quitaría 1 niño o niña y 3 formularios que están en esta computadora y no en la copia. No se cambió nada.');
     expect(messageOf(new Error(new RecordsError('empty-file', 'This file is empty').message), 'es')).toMatch(/^Este archivo está vacío/);
     expect(messageOf(new Error(new RecordsError('wrong-passphrase', 'Wrong passphrase').message), 'es')).not.toContain('Wrong');
+  });
+
+  it('says in the reader’s language alone that the portable edition keeps no records (not both languages in one sentence)', async () => {
+    const result = await callRecordsWorker({ op: 'status' });
+    expect(result.ok).toBe(false);
+    const crossed = new Error(`records:call: ${(result as { error: string }).error}`);
+    expect(messageOf(crossed, 'es')).toBe(refusalText('portable-edition', {}, 'es'));
+    expect(messageOf(crossed, 'es')).toMatch(/^Los registros de campo necesitan la aplicación instalada/);
+    expect(messageOf(crossed, 'es')).not.toMatch(/Field records|\//);
+    expect(messageOf(crossed, 'en')).toMatch(/^Field records need the installed app/);
   });
 
   it('says a problem without a known code (a crash) is unexpected, in the reader’s language, the host’s words marked as a technical detail', () => {
