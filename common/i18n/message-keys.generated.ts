@@ -44,6 +44,8 @@ export interface MessageParams {
   "readingPaths": undefined;
   "readingPathsIntro": undefined;
   "startPath": undefined;
+  "startWithCommunity": undefined;
+  "startWithCommunityText": undefined;
   "modelOnOnePage": undefined;
   "allSections": undefined;
   "chapters": { n: number };
@@ -294,6 +296,8 @@ export interface MessageParams {
   "records.choose": undefined;
   "records.printReport": undefined;
   "records.reportNote": undefined;
+  "records.committeeFormFilled": undefined;
+  "records.committeeFormDiffers": undefined;
   "records.generated": { d: string | number };
   "records.exportTitle": undefined;
   "records.exportCsv": { form: string | number };
@@ -606,6 +610,8 @@ export interface MessageParams {
   "profiler.name": undefined;
   "profiler.defaultName": undefined;
   "profiler.save": undefined;
+  "profiler.update": { n: string | number };
+  "profiler.leave": undefined;
   "profiler.saveAsNew": undefined;
   "profiler.savedOk": undefined;
   "profiler.open": undefined;
@@ -724,6 +730,8 @@ export interface Messages {
   readonly readingPaths: string;
   readonly readingPathsIntro: string;
   readonly startPath: string;
+  readonly startWithCommunity: string;
+  readonly startWithCommunityText: string;
   readonly modelOnOnePage: string;
   readonly allSections: string;
   readonly chapters: (params: { n: number }) => string;
@@ -946,6 +954,8 @@ export interface Messages {
     readonly choose: string;
     readonly printReport: string;
     readonly reportNote: string;
+    readonly committeeFormFilled: string;
+    readonly committeeFormDiffers: string;
     readonly generated: (params: { d: string | number }) => string;
     readonly exportTitle: string;
     readonly exportCsv: (params: { form: string | number }) => string;
@@ -1238,6 +1248,8 @@ export interface Messages {
     readonly name: string;
     readonly defaultName: string;
     readonly save: string;
+    readonly update: (params: { n: string | number }) => string;
+    readonly leave: string;
     readonly saveAsNew: string;
     readonly savedOk: string;
     readonly open: string;
