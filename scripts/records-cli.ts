@@ -18,6 +18,8 @@ import { parseArgs } from 'node:util';
 import initSqlJs from 'sql.js';
 import type { ImportPreview, MergeDecisions, MergePreview, RecordsStatus } from '../common/records/records-api.ts';
 import { createRecordsService } from '../common/records/records-service.ts';
+import { readRefusal, refusalMessage } from '../common/records/refusal-reading.ts';
+import { refusalTexts } from '../common/records/refusal-words.ts';
 import { readStoredCopies, writeBytesAtomic } from '../node/atomic-file.ts';
 import { loadInstruments } from './content/load-instruments.ts';
 
@@ -66,18 +68,28 @@ const WORDS = {
 
 class UsageError extends Error {}
 
-/** A RecordsError's message is "[code|params] detail": the detail is for people, the code and parameters for --json. */
-function problemOf(error: unknown): { code: string; params: Record<string, unknown>; message: string } {
-  const text = error instanceof Error ? error.message : String(error);
-  const m = /^\[([a-z-]+)(?:\|([^\]\s]*))?\] (.*)$/s.exec(text);
-  if (!m) return { code: 'error', params: {}, message: text };
-  let params: Record<string, unknown> = {};
-  try {
-    params = m[2] ? (JSON.parse(decodeURIComponent(m[2])) as Record<string, unknown>) : {};
-  } catch {
-    // The message stands without its parameters.
+/** A refusal the command line words itself, already in the reader's language. */
+class CliRefusal extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
   }
-  return { code: m[1], params, message: m[3] };
+}
+
+/** The language asked for with --lang (Spanish unless told), for a refusal said before or without the parsed options. */
+function langOf(argv: string[]): Lang {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = at < 0 ? 'es' : argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
+  return value === 'en' ? 'en' : 'es';
+}
+
+/**
+ * A refusal for people and for --json: its code and parameters (a RecordsError's "[code|params] detail"), and
+ * its sentence in the reader's language, worded from the code as the screens word it (refusal-reading.ts).
+ */
+function problemOf(error: unknown, lang: Lang): { code: string; params: Record<string, unknown>; message: string } {
+  if (error instanceof CliRefusal) return { code: error.code, params: {}, message: error.message };
+  const refusal = readRefusal(error instanceof Error ? error.message : String(error));
+  return { code: refusal?.code ?? 'error', params: refusal?.params ?? {}, message: refusalMessage(error, refusalTexts(lang)) };
 }
 
 const passphraseIn = (file: string | undefined) => (file === undefined ? undefined : readFileSync(file, 'utf8').replace(/\r?\n$/, ''));
@@ -121,7 +133,7 @@ async function main(argv: string[], io: CliOutput): Promise<number> {
   let status = await call<RecordsStatus>({ op: 'status' });
   if (status.state === 'locked') {
     const passphrase = passphraseIn(values['passphrase-file']);
-    if (passphrase === undefined) throw new Error(`[locked] ${w.locked}`);
+    if (passphrase === undefined) throw new CliRefusal('locked', w.locked);
     status = await call<RecordsStatus>({ op: 'unlock', passphrase });
   }
   if (status.state !== 'open') throw new Error(status.warning ?? `the records file cannot be opened (${status.state})`);
@@ -186,7 +198,7 @@ export async function runRecordsCli(argv: string[], io: CliOutput = { out: (l) =
       io.err(error.message);
       return 2;
     }
-    const problem = problemOf(error);
+    const problem = problemOf(error, langOf(argv));
     if (argv.includes('--json')) io.out(JSON.stringify({ error: problem }, null, 2));
     io.err(problem.message);
     return 1;

@@ -105,7 +105,10 @@ describe('npm run records', () => {
     const bad = await cli('import', pdf, '--db', db, '--json');
     expect(bad.code).toBe(1);
     expect(bad.json()).toMatchObject({ error: { code: 'not-an-export', params: { kind: 'PDF' } } });
-    expect(bad.err).toMatch(/is a PDF, not a submissions export.*Nothing was changed\.$/);
+    // The refusal in the command line's language (Spanish unless --lang en), worded from its code.
+    expect(bad.err).toMatch(/^«puente_child_registration\.csv» es un PDF, no una exportación de envíos.*No se cambió nada\.$/);
+    expect(bad.json().error.message).toBe(bad.err);
+    expect((await cli('import', pdf, '--db', db, '--lang', 'en')).err).toMatch(/^“puente_child_registration\.csv” is a PDF, not a submissions export.*Nothing was changed\.$/);
     expect(readFileSync(db).equals(bytes)).toBe(true);
     expect((await cli('import', '--db', db)).code).toBe(2);
     expect((await cli('status', '--db', path.join(dir, 'missing.sqlite'), '--lang', 'en'))).toMatchObject({ code: 2, err: expect.stringContaining('missing.sqlite does not exist') });
