@@ -16,6 +16,27 @@ import { loadLanguagePack } from './language-pack.ts';
 const Library = lazy(() => import('../components/Library.tsx').then((m) => ({ default: m.Library })));
 const SectionPrint = lazy(() => import('../components/SectionPrint.tsx').then((m) => ({ default: m.SectionPrint })));
 
+/**
+ * False until the first frame is on screen: the menu's list of chapters (most of what the
+ * first render would build) waits for it, so the chapter's heading is painted first.
+ */
+function useFirstFramePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const done = () => setPainted(true);
+    let timer = window.setTimeout(done, 200); // a hidden window paints no frame: the menu comes anyway
+    const frame = requestAnimationFrame(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(done);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 /** What shows while a part of the app loads. */
 function Loading() {
   const { t } = useApp();
@@ -28,6 +49,7 @@ export function App() {
   const [navOpen, setNavOpen] = useState(false);
   const [activeAnchor, setActiveAnchor] = useState<string | undefined>();
   const onActiveAnchor = useCallback((id: string | undefined) => setActiveAnchor(id), []);
+  const firstFramePainted = useFirstFramePainted();
 
   const runCommand = useCallback((command: MenuCommand) => {
     switch (command) {
@@ -74,7 +96,7 @@ export function App() {
       {languageError && <p role="alert" className="host-fault">{t.languageLoadError} ({languageError})</p>}
       <TopBar onOpenSearch={() => setSearchOpen(true)} onToggleNav={() => setNavOpen((o) => !o)} navOpen={navOpen} />
       <div className="body">
-        <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} />
+        {firstFramePainted ? <Sidebar open={navOpen} onNavigate={() => setNavOpen(false)} /> : <nav id="sidebar" className="sidebar" aria-label={t.menu} />}
         {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
         {route.kind === 'chapter' && route.chapterId === LIBRARY_ID ? <Suspense key={LIBRARY_ID} fallback={<Loading />}><Library /></Suspense>
           : route.kind === 'chapter' && route.chapterId === PRINT_SECTION_ID ? <Suspense key={PRINT_SECTION_ID} fallback={<Loading />}><SectionPrint sectionId={route.anchor ?? ''} /></Suspense>
