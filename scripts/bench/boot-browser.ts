@@ -18,8 +18,8 @@ export function bootChromiumPath(): string {
 }
 
 /**
- * Runs in every page before its own scripts: marks the chapter's heading and its first
- * paragraph for the Element Timing API as they enter the document, and keeps the time each
+ * Runs in every page before its own scripts: marks the chapter's heading and the first
+ * paragraph of its text for the Element Timing API as they enter the document, and keeps the time each
  * was first painted (milliseconds since the navigation started).
  */
 const PAINT_TIMES_SCRIPT = `(() => {
@@ -33,7 +33,7 @@ const PAINT_TIMES_SCRIPT = `(() => {
   };
   new MutationObserver(() => {
     mark('main h1', 'heading');
-    mark('.chapter-body p', 'text');
+    mark('.chapter-body p:not(.loading)', 'text'); // not the app's "Loading…" line that stands in for the text
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
