@@ -66,12 +66,30 @@ const NUMBER_RULES: Partial<Record<Lang, WordRule[]>> = {
   ],
 };
 
+/**
+ * One quotation style per language: Spanish «», as the RAE's Ortografía (2010) prefers (“” only
+ * inside «»), English “” (curly, as the interface writes them). Straight quotes around words are
+ * flagged in both; a YAML or JSON string's own delimiters never are (nothing stands before them).
+ */
+// A quotation may run over a line break in a folded YAML string, never over a blank line.
+const STRAIGHT_QUOTES = /(?<![:=]\s*)(?<=[\s(¿¡*>—–/-])"((?:[^"\n]|\n(?!\s*\n)){1,300}?)"(?=[\s.,;:!?)…*»”\-—–]|$)/gu;
+export const QUOTE_RULES: Partial<Record<Lang, WordRule[]>> = {
+  en: [
+    { pattern: /«([^»\n]{1,300})»/gu, message: (found) => `${found}: English quotes with “” (${found.replace(/^«|»$/g, (q) => (q === '«' ? '“' : '”'))})` },
+    { pattern: STRAIGHT_QUOTES, message: (found) => `${found}: English quotes with curly “” (${found.replace(/^"|"$/g, (_q, i: number) => (i === 0 ? '“' : '”'))})` },
+  ],
+  es: [
+    { pattern: /“([^”\n]{1,300})”/gu, shield: /«[^»\n]*»/gu, message: (found) => `${found}: Spanish quotes with «» (${found.replace(/^“|”$/g, (q) => (q === '“' ? '«' : '»'))}), as the RAE's Ortografía (2010) prefers` },
+    { pattern: STRAIGHT_QUOTES, message: (found) => `${found}: Spanish quotes with «» (${found.replace(/^"|"$/g, (_q, i: number) => (i === 0 ? '«' : '»'))}), as the RAE's Ortografía (2010) prefers` },
+  ],
+};
+
 /** The glossary's preferred term as running text writes it: without its abbreviation or gloss in brackets ("Waste heap (mine waste)"). */
 const preferredWording = (term: string) => term.replace(/\s*\([^)]*\)\s*$/, '');
 
 /** The rules of each language: its number style, and each glossary term's non-preferred names. */
 export function consistentWordRules(glossary: readonly GlossaryTerm[]): Record<Lang, WordRule[]> {
-  const rules = Object.fromEntries(LANGS.map((lang) => [lang, [...(NUMBER_RULES[lang] ?? [])]])) as Record<Lang, WordRule[]>;
+  const rules = Object.fromEntries(LANGS.map((lang) => [lang, [...(NUMBER_RULES[lang] ?? []), ...(QUOTE_RULES[lang] ?? [])]])) as Record<Lang, WordRule[]>;
   for (const term of glossary) {
     for (const lang of LANGS) {
       const preferred = preferredWording(term[lang].term);
