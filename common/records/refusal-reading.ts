@@ -64,3 +64,13 @@ export function technicalDetail(text: string): string {
   const refusal = readRefusal(text);
   return refusal ? String(refusal.params.detail ?? refusal.detail) : text;
 }
+
+/**
+ * A submission problem's parameters as its message reads them (records.problems.*): the choices a CSV
+ * answer may take as a list with "or" in the reader's language, and each choice's labels joined by " / ".
+ */
+export function problemParams(code: string, params: RefusalParams, lang: string): RefusalParams {
+  if (code !== 'csv-choice') return params;
+  const labels = (v: unknown) => String(v ?? '').split('|').join(' / ');
+  return { ...params, values: new Intl.ListFormat(lang, { type: 'disjunction' }).format(String(params.values ?? '').split('|')), labelsEn: labels(params.labelsEn), labelsEs: labels(params.labelsEs) };
+}

@@ -10,6 +10,9 @@ import { messageOf as messageWith, submissionProblemText } from '../../renderer/
 import { callRecordsWorker } from '../../renderer/src/records/records-unavailable.ts';
 import { RecordsError } from '../../common/records/records-store.ts';
 import { refusalText, refusalTexts } from '../../common/records/refusal-words.ts';
+import { problemText } from '../../common/records/import/problem-words.ts';
+import { translatorFor } from '../../common/i18n/catalogues.ts';
+import { messageView } from '../../common/i18n/message-view.ts';
 import type { RecordsErrorCode } from '../../common/records/records-store.ts';
 
 /** What the records screen shows, with the reader's language's refusal messages. */
@@ -109,11 +112,15 @@ describe('every refusal the import and merge engine can give has words in each l
   it('words each problem code from its parameters, differently in each language, with nothing missing', () => {
     expect(Object.keys(SAMPLE_PARAMS).sort()).toEqual([...problemCodes].sort());
     for (const code of problemCodes) {
-      const [en, es] = (['en', 'es'] as const).map((lang) => submissionProblemText({ code, params: SAMPLE_PARAMS[code] }, lang));
+      const [en, es] = (['en', 'es'] as const).map((lang) => submissionProblemText({ code, params: SAMPLE_PARAMS[code] }, messageView(translatorFor(lang)).records.problems, lang));
       for (const text of [en, es]) expect(text, code).toMatch(/^\S.{8,}/s);
-      for (const text of [en, es]) expect(text, code).not.toMatch(/undefined|NaN|\[object/);
+      for (const text of [en, es]) expect(text, code).not.toMatch(/undefined|NaN|\[object|[{}]/);
       if (code !== 'answer') expect(es, code).not.toBe(en);
+      // The screen and the host (import engine, command line) say the same words.
+      expect(es, code).toBe(problemText(code, SAMPLE_PARAMS[code], 'es'));
     }
+    expect(problemText('csv-choice', SAMPLE_PARAMS['csv-choice'], 'es')).toBe('Sex: «F.» no es una de las respuestas: escriba f o m, o Niña / Niño (en inglés: Girl / Boy)');
+    expect(problemText('csv-more', { count: 1200 }, 'en')).toBe('… and 1,200 more problems: correct these and import the file again to see the rest');
   });
 
   it('names in Spanish every kind of file the export reader recognises by mistake', () => {

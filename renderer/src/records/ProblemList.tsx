@@ -18,7 +18,7 @@ export function ProblemList({ title, problems, total, testId }: { title: string;
         {problems.map((p, i) => (
           <li key={i}>
             <span className="problem-where">{tables ? `${p.table} · ` : ''}{r.row} {p.row}{p.column ? <> · {r.serverImport.column}: <code>{p.column}</code></> : null}</span>
-            <span className="problem-why">{submissionProblemText(p, lang)}</span>
+            <span className="problem-why">{submissionProblemText(p, r.problems, lang)}</span>
           </li>
         ))}
       </ol>

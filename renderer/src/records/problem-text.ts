@@ -1,8 +1,7 @@
 /** How a refusal from the records host reads in the reader's language. */
 import type { Lang } from '../../../common/facets.ts';
-import { problemText } from '../../../common/records/import/problem-words.ts';
 import type { SubmissionProblem } from '../../../common/records/records-api.ts';
-import { refusalMessage, type RefusalTexts } from '../../../common/records/refusal-reading.ts';
+import { problemParams, refusalMessage, type RefusalTexts } from '../../../common/records/refusal-reading.ts';
 
 /**
  * A failed request (or a status warning) as the reader sees it, with their language's refusal messages:
@@ -15,8 +14,9 @@ export function messageOf(e: unknown, texts: RefusalTexts): string {
 
 /**
  * Why one submission (or one form of a merged backup) is not taken in, worded from its code and
- * parameters in the reader's language now; the same words the command line prints (one wording, in common/).
+ * parameters with the reader's language's records.problems messages: the words the command line prints.
  */
-export function submissionProblemText(problem: Pick<SubmissionProblem, 'code' | 'params'>, lang: Lang): string {
-  return problemText(problem.code, problem.params, lang);
+export function submissionProblemText(problem: Pick<SubmissionProblem, 'code' | 'params'>, texts: RefusalTexts, lang: Lang): string {
+  const words = texts[problem.code];
+  return typeof words === 'function' ? words(problemParams(problem.code, problem.params, lang)) : words ?? problem.code;
 }
