@@ -5,7 +5,7 @@
  * submissions table is refused in Spanish; another laptop's backup is merged with its possible duplicate
  * and its conflicting answers decided side by side. Screenshots of the previews in both languages.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -307,7 +307,8 @@ describe('field data from servers and other laptops', () => {
     expect(await merged.locator('.answer-list').first().innerText()).toMatch(/H-12/);
     const versions = merged.getByTestId('entry-versions');
     await versions.locator('li[data-reason="merge-replaced"] summary').click();
-    expect(await versions.innerText()).toMatch(/Reemplazada el \d{4}-\d\d-\d\d: al unir, se dejó la versión de otra computadora[\s\S]*2026-05-02 · Ingresado en la computadora «Portátil de Ana»[\s\S]*H-21/);
+    // The answer corrected here (H-21) says the laptop it was corrected on; the version before the correction is kept too.
+    expect(await versions.innerText()).toMatch(/Reemplazada el \d{4}-\d\d-\d\d: la versión antes de una corrección\nReemplazada el \d{4}-\d\d-\d\d: al unir, se dejó la versión de otra computadora[\s\S]*2026-05-02 · Ingresado en esta computadora \(«Oficina Chima»\)[\s\S]*H-21/);
 
     // The same backup again: nothing to merge.
     await checkBackup(b.page, second);
@@ -318,6 +319,43 @@ describe('field data from servers and other laptops', () => {
     await a.context.close();
     await b.context.close();
   }, 240_000);
+
+  it('reads a registration CSV saved by Spanish Excel (Windows-1252, semicolons, dd/mm/yyyy, labels, an added column) and asks skip or update for a form already here, before anything changes', async () => {
+    const { page, context, watch } = await newWatchedPage(h, { locale: 'es-PE' });
+    await openRecords(page, 'es', 'data');
+    const excel = readFileSync(path.join(import.meta.dirname, '../fixtures/spreadsheet-csv/registro-excel-windows-1252.csv'));
+    const chooseCsv = async (buffer: Buffer) => {
+      await page.getByTestId('import-form').selectOption('child-registration');
+      await page.getByTestId('import-file').setInputFiles({ name: 'registro.csv', mimeType: 'text/csv', buffer });
+      await page.getByTestId('import-button').click();
+      await page.getByTestId('csv-preview').waitFor();
+    };
+    await chooseCsv(excel);
+    expect(await page.getByTestId('csv-read-as').innerText()).toBe('Leído como lo guardó la hoja de cálculo: celdas separadas por punto y coma, Windows-1252 («CSV» de Excel en Windows), fechas con el día primero.');
+    expect(await page.getByTestId('csv-new').innerText()).toBe('3 fichas nuevas');
+    expect(await page.getByTestId('csv-unknown-columns').locator('legend').innerText()).toBe('Columnas que el formulario no tiene: observaciones.');
+    expect(await counts(page)).toBe('0 niños y niñas, 0 formularios');
+    await page.getByTestId('csv-import-confirm').click();
+    await page.getByText('Se importaron 3 fila(s).').waitFor();
+    expect(await counts(page)).toBe('3 niños y niñas, 3 formularios');
+
+    // The same sheet with one age corrected: that registration waits for a choice, the others are already here.
+    const corrected = Buffer.from(excel.toString('latin1').replace(';Niño;15;', ';Niño;16;'), 'latin1');
+    await chooseCsv(corrected);
+    expect(await page.getByTestId('csv-unchanged').innerText()).toBe('2 fichas ya en el registro tal como están (no se tocan)');
+    const row = page.getByTestId('csv-conflicts').locator('tbody tr');
+    expect(await row.allInnerTexts()).toEqual([expect.stringMatching(/^3\tSF-045-2\t2026-03-05\t\s*age: 15 → 16\s/)]);
+    await page.getByTestId('csv-conflicts').evaluate((e) => e.scrollIntoView());
+    await shot(page, 'field-data-csv-conflict-es-1366');
+    expect(await page.getByTestId('csv-import-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('csv-choice-3').selectOption('update');
+    await page.getByTestId('csv-import-confirm').click();
+    await page.getByText('Importado: 0 fichas nuevas, 1 actualización; 0 saltada(s), 2 ya estaban.').waitFor();
+    await openForm(page, 'SF-045-2');
+    expect(await page.getByTestId('child-view').innerText()).toMatch(/16/);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
 
   for (const lang of ['en', 'es'] as const) {
     for (const width of [1366, 360]) {

@@ -4,7 +4,7 @@ import { monitoringForms } from './monitoring-forms.ts';
 import { Panel } from './Panel.tsx';
 import { exportToFile, type ExportRequest } from './records-call.ts';
 
-/** A CSV per form, the anonymised counts, and the whole database, each saved where the person chooses. */
+/** A workbook per form (labels, codes and a codebook) and its CSV, the anonymised counts, and the whole database, each saved where the person chooses. */
 export function ExportPanel({ onDone, onFailure }: { onDone(flash: Flash): void; onFailure(error: unknown): void }) {
   const { t, lang } = useApp();
   const r = t.records;
@@ -14,7 +14,10 @@ export function ExportPanel({ onDone, onFailure }: { onDone(flash: Flash): void;
       <p className="muted">{r.exportNote}</p>
       <ul className="records-exports">
         {monitoringForms.map((f) => (
-          <li key={f.id}><button type="button" data-testid={`export-${f.id}`} onClick={() => save({ op: 'export-csv', instrumentId: f.id })}>{r.exportCsv({ form: f[lang].title })}</button></li>
+          <li key={f.id}>
+            <button type="button" data-testid={`export-xlsx-${f.id}`} onClick={() => save({ op: 'export-xlsx', lang, instrumentId: f.id })}>{r.exportXlsx({ form: f[lang].title })}</button>
+            {' '}<button type="button" className="small" data-testid={`export-${f.id}`} onClick={() => save({ op: 'export-csv', lang, instrumentId: f.id })}>{r.exportCsv({ form: f[lang].title })}</button>
+          </li>
         ))}
         <li><button type="button" data-testid="export-aggregate" onClick={() => save({ op: 'export-aggregate' })}>{r.exportAggregate}</button></li>
         <li><button type="button" data-testid="export-database" onClick={() => save({ op: 'export-database' })}>{r.exportDb}</button></li>

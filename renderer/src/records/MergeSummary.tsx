@@ -17,6 +17,8 @@ export function MergeSummary({ preview, backupName }: { preview: MergePreview; b
         { id: 'new-forms', label: m.newForms, n: preview.newForms },
         { id: 'updates', label: m.updates, n: preview.updates },
         { id: 'unchanged', label: m.unchanged, n: preview.unchanged },
+        ...(preview.deletedHere ? [{ id: 'deleted-here', label: m.deletedHere, n: preview.deletedHere }] : []),
+        ...(preview.deletedThere ? [{ id: 'deleted-there', label: m.deletedThere, n: preview.deletedThere }] : []),
       ]} />
       <ProblemList title={m.problemsTitle} problems={preview.problems} total={preview.problemsTotal} testId="merge-problems" />
     </div>
