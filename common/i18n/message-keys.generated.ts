@@ -693,6 +693,23 @@ export interface MessageParams {
   "records.csvReading.text-after-quote": undefined;
   "records.csvReading.quote-in-cell": undefined;
   "records.csvReading.empty": undefined;
+  "records.problems.answer": { text: string | number };
+  "records.problems.unknown-choice": { question: string | number; value: string | number };
+  "records.problems.no-instance-id": { column: string | number };
+  "records.problems.encrypted": { status: string | number };
+  "records.problems.rejected-on-server": { state: string | number };
+  "records.problems.row-cells": { cells: string | number; expected: string | number };
+  "records.problems.no-child": { code: string | number };
+  "records.problems.code-on-register": { code: string | number };
+  "records.problems.code-twice": { code: string | number; line: string | number };
+  "records.problems.submission-twice": { line: string | number };
+  "records.problems.other-child": { code: string | number };
+  "records.problems.csv-choice": { question: string | number; value: string | number; values: string | number; labelsEn: string | number; labelsEs: string | number };
+  "records.problems.csv-undecided": { code: string | null; date: string | number };
+  "records.problems.csv-unknown-column": { column: string | number };
+  "records.problems.csv-column-twice": { column: string | number };
+  "records.problems.csv-code-twice": { code: string | number; line: string | number };
+  "records.problems.csv-more": { count: number };
   "appMenu.file": undefined;
   "appMenu.print": undefined;
   "appMenu.quit": undefined;
@@ -1200,13 +1217,8 @@ export interface Messages {
       readonly imported: (params: { added: number; updated: number }) => string;
       readonly close: string;
     };
-    readonly csvReading: {
-      readonly "not-utf8": string;
-      readonly "unclosed-quote": string;
-      readonly "text-after-quote": string;
-      readonly "quote-in-cell": string;
-      readonly empty: string;
-    };
+    readonly csvReading: Readonly<Record<string, string>>;
+    readonly problems: Readonly<Record<string, string | ((params: LooseParams) => string)>>;
   };
   readonly workshop: {
     readonly audience: string;
