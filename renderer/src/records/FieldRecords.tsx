@@ -45,7 +45,7 @@ export function FieldRecords() {
   return (
     <div className="records" data-testid="records">
       <p className="records-privacy">{r.privacy} <span className="muted">{r.counts({ c: status.children, e: status.entries })}{status.savedAt ? ` · ${r.savedAt({ d: new Date(status.savedAt).toLocaleString() })}` : ''}</span></p>
-      {status.warning && <p role="alert" className="status-error">{status.warning}</p>}
+      {status.warning && <p role="alert" className="status-error">{messageOf(status.warning, r.errors)}</p>}
       <SaveWarning status={status} onChange={setStatus} />
       <div className="records-tabs" role="tablist" aria-label={r.tabs.register}>
         {(Object.keys(r.tabs) as Tab[]).map((k) => (
