@@ -53,7 +53,7 @@ export const recordsRequestSchema = z.discriminatedUnion('op', [
     limit: z.number().int().min(1).max(500).optional(),
   }),
   z.strictObject({ op: z.literal('child-history'), childId: id }),
-  z.strictObject({ op: z.literal('dashboard'), community: longText.optional() }),
+  z.strictObject({ op: z.literal('dashboard'), community: longText.optional(), device: z.string().max(100).optional(), technician: z.string().max(200).optional() }),
   z.strictObject({ op: z.literal('export-csv'), instrumentId, lang: lang.optional() }),
   z.strictObject({ op: z.literal('export-xlsx'), instrumentId, lang }),
   z.strictObject({ op: z.literal('preview-csv'), lang, instrumentId, bytes, dateOrder: dateOrder.optional() }),
@@ -271,7 +271,8 @@ export interface RecordsResults {
   'list-children': { total: number; rows: ChildRow[] };
   /** A child, every form about the child, and the laptops those forms name (this one first). */
   'child-history': { child: ChildRow; entries: EntryRow[]; devices: Array<{ id: string; name: string; here: boolean }> };
-  dashboard: { quarters: QuarterFigures[]; communities: string[] };
+  /** The figures of the scope asked for, and what the roll-up can be filtered by: communities, laptops (this one first), technicians' codes. */
+  dashboard: { quarters: QuarterFigures[]; communities: string[]; devices: Array<{ id: string; name: string; here: boolean }>; technicians: string[] };
   /** With a language: the file named in it, and semicolons between cells for Spanish spreadsheets. */
   'export-csv': { fileName: string; bytes: Uint8Array; rows: number };
   /** The answers with labels in the reader's language, the same as codes, and a codebook. */

@@ -134,6 +134,8 @@ export const SCHOOL_CHECK_FORM = 'school-attendance-check';
 export const CHILD_FORMS = [FOLLOW_UP_FORM, VERIFICATION_FORM, REFERRAL_FORM, SCHOOL_CHECK_FORM] as const;
 /** Forms about one registered child (a visit, a referral…): they carry the child's code. */
 export const CHILD_CODE_FIELD = 'child_code';
+/** The code of whoever filled the form (the technician), one field per form: the team roll-up filters by it. */
+export const TECHNICIAN_FIELDS: readonly string[] = ['registrar_code', 'visitor_code', 'verifier_code', 'referrer_code', 'teacher_code'];
 
 export function ageGroupOf(age: number): 'early' | 'under14' | '14to17' {
   return age < 6 ? 'early' : age < 14 ? 'under14' : '14to17';

@@ -27,7 +27,7 @@ import { applyMerge, planMerge, type MergePlan } from './merge.ts';
 import { CHILD_CODE_FIELD, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
 import {
   addChildEntry, addOtherEntry, addRegistration, breakdownTotal, childHistory, childIdByCode, communities, countChildren, countEntries,
-  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, listChildren, openDatabase, quarterlyFigures, RecordsError, refusal,
+  deleteChild, deleteEntry, deleteEverything, entriesOf, entryById, updateEntry, updateRegistration, listChildren, openDatabase, quarterlyFigures, RecordsError, technicians, refusal,
   type EntryRow,
 } from './records-store.ts';
 
@@ -334,15 +334,19 @@ export function createRecordsService(host: RecordsHost) {
   /** Counts only: by quarter, indicator, sex and age group. No code, no community, nothing about one child. */
   function exportAggregate(): RecordsResults['export-aggregate'] {
     const out: string[][] = [];
-    for (const q of quarterlyFigures(open(), { today: today() })) {
-      const groups: Array<[string, typeof q.withdrawn]> = [['identified_working', q.identifiedWorking], ['identified_at_risk', q.identifiedAtRisk], ['withdrawn_cumulative', q.withdrawn], ['prevented_cumulative', q.prevented]];
-      for (const [indicator, b] of groups) {
-        for (const sex of ['f', 'm'] as const) for (const age of ['early', 'under14', '14to17'] as const) out.push([q.quarter, indicator, sex, age, String(b[sex][age])]);
-        out.push([q.quarter, indicator, 'all', 'all', String(breakdownTotal(b))]);
+    // Every community's counts, then all of them together: figures several NGOs can add up, with no child in them.
+    for (const community of [...communities(open()), null]) {
+      const where = community ?? 'all';
+      for (const q of quarterlyFigures(open(), { ...(community === null ? {} : { community }), today: today() })) {
+        const groups: Array<[string, typeof q.withdrawn]> = [['identified_working', q.identifiedWorking], ['identified_at_risk', q.identifiedAtRisk], ['withdrawn_cumulative', q.withdrawn], ['prevented_cumulative', q.prevented]];
+        for (const [indicator, b] of groups) {
+          for (const sex of ['f', 'm'] as const) for (const age of ['early', 'under14', '14to17'] as const) out.push([q.quarter, where, indicator, sex, age, String(b[sex][age])]);
+          out.push([q.quarter, where, indicator, 'all', 'all', String(breakdownTotal(b))]);
+        }
+        out.push([q.quarter, where, 'visits', 'all', 'all', String(q.visits)], [q.quarter, where, 'referrals', 'all', 'all', String(q.referrals)]);
       }
-      out.push([q.quarter, 'visits', 'all', 'all', String(q.visits)], [q.quarter, 'referrals', 'all', 'all', String(q.referrals)]);
     }
-    return { fileName: `puente-indicators-${new Date().toISOString().slice(0, 10)}.csv`, bytes: writeCsv(['quarter', 'indicator', 'sex', 'age_group', 'count'], out) };
+    return { fileName: `puente-indicators-${new Date().toISOString().slice(0, 10)}.csv`, bytes: writeCsv(['quarter', 'community', 'indicator', 'sex', 'age_group', 'count'], out) };
   }
 
   /** A backup's bytes as a checked, fresh database, and the key it was encrypted with (if any). */
@@ -503,7 +507,10 @@ export function createRecordsService(host: RecordsHost) {
       case 'child-history':
         return { ...childHistory(open(), req.childId), devices: knownDevices(open()) } as Out;
       case 'dashboard':
-        return { quarters: quarterlyFigures(open(), { community: req.community, today: today() }), communities: communities(open()) } as Out;
+        return {
+          quarters: quarterlyFigures(open(), { community: req.community, device: req.device, technician: req.technician, today: today() }),
+          communities: communities(open()), devices: knownDevices(open()), technicians: technicians(open()),
+        } as Out;
       case 'export-csv':
         return exportCsv(req.instrumentId, req.lang) as Out;
       case 'export-xlsx':

@@ -8,7 +8,7 @@ import type { Answers } from '../forms/answers.ts';
 import type { RegisterFacts } from './entry-checks.ts';
 import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
 import { refusalText } from './refusal-words.ts';
-import { ageGroupOf, FOLLOW_UP_FORM, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, VERIFICATION_FORM } from './records-schema.ts';
+import { ageGroupOf, FOLLOW_UP_FORM, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, TECHNICIAN_FIELDS, VERIFICATION_FORM } from './records-schema.ts';
 
 /** Why a request was refused, as a code the reader's screen words in its own language. */
 export type RecordsErrorCode =
@@ -482,32 +482,57 @@ function addTo(b: Breakdown, sex: SqlValue, group: SqlValue, n: SqlValue) {
   if ((sex === 'f' || sex === 'm') && (group === 'early' || group === 'under14' || group === '14to17')) b[sex][group] += Number(n);
 }
 
-/** The catalogue's core indicators by quarter, sex and age group, computed from the records; `today`'s quarter is always among them (quartersToShow). */
-export function quarterlyFigures(db: Database, opts: { community?: string; today?: string } = {}): QuarterFigures[] {
-  const community = opts.community ?? null;
-  const months = rows(db, 'SELECT DISTINCT substr(entry_date, 1, 7) AS month FROM entries WHERE (?1 IS NULL OR community = ?1)', [community]);
+/** Which part of the team's records the figures count: one community, one laptop (where a form was entered or imported), one technician (who filled it). */
+export interface FigureScope { community?: string; device?: string; technician?: string }
+
+const TECHNICIAN_OF = (alias: string) => `(${TECHNICIAN_FIELDS.map((f) => `json_extract(${alias}.answers, '$.${f}')`).join(', ')})`;
+
+/** The condition that keeps a form in the scope, and its parameters: a form by its own laptop and technician. */
+function entryScope(alias: string, s: FigureScope): [string, SqlValue[]] {
+  return [`(? IS NULL OR ${alias}.community = ?) AND (? IS NULL OR ${alias}.device_id = ?) AND (? IS NULL OR ? IN ${TECHNICIAN_OF(alias)})`,
+    [s.community ?? null, s.community ?? null, s.device ?? null, s.device ?? null, s.technician ?? null, s.technician ?? null]];
+}
+
+/** The condition that keeps a child in the scope: by community, and by the laptop and technician of the child's registration. */
+function childScope(alias: string, s: FigureScope): [string, SqlValue[]] {
+  const [reg, params] = entryScope('r', { device: s.device, technician: s.technician });
+  return [`(? IS NULL OR ${alias}.community = ?) AND ((? IS NULL AND ? IS NULL) OR EXISTS (SELECT 1 FROM entries r WHERE r.child_id = ${alias}.id AND r.instrument_id = '${REGISTRATION_FORM}' AND ${reg}))`,
+    [s.community ?? null, s.community ?? null, s.device ?? null, s.technician ?? null, ...params]];
+}
+
+/** The technicians' codes the forms name, for the roll-up's filter. */
+export function technicians(db: Database): string[] {
+  return rows(db, `SELECT DISTINCT t.value AS code FROM entries e, json_each(e.answers) t WHERE t.key IN (${TECHNICIAN_FIELDS.map(() => '?').join(', ')}) AND t.type = 'text' ORDER BY 1`, [...TECHNICIAN_FIELDS])
+    .map((r) => String(r.code));
+}
+
+/** The catalogue's core indicators by quarter, sex and age group, computed from the records (all, or one scope); `today`'s quarter is always among them (quartersToShow). */
+export function quarterlyFigures(db: Database, opts: FigureScope & { today?: string } = {}): QuarterFigures[] {
+  const [inScope, scopeParams] = entryScope('e', opts);
+  const [childInScope, childParams] = childScope('c', opts);
+  const months = rows(db, `SELECT DISTINCT substr(entry_date, 1, 7) AS month FROM entries e WHERE ${inScope}`, scopeParams);
   const withData = months.map((r) => quarterOf(String(r.month)));
   return quartersToShow(withData, opts.today ? quarterOf(opts.today) : null).map((quarter) => {
     const [y, q] = quarter.split('-Q').map(Number);
     const start = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
     const end = quarterEnd(quarter);
     const fig: QuarterFigures = { quarter, identifiedWorking: emptyBreakdown(), identifiedAtRisk: emptyBreakdown(), withdrawn: emptyBreakdown(), prevented: emptyBreakdown(), withdrawnThisQuarter: emptyBreakdown(), preventedThisQuarter: emptyBreakdown(), followUpVisits: 0, visits: 0, referrals: 0 };
-    for (const r of rows(db, `SELECT status, sex, age_group, count(*) AS n FROM entries WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?) GROUP BY status, sex, age_group`,
-      [REGISTRATION_FORM, start, end, community, community])) {
+    for (const r of rows(db, `SELECT status, sex, age_group, count(*) AS n FROM entries e WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND ${inScope} GROUP BY status, sex, age_group`,
+      [REGISTRATION_FORM, start, end, ...scopeParams])) {
       addTo(r.status === 'working' ? fig.identifiedWorking : fig.identifiedAtRisk, r.sex, r.age_group, r.n);
     }
     for (const r of rows(db, `SELECT c.initial_status AS initial, v.outcome AS outcome, c.sex AS sex, c.age_group AS age_group, v.entry_date >= ? AS in_quarter, count(*) AS n
         FROM children c JOIN entries v ON v.id = (SELECT id FROM entries WHERE child_id = c.id AND instrument_id = ? AND ${SETTLING} AND entry_date <= ? ORDER BY entry_date DESC, id DESC LIMIT 1)
-        WHERE (? IS NULL OR c.community = ?) GROUP BY 1, 2, 3, 4, 5`, [start, VERIFICATION_FORM, ...SETTLING_RESULTS, end, community, community])) {
+        WHERE ${childInScope} GROUP BY 1, 2, 3, 4, 5`, [start, VERIFICATION_FORM, ...SETTLING_RESULTS, end, ...childParams])) {
       const status = childStatus(r.initial as RegisteredStatus, String(r.outcome));
       if (status === 'withdrawn') addTo(fig.withdrawn, r.sex, r.age_group, r.n);
       if (status === 'prevented') addTo(fig.prevented, r.sex, r.age_group, r.n);
       if (status === 'withdrawn' && r.in_quarter) addTo(fig.withdrawnThisQuarter, r.sex, r.age_group, r.n);
       if (status === 'prevented' && r.in_quarter) addTo(fig.preventedThisQuarter, r.sex, r.age_group, r.n);
     }
-    fig.followUpVisits = Number(scalar(db, 'SELECT count(*) FROM entries WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)', [FOLLOW_UP_FORM, start, end, community, community]));
-    fig.visits = Number(scalar(db, 'SELECT count(*) FROM entries WHERE child_id IS NOT NULL AND instrument_id <> ? AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)', [REGISTRATION_FORM, start, end, community, community]));
-    fig.referrals = Number(scalar(db, "SELECT count(*) FROM entries WHERE instrument_id = 'referral' AND entry_date BETWEEN ? AND ? AND (? IS NULL OR community = ?)", [start, end, community, community]));
+    fig.followUpVisits = Number(scalar(db, `SELECT count(*) FROM entries e WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND ${inScope}`, [FOLLOW_UP_FORM, start, end, ...scopeParams]));
+    fig.visits = Number(scalar(db, `SELECT count(*) FROM entries e WHERE child_id IS NOT NULL AND instrument_id <> ? AND entry_date BETWEEN ? AND ? AND ${inScope}`, [REGISTRATION_FORM, start, end, ...scopeParams]));
+    fig.referrals = Number(scalar(db, `SELECT count(*) FROM entries e WHERE instrument_id = 'referral' AND entry_date BETWEEN ? AND ? AND ${inScope}`, [start, end, ...scopeParams]));
     return fig;
   });
 }

@@ -24,9 +24,9 @@ describe('which quarters the dashboard, the quarterly report and the counts-only
     expect(quarters.map((q) => q.quarter)).toEqual(['1900-Q1', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2206-Q3']);
     expect(quarters.map((q) => breakdownTotal(q.identifiedWorking))).toEqual([1, 1, 1, 0, 0, 1]);
     const csv = new TextDecoder().decode((await call({ op: 'export-aggregate' })).bytes);
-    expect(csv).toContain('1900-Q1,identified_working,all,all,1');
-    expect(csv).toContain('2026-Q4,identified_working,all,all,0');
-    expect(csv).toContain('2206-Q3,identified_working,all,all,1');
+    expect(csv).toContain('1900-Q1,all,identified_working,all,all,1');
+    expect(csv).toContain('2026-Q4,all,identified_working,all,all,0');
+    expect(csv).toContain('2206-Q3,all,identified_working,all,all,1');
   });
 
   it('never drops the current quarter, even when nothing was entered in it', async () => {

@@ -168,13 +168,14 @@ describe('field records', () => {
     expect(quote.problems[0]).toMatchObject({ row: 2, message: expect.stringContaining('never closed') });
   });
 
-  it('exports counts only, with no code or community, in the anonymised aggregate', async () => {
+  it('exports counts only, by community and in all, with no code, in the anonymised aggregate', async () => {
     const { call } = service();
     await seed(call);
     const text = new TextDecoder().decode((await call({ op: 'export-aggregate' })).bytes);
-    expect(text).toContain('quarter,indicator,sex,age_group,count');
-    expect(text).toContain('2026-Q2,withdrawn_cumulative,f,under14,1');
-    expect(text).not.toMatch(/CH-00|Chima/);
+    expect(text).toContain('quarter,community,indicator,sex,age_group,count');
+    expect(text).toContain('2026-Q2,all,withdrawn_cumulative,f,under14,1');
+    expect(text).toContain('2026-Q2,Chima,withdrawn_cumulative,f,under14,1');
+    expect(text).not.toMatch(/CH-00/);
   });
 
   it('encrypts the data at rest with a passphrase; a wrong passphrase changes nothing', async () => {
