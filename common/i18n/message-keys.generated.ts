@@ -10,6 +10,7 @@ export interface MessageParams {
   "search": undefined;
   "searchPlaceholder": undefined;
   "searchHint": undefined;
+  "searchShortcut": { platform: string | null };
   "searchNoResults": undefined;
   "searchLoading": undefined;
   "searchResults": { n: number };
@@ -748,6 +749,7 @@ export interface Messages {
   readonly search: string;
   readonly searchPlaceholder: string;
   readonly searchHint: string;
+  readonly searchShortcut: (params: { platform: string | null }) => string;
   readonly searchNoResults: string;
   readonly searchLoading: string;
   readonly searchResults: (params: { n: number }) => string;

@@ -27,7 +27,7 @@ export function TopBar({ onOpenSearch, onToggleNav, navOpen }: {
       void loadLanguagePack(other).catch(() => undefined).then(() => navigate({ kind: 'home', lang: other }));
     }
   };
-  const searchKey = navigator.platform.startsWith('Mac') ? '⌘K' : 'Ctrl+K';
+  const searchKey = t.searchShortcut({ platform: navigator.platform.startsWith('Mac') ? 'mac' : 'other' });
   return (
     <header className="topbar">
       <button type="button" className="icon-button nav-toggle" aria-expanded={navOpen} aria-controls="sidebar" onClick={onToggleNav}>
