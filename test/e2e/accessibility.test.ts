@@ -63,7 +63,8 @@ describe('accessibility gate (axe-core, WCAG 2.2 A and AA)', () => {
       expect(results.every((r) => r.pages > (reason ? 60 : 8))).toBe(true);
       expect(results.flatMap((r) => r.problems)).toEqual([]);
       if (reason) writeSweepStamp(STAMP, theme, hash);
-    }, 900_000);
+      // The full sweep (146 pages per theme) took over 15 minutes on a machine busy with other work.
+    }, 2_400_000);
   }
 });
 
