@@ -14,5 +14,8 @@ export type Catalogue = Readonly<Record<string, CatalogueEntry>>;
 /** A catalogue's messages parsed to their syntax trees (at build time, so the app ships no parser). */
 export type CompiledCatalogue = Readonly<Record<string, MessageFormatElement[]>>;
 
+/** Parameters of a message worded from outside the type system (a refusal's code and parameters from the records host). */
+export type LooseParams = Readonly<Record<string, unknown>>;
+
 /** The one parser setting every reader of a catalogue uses: `<` is text (no rich-text tags). */
 export const PARSE_OPTIONS = { ignoreTag: true } as const;

@@ -1,5 +1,5 @@
 // Generated from content/locales/en.json by `npm run i18n:keys`: do not edit by hand.
-import type { LooseParams } from './translator.ts';
+import type { LooseParams } from './catalogue.ts';
 
 /** Each message's placeholders and their types (undefined: none). */
 export interface MessageParams {

@@ -4,11 +4,10 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { CompiledCatalogue } from './catalogue.ts';
+import type { CompiledCatalogue, LooseParams } from './catalogue.ts';
 import type { MessageKey, MessageParams } from './message-keys.generated.ts';
 
-/** Parameters of a message worded from outside the type system (a refusal's code and parameters from the records host). */
-export type LooseParams = Readonly<Record<string, unknown>>;
+export type { LooseParams } from './catalogue.ts';
 
 type ParamsArg<K extends MessageKey> = MessageParams[K] extends undefined ? [] : [params: MessageParams[K]];
 

@@ -58,7 +58,7 @@ export function messageKeysSource(english: Catalogue): string {
     ? `${indent}readonly ${member(name)}: ${value};`
     : `${indent}readonly ${member(name)}: {\n${render(value, `${indent}  `)}\n${indent}};`)).join('\n');
   return `// Generated from content/locales/en.json by \`npm run i18n:keys\`: do not edit by hand.
-import type { LooseParams } from './translator.ts';
+import type { LooseParams } from './catalogue.ts';
 
 /** Each message's placeholders and their types (undefined: none). */
 export interface MessageParams {

@@ -24,7 +24,9 @@ export interface Layer {
 
 export const LAYERS: readonly Layer[] = [
   // Runs anywhere (Node, browser, worker): compiled without the DOM library or Node's types (tsconfig.common.json).
-  { name: 'common', files: ['common/**'], mayImport: ['common', NPM] },
+  // The interface catalogues are data common/i18n reads (content/locales/<lang>.json).
+  { name: 'common', files: ['common/**'], mayImport: ['common', 'catalogues', NPM] },
+  { name: 'catalogues', files: ['content/locales/*.json'], mayImport: [] },
   // Node-only code that the main process and the scripts share, with no Electron in it.
   { name: 'node', files: ['node/**'], mayImport: ['node', 'common', NODE, NPM] },
   { name: 'renderer', files: ['renderer/src/**'], mayImport: ['renderer', 'common', NPM, VIRTUAL] },

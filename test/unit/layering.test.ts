@@ -43,8 +43,8 @@ describe('the layering checker is not a rubber stamp', () => {
 
   it('names the file, the import and the rule for each forbidden import, and each file outside the table', () => {
     expect(layeringProblems(synthetic, LAYERS)).toEqual([
-      "common/text.ts:3 imports '../renderer/src/view.tsx' (renderer/src/view.tsx, layer renderer): layer common may import only common, npm packages",
-      "common/text.ts:4 imports 'node:fs' (Node built-ins): layer common may import only common, npm packages",
+      "common/text.ts:3 imports '../renderer/src/view.tsx' (renderer/src/view.tsx, layer renderer): layer common may import only common, catalogues, npm packages",
+      "common/text.ts:4 imports 'node:fs' (Node built-ins): layer common may import only common, catalogues, npm packages",
       "electron/preload-bridge.ts:2 imports '../common/ipc-contract.ts' (common/ipc-contract.ts, layer common): layer preload-bridge may import only common/ipc-channels.ts, and the types of common/ipc-contract.ts",
       "scripts/tool.ts:7 imports '../electron/records-host.ts' (electron/records-host.ts, layer main-modules): layer scripts may import only scripts, node, common, Node built-ins, npm packages",
       "scripts/tool.ts:8 imports './missing.ts' (a file that does not exist): layer scripts may import only scripts, node, common, Node built-ins, npm packages",
