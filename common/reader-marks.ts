@@ -32,6 +32,17 @@ export function exportReaderData(data: ReaderData, now = new Date()): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), data }, null, 2);
 }
 
+/**
+ * The note under a heading: the one written on it, or else the one written on the same heading in
+ * the other language (`otherAnchor`, the heading at the same place there): notes belong to the heading.
+ */
+export function noteOnHeading(notes: readonly Note[], chapterId: string, anchor: string, otherAnchor: string | undefined): { note: Note; writtenElsewhere: boolean } | null {
+  const own = notes.find((n) => n.chapterId === chapterId && n.anchor === anchor);
+  if (own) return { note: own, writtenElsewhere: false };
+  const other = otherAnchor === undefined ? undefined : notes.find((n) => n.chapterId === chapterId && n.anchor === otherAnchor);
+  return other ? { note: other, writtenElsewhere: true } : null;
+}
+
 const key = (x: { chapterId: string; anchor: string }) => `${x.chapterId}#${x.anchor}`;
 
 /** Imported marks added to the ones already here; for the same heading the newer note wins. */

@@ -130,6 +130,7 @@ export interface MessageParams {
   "marks.removeBookmark": undefined;
   "marks.addNote": undefined;
   "marks.editNote": undefined;
+  "marks.noteOtherLanguage": undefined;
   "marks.note": undefined;
   "marks.save": undefined;
   "marks.cancel": undefined;
@@ -346,6 +347,11 @@ export interface MessageParams {
   "records.merge.deletedThere": undefined;
   "records.origin.reason.corrected": undefined;
   "records.exportXlsx": { form: string | number };
+  "records.scope.device": undefined;
+  "records.scope.allDevices": undefined;
+  "records.scope.thisDevice": { name: string | number };
+  "records.scope.technician": undefined;
+  "records.scope.allTechnicians": undefined;
   "records.row": undefined;
   "records.field": undefined;
   "records.problem": undefined;
@@ -839,6 +845,7 @@ export interface Messages {
     readonly removeBookmark: string;
     readonly addNote: string;
     readonly editNote: string;
+    readonly noteOtherLanguage: string;
     readonly note: string;
     readonly save: string;
     readonly cancel: string;
@@ -1116,6 +1123,13 @@ export interface Messages {
       readonly serverVersion: (params: { server: string | number; version: string | number }) => string;
     };
     readonly exportXlsx: (params: { form: string | number }) => string;
+    readonly scope: {
+      readonly device: string;
+      readonly allDevices: string;
+      readonly thisDevice: (params: { name: string | number }) => string;
+      readonly technician: string;
+      readonly allTechnicians: string;
+    };
     readonly row: string;
     readonly field: string;
     readonly problem: string;

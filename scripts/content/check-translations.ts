@@ -1,11 +1,11 @@
-/** Every chapter exists in both languages, with the same facets, order and sources; a different heading outline is a warning. */
+/** Every chapter exists in both languages, with the same facets, order, sources and heading outline (notes and the language switch follow headings by their place). */
 import { LANGS, type Lang } from '../../common/facets.ts';
 import type { ContentProblem } from './content-error.ts';
 import type { LoadedChapter } from './load-chapter.ts';
 
 const PAIRED_FIELDS = ['section', 'order', 'ageGroups', 'communityTypes', 'audiences', 'countries', 'organisation', 'workRelations', 'sources'] as const;
 
-export function checkTranslations(filesByLang: ReadonlyMap<Lang, readonly string[]>, chapters: readonly LoadedChapter[], problems: ContentProblem[], warnings: ContentProblem[]): void {
+export function checkTranslations(filesByLang: ReadonlyMap<Lang, readonly string[]>, chapters: readonly LoadedChapter[], problems: ContentProblem[]): void {
   for (const lang of LANGS) {
     for (const other of LANGS) {
       if (other === lang) continue;
@@ -27,7 +27,7 @@ export function checkTranslations(filesByLang: ReadonlyMap<Lang, readonly string
     }
     const shape = (c: LoadedChapter) => c.headings.map((h) => h.depth).join('');
     if (shape(en) !== shape(es)) {
-      warnings.push({ file: es.file, line: 1, message: `heading structure differs from ${en.file} (${en.headings.length} vs ${es.headings.length} headings): the language switch can only keep the reader at the chapter top` });
+      problems.push({ file: es.file, line: 1, message: `heading structure differs from ${en.file} (${en.headings.length} vs ${es.headings.length} headings): give both the same headings at the same levels, so the language switch keeps the reader's place and a reader's note follows its heading` });
     }
   }
 }

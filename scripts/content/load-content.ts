@@ -89,7 +89,7 @@ export function loadContent(root: string): LoadedContent {
     }
   }
   checkRepeatedPassages(root, chapterContext.passages, problems, warnings);
-  checkTranslations(filesByLang, chapters, problems, warnings);
+  checkTranslations(filesByLang, chapters, problems);
   // The interface texts (content/locales/<lang>.json) are checked with the chapters they sit beside.
   checkCatalogues(path.join(root, 'locales'), problems, (file) => path.join('content', path.relative(root, file)));
   const byKey = new Map(chapters.map((c) => [`${c.lang}/${c.frontmatter.id}`, c]));

@@ -55,6 +55,45 @@ describe('bookmarks and notes in Chromium', () => {
     await fresh.context.close();
   });
 
+  it('shows a note written on a Spanish heading on the same heading in English, saying where it was written, and edits that one note', async () => {
+    for (const width of [1366, 360]) {
+      const { page, context, watch } = await newWatchedPage(h, { locale: 'es-PE', width, height: width === 360 ? 740 : 768 });
+      await page.goto(`${h.baseUrl}#/es/baseline`);
+      const heading = page.locator('.chapter-body h2[id]').nth(1);
+      await heading.waitFor();
+      const anchorEs = (await heading.getAttribute('id'))!;
+      await page.getByTestId(`note-${anchorEs}`).evaluate((b: HTMLElement) => b.click());
+      await page.getByTestId('note-text').fill('Preguntar al director antes del censo.');
+      await page.getByTestId('note-save').click();
+      await page.locator('.reader-note', { hasText: 'Preguntar al director' }).waitFor();
+      expect(await page.getByTestId('note-other-language').count()).toBe(0);
+
+      await page.goto(`${h.baseUrl}#/en/baseline`);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      const headingEn = page.locator('.chapter-body h2[id]').nth(1);
+      // The English page has its own heading ids.
+      await expect.poll(() => headingEn.getAttribute('id')).not.toBe(anchorEs);
+      const anchorEn = (await headingEn.getAttribute('id'))!;
+      const note = page.locator('.reader-note', { hasText: 'Preguntar al director' });
+      await note.waitFor();
+      expect(await note.getByTestId('note-other-language').textContent()).toBe('Written on this heading in the Spanish version.');
+      // It sits under that heading, not another one.
+      expect(await note.evaluate((el) => { let h = el.previousElementSibling; while (h && !/^H[23]$/.test(h.tagName)) h = h.previousElementSibling; return h?.id; })).toBe(anchorEn);
+      await note.scrollIntoViewIfNeeded();
+      await shot(page, `note-other-language-en-${width}`);
+      // Editing it in English changes the one note (no second note appears in Spanish).
+      await note.getByRole('button').click();
+      await page.getByTestId('note-text').fill('Ask the head teacher before the census.');
+      await page.getByTestId('note-save').click();
+      await page.locator('.reader-note', { hasText: 'Ask the head teacher' }).waitFor();
+      await page.goto(`${h.baseUrl}#/es/baseline`);
+      await page.locator('.reader-note', { hasText: 'Ask the head teacher' }).waitFor();
+      expect(await page.locator('.reader-note').count()).toBe(1);
+      expect(watch.consoleErrors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('shows reading-path progress on the home page and the next chapter of the path', async () => {
     const { page, context } = await newWatchedPage(h);
     await page.goto(`${h.baseUrl}#/en/how-to-use`);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConsistentWordScan } from '../../scripts/content/check-consistent-words.ts';
 
 const scan = () => new ConsistentWordScan([], []);
-const quoteMessages = (problems: Array<{ line: number; column: number; message: string }>) =>
-  problems.filter((p) => / quotes with /.test(p.message)).sort((a, b) => a.line - b.line || a.column - b.column).map((p) => `${p.line}:${p.column} ${p.message.slice(0, p.message.indexOf(':'))}`);
+const quoteMessages = (problems: Array<{ line: number; column?: number; message: string }>) =>
+  problems.filter((p) => / quotes with /.test(p.message)).sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0)).map((p) => `${p.line}:${p.column} ${p.message.slice(0, p.message.indexOf(':'))}`);
 
 describe('one quotation style per language', () => {
   it('asks Spanish chapters for «» and English ones for “”, naming the line and column', () => {

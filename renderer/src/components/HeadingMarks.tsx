@@ -1,5 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { LANGS } from '../../../common/facets.ts';
+import { noteOnHeading } from '../../../common/reader-marks.ts';
 import { useApp } from '../app/app-state.tsx';
+import { matchingAnchor } from '../app/content.ts';
 import { useReaderMarks } from '../app/reader-data.tsx';
 import { Icon } from './Icon.tsx';
 
@@ -24,10 +27,14 @@ export function MarkButtons({ chapterId, anchor, label, onNote }: { chapterId: s
 }
 
 /** The reader's note under a heading: shown when there is one, edited in place. */
-export function HeadingNote({ chapterId, anchor, editing, setEditing }: { chapterId: string; anchor: string; editing: boolean; setEditing(v: boolean): void }) {
+export function HeadingNote({ chapterId, anchor: ownAnchor, editing, setEditing }: { chapterId: string; anchor: string; editing: boolean; setEditing(v: boolean): void }) {
   const { t } = useApp();
   const marks = useReaderMarks();
-  const saved = marks.noteFor(chapterId, anchor);
+  const otherAnchor = useOtherLanguageAnchor(chapterId, ownAnchor, marks.data.notes.some((n) => n.chapterId === chapterId));
+  const found = noteOnHeading(marks.data.notes, chapterId, ownAnchor, otherAnchor);
+  // A note written on this heading in the other language is kept under that heading's anchor: one note, not two.
+  const anchor = found?.note.anchor ?? ownAnchor;
+  const saved = found?.note.text ?? '';
   const [draft, setDraft] = useState(saved);
   if (editing) {
     return (
@@ -47,8 +54,24 @@ export function HeadingNote({ chapterId, anchor, editing, setEditing }: { chapte
   if (!saved) return null;
   return (
     <aside className="reader-note" aria-label={t.marks.note}>
+      {found?.writtenElsewhere && <p className="muted" data-testid="note-other-language">{t.marks.noteOtherLanguage}</p>}
       <p>{saved}</p>
       <button type="button" className="link-button" onClick={() => { setDraft(saved); setEditing(true); }}>{t.marks.editNote}</button>
     </aside>
   );
+}
+
+/** The same heading's anchor in the other language (by its place), looked up only when the chapter has notes. */
+function useOtherLanguageAnchor(chapterId: string, anchor: string, wanted: boolean): string | undefined {
+  const { lang } = useApp();
+  const [other, setOther] = useState<{ key: string; anchor: string | undefined }>();
+  const key = `${lang}/${chapterId}#${anchor}`;
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    const to = LANGS.find((l) => l !== lang)!;
+    void matchingAnchor(lang, to, chapterId, anchor).then((found) => live && setOther({ key, anchor: found }));
+    return () => { live = false; };
+  }, [lang, chapterId, anchor, wanted, key]);
+  return wanted && other?.key === key ? other.anchor : undefined;
 }
