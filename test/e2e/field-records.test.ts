@@ -165,7 +165,10 @@ describe('field records in the browser edition', () => {
     await page.getByTestId('unlock-passphrase').waitFor();
     await page.getByTestId('unlock-passphrase').fill('otra frase');
     await page.getByRole('button', { name: 'Abrir' }).click();
-    await page.getByText(/frase de acceso incorrecta|Wrong passphrase/i).waitFor();
+    // The refusal in Spanish alone: no English detail after it (it used to end with '(Wrong passphrase …)').
+    const refused = page.getByRole('alert').filter({ hasText: /frase de acceso incorrecta/i });
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe('Frase de acceso incorrecta (o el archivo está dañado). No se cambió nada: vuelva a intentarlo.');
     await page.getByTestId('unlock-passphrase').fill('una frase larga');
     await page.getByRole('button', { name: 'Abrir' }).click();
     await page.locator('[data-testid="register-table"] tbody tr', { hasText: 'SF-01' }).waitFor();
