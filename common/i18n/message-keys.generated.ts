@@ -347,6 +347,11 @@ export interface MessageParams {
   "records.merge.deletedThere": undefined;
   "records.origin.reason.corrected": undefined;
   "records.exportXlsx": { form: string | number };
+  "records.scope.device": undefined;
+  "records.scope.allDevices": undefined;
+  "records.scope.thisDevice": { name: string | number };
+  "records.scope.technician": undefined;
+  "records.scope.allTechnicians": undefined;
   "records.row": undefined;
   "records.field": undefined;
   "records.problem": undefined;
@@ -1118,6 +1123,13 @@ export interface Messages {
       readonly serverVersion: (params: { server: string | number; version: string | number }) => string;
     };
     readonly exportXlsx: (params: { form: string | number }) => string;
+    readonly scope: {
+      readonly device: string;
+      readonly allDevices: string;
+      readonly thisDevice: (params: { name: string | number }) => string;
+      readonly technician: string;
+      readonly allTechnicians: string;
+    };
     readonly row: string;
     readonly field: string;
     readonly problem: string;

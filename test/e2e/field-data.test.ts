@@ -353,6 +353,17 @@ describe('field data from servers and other laptops', () => {
     await page.getByText('Importado: 0 fichas nuevas, 1 actualización; 0 saltada(s), 2 ya estaban.').waitFor();
     await openForm(page, 'SF-045-2');
     expect(await page.getByTestId('child-view').innerText()).toMatch(/16/);
+
+    // The team roll-up: the dashboard and the report for one technician (M-02 registered only the child of April).
+    await page.getByTestId('records-tab-dashboard').click();
+    const shownQuarters = () => page.locator('[data-testid="quarters-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-quarter')));
+    await expect.poll(shownQuarters).toContain('2026-Q1');
+    await page.getByTestId('scope-technician').selectOption('M-02');
+    await expect.poll(shownQuarters).not.toContain('2026-Q1');
+    expect(await shownQuarters()).toContain('2026-Q2');
+    await page.getByTestId('records-tab-report').click();
+    await page.getByTestId('scope-technician').selectOption('M-02');
+    await expect.poll(() => page.getByTestId('report-scope').innerText()).toBe('Todas las comunidades · Técnico o técnica: M-02');
     expect(watch.consoleErrors).toEqual([]);
     await context.close();
   });

@@ -5,13 +5,14 @@ import { useApp } from '../app/app-state.tsx';
 import { CommunityPicker } from './CommunityPicker.tsx';
 import { EntryForm } from './EntryForm.tsx';
 import { currentQuarter } from './figures.ts';
+import { ALL } from './ScopePicker.tsx';
 import { useFigures } from './use-figures.ts';
 
 /** The committee's quarterly form, started from the register's counts for the quarter and community chosen, with how they differ from the report tab's. */
 export function CommitteeQuarterlyForm({ form, communities, onSaved, onCancel }: { form: Instrument; communities: string[]; onSaved(): void; onCancel(): void }) {
   const r = useApp().t.records;
   const [community, setCommunity] = useState(communities.length === 1 ? communities[0] : '');
-  const { figures, error } = useFigures(community);
+  const { figures, error } = useFigures({ ...ALL, community });
   const [quarter, setQuarter] = useState('');
   const chosen = useMemo(() => figures?.find((q) => q.quarter === quarter) ?? (figures && currentQuarter(figures)), [figures, quarter]);
   const initial = useMemo(() => (chosen ? quarterlyFormFromCounts(chosen, community) : undefined), [chosen, community]);

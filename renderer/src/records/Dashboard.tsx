@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useApp } from '../app/app-state.tsx';
 import { BreakdownTable } from './BreakdownTable.tsx';
-import { CommunityPicker } from './CommunityPicker.tsx';
 import { bySex, currentQuarter, total } from './figures.ts';
 import { OutcomeChart } from './OutcomeChart.tsx';
+import { ALL, ScopePicker, type Scope } from './ScopePicker.tsx';
 import { useFigures } from './use-figures.ts';
 
-/** The indicators: totals identified, withdrawn and prevented now, a chart and a table by quarter, and today's quarter by sex and age. */
+/** The indicators (all, or one community, laptop or technician): totals identified, withdrawn and prevented now, a chart and a table by quarter, and today's quarter by sex and age. */
 export function Dashboard({ communities }: { communities: string[] }) {
   const r = useApp().t.records;
-  const [community, setCommunity] = useState('');
-  const { figures, error } = useFigures(community);
+  const [scope, setScope] = useState<Scope>(ALL);
+  const { figures, devices, technicians, error } = useFigures(scope);
   if (error) return <p role="alert" className="status-error">{r.error} {error}</p>;
   if (!figures) return <p className="loading">{r.loading}</p>;
   const last = currentQuarter(figures);
@@ -23,7 +23,7 @@ export function Dashboard({ communities }: { communities: string[] }) {
   return (
     <section aria-label={r.tabs.dashboard} data-testid="dashboard">
       <p className="muted">{r.dashboardIntro}</p>
-      <div className="records-toolbar"><CommunityPicker communities={communities} value={community} onChange={setCommunity} /></div>
+      <div className="records-toolbar"><ScopePicker communities={communities} devices={devices} technicians={technicians} value={scope} onChange={setScope} /></div>
       {figures.length === 0 ? <p className="muted">{r.noData}</p> : (
         <>
           <div className="records-kpis">

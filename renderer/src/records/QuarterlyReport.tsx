@@ -2,16 +2,16 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../app/app-state.tsx';
 import { usePrintActions } from '../app/print-actions.ts';
 import { BreakdownTable } from './BreakdownTable.tsx';
-import { CommunityPicker } from './CommunityPicker.tsx';
 import { currentQuarter } from './figures.ts';
+import { ALL, ScopePicker, scopeText, type Scope } from './ScopePicker.tsx';
 import { useFigures } from './use-figures.ts';
 
-/** The quarterly report of one quarter and community, printable on its own; it opens on today's quarter. */
+/** The quarterly report of one quarter, for all or one community, laptop or technician, printable on its own; it opens on today's quarter. */
 export function QuarterlyReport({ communities }: { communities: string[] }) {
   const { t, lang } = useApp();
   const r = t.records;
-  const [community, setCommunity] = useState('');
-  const { figures, error } = useFigures(community);
+  const [scope, setScope] = useState<Scope>(ALL);
+  const { figures, devices, technicians, error } = useFigures(scope);
   const [quarter, setQuarter] = useState('');
   const { print } = usePrintActions('quarterly-report');
   const chosen = useMemo(() => figures?.find((q) => q.quarter === quarter) ?? (figures && currentQuarter(figures)), [figures, quarter]);
@@ -26,12 +26,12 @@ export function QuarterlyReport({ communities }: { communities: string[] }) {
             {figures.map((q) => <option key={q.quarter} value={q.quarter}>{q.quarter}</option>)}
           </select>
         </label>
-        <CommunityPicker communities={communities} value={community} onChange={setCommunity} />
+        <ScopePicker communities={communities} devices={devices} technicians={technicians} value={scope} onChange={setScope} />
         <button type="button" className="button-primary" onClick={print}>{r.printReport}</button>
       </div>
       <div className="report-page">
         <h3>{r.reportTitle({ q: chosen.quarter })}</h3>
-        <p>{r.reportFor}: <strong>{community || r.allCommunities}</strong> · {r.generated({ d: new Date().toLocaleDateString(lang, { dateStyle: 'long' }) })}</p>
+        <p>{r.reportFor}: <strong data-testid="report-scope">{scopeText(scope, devices, r)}</strong> · {r.generated({ d: new Date().toLocaleDateString(lang, { dateStyle: 'long' }) })}</p>
         <BreakdownTable q={chosen} />
         <table className="records-table report-activity">
           <tbody>
