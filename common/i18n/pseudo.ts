@@ -41,7 +41,8 @@ export function pseudoMessage(elements: MessageFormatElement[]): MessageFormatEl
   return [
     { type: TYPE.literal, value: PSEUDO_OPEN },
     ...pseudoElements(elements),
-    { type: TYPE.literal, value: ` ${'~'.repeat(padding)}${PSEUDO_CLOSE}` },
+    // Padding in words of four, so it wraps as a translation's words would.
+    { type: TYPE.literal, value: ` ${'~'.repeat(padding).replace(/(~{4})(?=~)/g, '$1 ')}${PSEUDO_CLOSE}` },
   ];
 }
 
