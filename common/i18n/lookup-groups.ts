@@ -7,5 +7,5 @@ export const LOOKUP_GROUPS: readonly string[] = [
   'records.sortBy', 'records.statusName', 'records.ageName', 'records.saveProblem', 'records.passphraseEffect', 'records.taskName',
   'records.errors', 'records.importErrors', 'records.exportKinds', 'records.serverName', 'records.problems', 'records.csvReading',
   'records.serverImport.recognisedBy', 'records.serverImport.format', 'records.serverImport.headers',
-  'records.merge.duplicateReason', 'records.origin.reason',
+  'records.merge.duplicateReason', 'records.origin.reason', 'community.value', 'workshop.part',
 ];

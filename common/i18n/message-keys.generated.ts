@@ -742,6 +742,37 @@ export interface MessageParams {
   "quitDialog.retry": undefined;
   "quitDialog.backup": undefined;
   "quitDialog.quit": { known: string | null; n: number };
+  "community.value.settlement": undefined;
+  "community.value.urban": undefined;
+  "community.value.not-reported": undefined;
+  "community.value.property-equality": undefined;
+  "community.value.property-inequality": undefined;
+  "community.value.formal": undefined;
+  "community.value.informal": undefined;
+  "community.value.small": undefined;
+  "community.value.medium": undefined;
+  "community.value.large": undefined;
+  "community.value.gold": undefined;
+  "community.value.silver": undefined;
+  "community.value.tin": undefined;
+  "community.value.coal": undefined;
+  "community.value.ready-to-transfer": undefined;
+  "community.value.needs-support-to-complete": undefined;
+  "community.value.needs-support-to-continue": undefined;
+  "community.value.not-assessed": undefined;
+  "community.value.bo": undefined;
+  "community.value.ec": undefined;
+  "community.value.pe": undefined;
+  "community.value.co": undefined;
+  "community.value.plannedChildren": undefined;
+  "community.value.plannedFamilies": undefined;
+  "workshop.part.objectives": undefined;
+  "workshop.part.materials": undefined;
+  "workshop.part.steps": undefined;
+  "workshop.part.discussion": undefined;
+  "workshop.part.take-home": undefined;
+  "workshop.part.handout": undefined;
+  "workshop.part.adapt": undefined;
 }
 
 export type MessageKey = keyof MessageParams;
@@ -837,6 +868,7 @@ export interface Messages {
     readonly name: string;
     readonly yes: string;
     readonly no: string;
+    readonly value: Readonly<Record<string, string>>;
   };
   readonly marks: {
     readonly bookmark: string;
@@ -1303,6 +1335,7 @@ export interface Messages {
     readonly materials: string;
     readonly questions: string;
     readonly takeHome: string;
+    readonly part: Readonly<Record<string, string>>;
   };
   readonly present: {
     readonly start: string;

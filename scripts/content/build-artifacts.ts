@@ -9,6 +9,8 @@ import type { LoadedContent } from './load-content.ts';
 import { searchDocs } from './search-documents.ts';
 import type { WorkshopModule } from '../../common/workshops/module-schema.ts';
 import { modulePageHeadings } from '../../common/workshops/module-page.ts';
+import { translatorFor } from '../../common/i18n/catalogues.ts';
+import { messageView } from '../../common/i18n/message-view.ts';
 
 
 /** Throws one error listing every problem (file:line — message) when the content is not valid. */
@@ -60,7 +62,7 @@ function modulePage(m: WorkshopModule, position: number, lang: Lang): ManifestCh
     kind: 'module', id: m.id, lang, title: t.title, summary: t.summary,
     route: formatRoute({ kind: 'chapter', lang, chapterId: m.id }), section: 'awareness', order: INSTRUMENT_ORDER_OFFSET + position + 1,
     sources: [...new Set(m.sources.map((s) => s.src))],
-    headings: modulePageHeadings(m, lang),
+    headings: modulePageHeadings(messageView(translatorFor(lang)).workshop.part),
     words: words.join(' ').split(/\s+/).length,
     ageGroups: m.ageGroups, communityTypes: m.communityTypes, audiences: ['trainer', m.audience],
     ...(m.countries ? { countries: m.countries } : {}),

@@ -6,7 +6,8 @@ import type { Lang } from '../../common/facets.ts';
 import type { ContentData } from '../../common/content-schema.ts';
 import type { SearchDoc } from '../../common/search/search-types.ts';
 import { instrumentSectionAnchor } from '../../common/forms/instrument-schema.ts';
-import { MODULE_PART_TITLES, modulePartAnchor, type ModulePagePart } from '../../common/workshops/module-page.ts';
+import { modulePartAnchor, type ModulePagePart } from '../../common/workshops/module-page.ts';
+import { translatorFor } from '../../common/i18n/catalogues.ts';
 import { communitySearchText } from '../../common/community-labels.ts';
 import type { LoadedChapter } from './load-chapter.ts';
 
@@ -55,7 +56,7 @@ export function searchDocs(content: SearchableContent, lang: Lang, glossaryChapt
   for (const m of content.workshopModules) {
     const t = m[lang];
     const base = { kind: 'tool' as const, chapterId: m.id, chapterTitle: t.title, section: 'awareness', ageGroups: m.ageGroups, communityTypes: m.communityTypes, audiences: ['trainer' as const, m.audience], ...(m.countries ? { countries: m.countries } : {}) };
-    const title = (part: ModulePagePart) => MODULE_PART_TITLES[lang][part];
+    const title = (part: ModulePagePart) => translatorFor(lang).format(`workshop.part.${part}`);
     const parts: Array<[ModulePagePart, string[]]> = [
       ['objectives', t.objectives], ['materials', t.materials],
       ['steps', m.steps.flatMap((s) => [s[lang].title, s[lang].instructions])],

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { communityLabel } from '../../../common/community-labels.ts';
 import { buildPlan, sameAnswers, type ProfilerAnswers, type SavedProfile } from '../../../common/profiler.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { findChapter } from '../app/content.ts';
@@ -180,12 +179,12 @@ export function Profiler() {
                 return (
                   <li key={m.communityId} data-match={m.communityId}>
                     <a href={formatRoute({ kind: 'chapter', lang, chapterId: c.caseChapter })}><strong>{c[lang].name}</strong></a>{' '}
-                    <span className="muted">({communityLabel(lang, c.country)})</span>
+                    <span className="muted">({t.community.value[c.country] ?? c.country})</span>
                     <div className="chips-inline">
                       <span className="muted">{p.matchReasons}</span>
                       {m.reasons.map((r) => (
                         <span key={r.feature} className="tag">
-                          {r.feature === 'partOfLargerComplex' ? `${t.community.complex}: ${r.value === 'true' ? t.community.yes : t.community.no}` : communityLabel(lang, r.value)}
+                          {r.feature === 'partOfLargerComplex' ? `${t.community.complex}: ${r.value === 'true' ? t.community.yes : t.community.no}` : t.community.value[r.value] ?? r.value}
                         </span>
                       ))}
                     </div>

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { communityLabel } from '../../../common/community-labels.ts';
 import type { Community } from '../../../common/content-schema.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import { findChapter } from '../app/content.ts';
@@ -7,9 +6,10 @@ import { communities } from 'virtual:puente-catalogue/communities';
 import { useApp } from '../app/app-state.tsx';
 import { SourcePills } from '../components/SourcePills.tsx';
 
+/** A field's value by its words in the reader's language (community.value.* of the language pack). */
 function useLabels() {
-  const { lang } = useApp();
-  return (v: string) => communityLabel(lang, v);
+  const { t } = useApp();
+  return (v: string) => t.community.value[v] ?? v;
 }
 
 function StandoutLinks({ c }: { c: Community }) {

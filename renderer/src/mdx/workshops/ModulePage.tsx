@@ -1,6 +1,6 @@
 import { formatRoute } from '../../../../common/routes.ts';
 import { formatDuration } from '../../../../common/workshops/agenda.ts';
-import { MODULE_PART_TITLES, modulePartAnchor } from '../../../../common/workshops/module-page.ts';
+import { modulePartAnchor } from '../../../../common/workshops/module-page.ts';
 import { moduleMinutes } from '../../../../common/workshops/module-schema.ts';
 import { useApp } from '../../app/app-state.tsx';
 import { workshopModules } from 'virtual:puente-catalogue/workshop-modules';
@@ -19,7 +19,7 @@ export function ModulePage({ id }: { id: string }) {
   const module = workshopModules.find((m) => m.id === id);
   if (!module) return null;
   const text = module[lang];
-  const titles = MODULE_PART_TITLES[lang];
+  const titles = w.part;
   const builderHref = formatRoute({ kind: 'chapter', lang, chapterId: BUILDER_CHAPTER_ID });
   return (
     <div className="module-page" data-module={module.id}>
