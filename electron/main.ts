@@ -18,6 +18,7 @@ import type { UserDataWrite } from '../common/user-data.ts';
 import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts';
 import { createThreadedRecordsHost } from './records-thread-host.ts';
 import { askAboutUnsavedRecords, saveEverythingBeforeQuit, type QuitFlowDeps } from './quit-flow.ts';
+import { askBeforeLeavingPage } from './leave-page.ts';
 import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -100,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
     applySecurityPolicy({ session: session.defaultSession, contents: win.webContents, log: (m) => console.warn(`[security] ${m}`) });
     setMenu(await appLanguage());
     windowState = trackWindowState(win, windowStore);
+    askBeforeLeavingPage({ contents: win.webContents, showMessageBoxSync: (options) => dialog.showMessageBoxSync(win!, options), lang: () => menuLang });
     // Maximizing shows the window: done at the first paint, so it never appears blank.
     win.once('ready-to-show', () => {
       if (saved.maximized) win?.maximize();

@@ -742,6 +742,10 @@ export interface MessageParams {
   "quitDialog.retry": undefined;
   "quitDialog.backup": undefined;
   "quitDialog.quit": { known: string | null; n: number };
+  "leaveDialog.message": undefined;
+  "leaveDialog.detail": undefined;
+  "leaveDialog.stay": undefined;
+  "leaveDialog.leave": undefined;
   "community.value.settlement": undefined;
   "community.value.urban": undefined;
   "community.value.not-reported": undefined;
@@ -1431,5 +1435,11 @@ export interface Messages {
     readonly retry: string;
     readonly backup: string;
     readonly quit: (params: { known: string | null; n: number }) => string;
+  };
+  readonly leaveDialog: {
+    readonly message: string;
+    readonly detail: string;
+    readonly stay: string;
+    readonly leave: string;
   };
 }

@@ -304,3 +304,30 @@ describe('the built main process under a stand-in electron module', () => {
     });
   });
 });
+
+describe('a page holding answers not saved', () => {
+  const button = (o: { buttons?: string[] }, pattern: RegExp) => {
+    const i = (o.buttons ?? []).findIndex((b) => pattern.test(b));
+    expect(i, `no button matching ${pattern} in ${JSON.stringify(o.buttons)}`).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+  // What Chromium hands the main process when the page's beforeunload asked to stay.
+  const unloadEvent = () => ({ defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } });
+
+  it('asks, in the app’s language, before the window closes or reloads, and lets it go only when the person says so', async () => {
+    const { fake, win } = await start(newProfile(), 'es-PE');
+    fake.answerMessageBox((o) => {
+      expect(o.message).toMatch(/respuestas/i);
+      return button(o, /quedarme|seguir/i);
+    });
+    const stay = unloadEvent();
+    win.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    fake.answerMessageBox((o) => button(o, /salir/i));
+    const leave = unloadEvent();
+    win.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
+    expect(fake.dialogs.message).toHaveLength(2);
+    await quit(fake);
+  });
+});

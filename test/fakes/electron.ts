@@ -287,6 +287,17 @@ export function createFakeElectron(options: FakeElectronOptions) {
       if (!answer) throw new Error(`unexpected save dialog: ${JSON.stringify(opts)}`);
       return answer(opts);
     },
+    /** The synchronous box a handler that must decide at once uses (will-prevent-unload): its answer must be synchronous too. */
+    showMessageBoxSync(...args: unknown[]) {
+      const opts = withoutWindow<MessageBoxOptions>(args);
+      dialogs.message.push(opts);
+      timeline.push('dialog:message-box-sync');
+      const answer = messageAnswers.shift();
+      if (!answer) throw new Error(`unexpected message box: ${opts.message}`);
+      const response = answer(opts);
+      if (response instanceof Promise) throw new Error('showMessageBoxSync needs an answer given at once, not a promise');
+      return response;
+    },
     async showMessageBox(...args: unknown[]) {
       const opts = withoutWindow<MessageBoxOptions>(args);
       dialogs.message.push(opts);
