@@ -47,7 +47,7 @@ try {
     if (values.explain) {
       console.log(`Read as${plan.asksForDefinition ? ' a definitional question' : ''}${plan.named.length ? ` naming ${plan.named.map((n) => n.chapterId).join(', ')}` : ''}:`);
       for (const c of plan.concepts) {
-        console.log(`  ${c.optional ? '(optional) ' : ''}${c.typed.join(' ')}: ${c.readings.map((r) => `${r.terms.join(' ')} ×${+r.weight.toFixed(2)}`).join(', ')}`);
+        console.log(`  ${c.optional ? '(optional) ' : ''}${c.figure ? '(the figure asked for)' : c.typed.join(' ')}: ${c.readings.map((r) => `${r.terms.join(' ')} ×${+r.weight.toFixed(2)}`).join(', ')}`);
       }
     }
     if (rows.length === 0) console.log(`No results for "${query}" (${values.lang}).`);

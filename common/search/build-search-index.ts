@@ -2,7 +2,7 @@ import { Document } from 'flexsearch';
 import type { Lang } from '../facets.ts';
 import type { GlossaryTerm } from '../content-schema.ts';
 import { words } from '../text.ts';
-import { indexTerms, termOf } from './terms.ts';
+import { COUNTED, documentTerms, termOf } from './terms.ts';
 import { buildOptions, FIELDS, type Field } from './flex-options.ts';
 import { conceptNames, type Concept } from './thesaurus.ts';
 import { packDocs } from './index-docs.ts';
@@ -16,7 +16,7 @@ export function headingText(doc: SearchDoc): string {
 /** Builds one language's search index from its documents, the glossary and the thesaurus (build time only). */
 export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: readonly GlossaryTerm[], thesaurus: readonly Concept[]): Promise<SearchIndexData> {
   const texts: Record<Field, string[]> = { heading: docs.map(headingText), body: docs.map((d) => d.text) };
-  const terms: Record<Field, string[][]> = { heading: texts.heading.map((t) => indexTerms(t, lang)), body: texts.body.map((t) => indexTerms(t, lang)) };
+  const terms: Record<Field, string[][]> = { heading: texts.heading.map((t) => documentTerms(t, lang)), body: texts.body.map((t) => documentTerms(t, lang)) };
 
   const documentFrequency = new Map<string, number>();
   docs.forEach((_, id) => {
@@ -30,7 +30,7 @@ export async function buildSearchIndex(lang: Lang, docs: SearchDoc[], glossary: 
   // Forms whose stem is not indexed (stop words) are no use for typos.
   const usefulForms = [...forms].filter((w) => documentFrequency.has(termOf(w, lang))).sort();
 
-  const averageLength = (f: Field) => Math.max(1, terms[f].reduce((n, t) => n + t.length, 0) / Math.max(1, docs.length));
+  const averageLength = (f: Field) => Math.max(1, terms[f].reduce((n, t) => n + t.filter((x) => !x.startsWith(COUNTED)).length, 0) / Math.max(1, docs.length));
   const document = new Document({
     document: { id: 'id', index: FIELDS.map((field) => ({ field, ...buildOptions(lang, field, averageLength(field)) })) },
     cache: false,

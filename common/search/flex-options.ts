@@ -1,5 +1,5 @@
 import type { Lang } from '../facets.ts';
-import { indexTerms } from './terms.ts';
+import { COUNTED, documentTerms } from './terms.ts';
 
 /**
  * How Puente stores its postings in flexsearch.
@@ -43,19 +43,25 @@ export function slotWeight(slot: number): number {
 export function buildOptions(lang: Lang, field: Field, averageLength: number) {
   let counted: string[] | undefined;
   let counts = new Map<string, number>();
+  let length = 0;
   return {
     tokenize: 'strict' as const,
     resolution: SLOTS,
     cache: false,
-    encode: (text: string) => indexTerms(text, lang),
+    encode: (text: string) => documentTerms(text, lang),
     // flexsearch calls this once per distinct term of a document, with the document's terms.
     score: (content: string[], term: string) => {
       if (content !== counted) {
         counted = content;
         counts = new Map();
-        for (const t of content) counts.set(t, (counts.get(t) ?? 0) + 1);
+        length = 0;
+        for (const t of content) {
+          counts.set(t, (counts.get(t) ?? 0) + 1);
+          // Counted terms repeat words of the text: the text is as long without them.
+          if (!t.startsWith(COUNTED)) length++;
+        }
       }
-      return weightSlot(counts.get(term) ?? 1, content.length, averageLength, field);
+      return weightSlot(counts.get(term) ?? 1, length, averageLength, field);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../facets.ts';
-import { termOf } from './terms.ts';
+import { COUNTED, termOf } from './terms.ts';
 
 /** Most vocabulary entries scanned for one prefix: bounds the work for one- or two-letter prefixes of a huge corpus. */
 const MAX_PREFIX_SCAN = 5000;
@@ -144,7 +144,8 @@ export class Lexicon {
       // Second-letter buckets only matter when the first letters differ: skip entries already reachable by their first letter.
       if (e.text.length > 1 && e.text[1] !== e.text[0]) put(`s${e.text.length}${e.text[1]}`, e);
     };
-    for (const t of this.vocabulary) add({ text: t, stem: t });
+    // Counted terms are never typed, so never a correction.
+    for (const t of this.vocabulary) if (!t.startsWith(COUNTED)) add({ text: t, stem: t });
     for (const w of this.forms) add({ text: w, stem: termOf(w, this.lang) });
     return buckets;
   }

@@ -1,8 +1,8 @@
 import type { Lang } from '../facets.ts';
 import type { ConceptNameIndex } from './concept-names.ts';
 import type { Lexicon } from './lexicon.ts';
-import { asksForDefinition, isFillerTerm, queryWords, type QueryWord } from './query-words.ts';
-import { termOf } from './terms.ts';
+import { asksForCount, asksForDefinition, isFillerTerm, queryWords, type QueryWord } from './query-words.ts';
+import { COUNTED, termOf } from './terms.ts';
 
 /**
  * Stage 1 of a search: the query read as concepts (see README, "How search treats text").
@@ -33,6 +33,8 @@ const MAX_COMPLETIONS = 6;
 const MAX_TYPO_CANDIDATES = 6;
 /** Other names looked for per concept: bounds the work of a concept with many names. */
 const MAX_OTHER_NAMES = 16;
+/** Counted readings looked for in a question that asks how many. */
+const MAX_COUNTED = 24;
 /** Terms shorter than this are not corrected: too many near neighbours (nin → fin, sin, min). */
 export const TYPO_MIN_LENGTH = 5;
 /** Longer words are no real words: not completed, corrected or split. */
@@ -55,6 +57,8 @@ export interface QueryConcept {
   readings: Reading[];
   /** Named only by filler ("cuántos"): adds where found, never required. */
   optional: boolean;
+  /** The figure a question that asks how many wants ("10 ONG"): counted like a word typed, so the sections that give it come first (see ranking.ts). */
+  figure?: boolean;
 }
 
 export interface QueryPlan {
@@ -97,9 +101,13 @@ export class QueryPlanner {
       const optional = run.every((w) => w.filler);
       const readings: Reading[] = [];
       if (run.length > 1) {
-        readings.push({ terms: (asTyped ? typed : likely).slice(i, i + run.length), weight: 1, share: 1 });
-        for (const [k, w] of run.entries()) {
-          if (!w.filler) for (const r of this.spellings(w, isLast && k === run.length - 1, PART_WEIGHT)) readings.push({ ...r, share: Math.min(r.share, PART_SHARE) });
+        const whole = (asTyped ? typed : likely).slice(i, i + run.length);
+        readings.push({ terms: whole, weight: 1, share: 1 });
+        // A name the manual never writes ("small loans": no loans) is found by its other names; its words alone do not stand for it.
+        if (whole.every((t) => this.lexicon.has(t))) {
+          for (const [k, w] of run.entries()) {
+            if (!w.filler) for (const r of this.spellings(w, isLast && k === run.length - 1, PART_WEIGHT)) readings.push({ ...r, share: Math.min(r.share, PART_SHARE) });
+          }
         }
       } else if (!optional) {
         readings.push(...this.spellings(run[0], isLast, 1));
@@ -113,7 +121,30 @@ export class QueryPlanner {
       }
       i += run.length;
     }
+    const count = asksForCount(query, this.lang) && concepts.length < MAX_WORDS ? this.countOf(concepts) : null;
+    if (count) concepts.push(count);
     return { concepts, asksForDefinition: asksForDefinition(query, this.lang), named: this.namedCommunities(likely, conceptOf) };
+  }
+
+  /**
+   * What a question that asks how many wants: a number written before the things it asks about
+   * ("cuántas ONG" → "10 ONG", "how many communities" → "six communities"): each reading of
+   * its concepts as counted terms (see terms.ts), with that reading's weight.
+   */
+  private countOf(concepts: readonly QueryConcept[]): QueryConcept | null {
+    const readings: Reading[] = [];
+    const seen = new Set<string>();
+    for (const c of concepts) {
+      if (c.optional) continue;
+      for (const r of c.readings) {
+        const terms = r.terms.map((t) => COUNTED + t);
+        const key = terms.join(' ');
+        if (readings.length >= MAX_COUNTED || seen.has(key) || !terms.every((t) => this.lexicon.has(t))) continue;
+        seen.add(key);
+        readings.push({ terms, weight: r.weight, share: r.share });
+      }
+    }
+    return readings.length ? { typed: [], readings, optional: false, figure: true } : null;
   }
 
   /** The communities whose whole name is among the query's terms, with the concepts of those words. */

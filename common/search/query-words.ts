@@ -67,3 +67,14 @@ const DEFINITION: Record<Lang, RegExp> = {
 export function asksForDefinition(query: string, lang: Lang): boolean {
   return DEFINITION[lang].test(foldText(query).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim());
 }
+
+/** Ways of asking for a count or an amount: "cuántos…", "número de…", "how many…", "number of…". */
+const COUNT: Record<Lang, RegExp> = {
+  en: /\bhow (?:many|much)\b|\bnumber of\b|\bamount of\b/,
+  es: /\bcuant(?:o|a|os|as)\b|\bnumero de\b|\bcantidad de\b/,
+};
+
+/** Whether the query asks how many or how much (the text that gives the figure comes first). */
+export function asksForCount(query: string, lang: Lang): boolean {
+  return COUNT[lang].test(foldText(query));
+}

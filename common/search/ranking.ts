@@ -1,5 +1,5 @@
 import type { SearchDoc } from './search-types.ts';
-import { indexTerms } from './terms.ts';
+import { COUNTED, indexTerms } from './terms.ts';
 import type { Lang } from '../facets.ts';
 import type { PostingList } from './postings.ts';
 import { MAX_WORDS, type QueryConcept, type QueryPlan, type Reading } from './query-plan.ts';
@@ -196,7 +196,7 @@ export class Ranker {
     if (plan.asksForDefinition) {
       let rarest = -1;
       plan.concepts.forEach((c, u) => {
-        if (!c.optional && (rarest < 0 || importance[u] > importance[rarest])) rarest = u;
+        if (!c.optional && !c.figure && (rarest < 0 || importance[u] > importance[rarest])) rarest = u;
       });
       for (let u = 0; u < importance.length; u++) if (u !== rarest) importance[u] *= DEFINITION_CONTEXT;
     }
@@ -244,7 +244,8 @@ export class Ranker {
       if (!this.matchReading(r, u)) return;
       let idfSum = 0;
       for (const t of r.terms) {
-        matched.add(t);
+        // A counted term is no word of the text: the word it counts is found by its own concept.
+        if (!t.startsWith(COUNTED)) matched.add(t);
         idfSum += this.idf(t);
       }
       // How much finding this concept matters: the idf of what was found (less for weak guesses).
@@ -375,11 +376,18 @@ export class Ranker {
       for (let bits = mask & requiredMask; bits !== 0; bits &= bits - 1) v += importance[31 - Math.clz32(bits & -bits)];
       return v;
     };
+    // The figure a question asks for covers part of it; a chapter without it is judged by the words alone (it may write the figure in words the count does not see).
+    let figureMask = 0;
+    plan.concepts.forEach((c, u) => {
+      if (c.figure) figureMask |= 1 << u;
+    });
+    const wordsTotal = total - covered(figureMask);
     const coverage = new Float64Array(this.keyCount);
     let best = 0;
     let bestEntry = 0;
     for (let c = 0; c < this.keyCount; c++) {
-      coverage[c] = covered(keyMask[keys[c]]) / total;
+      const mask = keyMask[keys[c]];
+      coverage[c] = Math.max(covered(mask) / total, wordsTotal > 0 ? covered(mask & ~figureMask) / wordsTotal : 0);
       // A glossary entry is short and may hold a rare word of the query alone: the chapters' best coverage sets the bar.
       if (this.keyKind[keys[c]] !== 'term') best = Math.max(best, coverage[c]);
       else bestEntry = Math.max(bestEntry, coverage[c]);

@@ -120,3 +120,49 @@ export function indexTerms(text: string, lang: Lang): string[] {
   }
   return out;
 }
+
+/**
+ * Counted terms: a word written just after a number ("seis comunidades", "10 ONG", "70 toneladas
+ * de mercurio") is also indexed as COUNTED + its term, so a question that asks how many finds
+ * the text that gives the figure, not only the texts that name the thing (see query-plan.ts).
+ * Never typed: a query's words have no "#".
+ */
+export const COUNTED = '#';
+/** Content words after a number that it may count ("six Andean communities", "70 toneladas de mercurio"). */
+const COUNT_WINDOW = 2;
+/** Numbers written as words ("one" and "un, una, uno" are left out: mostly articles and pronouns). */
+const NUMBER_WORDS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(('two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety ' +
+    'hundred hundreds thousand thousands million millions dozen dozens').split(' ')),
+  es: new Set(('dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa ' +
+    'cien ciento cientos mil miles millon millones docena docenas').split(' ')),
+};
+const DIGITS = /^[0-9]+$/;
+/** A year (1900–2099) says when, not how many. */
+const YEAR = /^(?:19|20)[0-9]{2}$/;
+
+function isNumber(foldedWord: string, lang: Lang): boolean {
+  return DIGITS.test(foldedWord) ? !YEAR.test(foldedWord) : NUMBER_WORDS[lang].has(foldedWord);
+}
+
+/** The counted terms of a text: the terms of the COUNT_WINDOW content words after each number, marked COUNTED. */
+export function countedTerms(text: string, lang: Lang): string[] {
+  const out: string[] = [];
+  const folded = foldedWords(text);
+  for (let i = 0; i < folded.length; i++) {
+    if (!isNumber(folded[i], lang)) continue;
+    let taken = 0;
+    for (let j = i + 1; j < folded.length && taken < COUNT_WINDOW && !isNumber(folded[j], lang); j++) {
+      const t = termOf(folded[j], lang);
+      if (!t) continue;
+      out.push(COUNTED + t);
+      taken++;
+    }
+  }
+  return out;
+}
+
+/** The terms a document is indexed under: its index terms, then its counted terms. */
+export function documentTerms(text: string, lang: Lang): string[] {
+  return [...indexTerms(text, lang), ...countedTerms(text, lang)];
+}

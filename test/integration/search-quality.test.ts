@@ -19,7 +19,7 @@ import { describeScores, newQuestions, oldQueries, percent, scoreSet, type Query
 
 /** Measured on 2026-12-06 (see README, "How search treats text"). */
 const OLD_MIN_TOP3: Record<Lang, number> = { en: 56 / 60, es: 56 / 60 };
-const NEW_MIN: Record<Lang, { top1: number; top3: number }> = { en: { top1: 43 / 50, top3: 46 / 50 }, es: { top1: 86 / 100, top3: 94 / 100 } };
+const NEW_MIN: Record<Lang, { top1: number; top3: number }> = { en: { top1: 43 / 50, top3: 48 / 50 }, es: { top1: 88 / 100, top3: 95 / 100 } };
 
 const OLD_KINDS = ['plain', 'unaccented', 'misspelled', 'regional-synonym', 'question'];
 const NEW_KINDS = ['community', 'definition', 'everyday-words', 'figure', 'folk-term', 'how-to', 'law-agency', 'other'];

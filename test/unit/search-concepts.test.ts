@@ -1,7 +1,8 @@
 /**
  * How search reads a question, on made-up documents: the thesaurus's other names (below the
- * words typed), "%" as a word, filler that never decides, definitional questions, a community
- * named in the query, chapters ranked by their best section and tools below the chapters.
+ * words typed), "%" as a word, a question that asks how many, a name the manual never writes,
+ * filler that never decides, definitional questions, a community named in the query, chapters
+ * ranked by their best section and tools below the chapters.
  */
 import { describe, expect, it } from 'vitest';
 import type { GlossaryTerm } from '../../common/content-schema.ts';
@@ -9,6 +10,7 @@ import type { Lang } from '../../common/facets.ts';
 import { buildSearchIndex } from '../../common/search/build-search-index.ts';
 import { createSearchEngine, type SearchEngine } from '../../common/search/search-engine.ts';
 import type { SearchDoc } from '../../common/search/search-types.ts';
+import { countedTerms } from '../../common/search/terms.ts';
 import type { Concept } from '../../common/search/thesaurus.ts';
 
 function doc(chapterId: string, heading: string, text: string, extra: Partial<SearchDoc> = {}): SearchDoc {
@@ -51,6 +53,55 @@ describe('the thesaurus in search', () => {
     const share = concept('share', { prefLabel: 'porcentaje', altLabels: ['%', 'por ciento'], everyday: [] });
     const figures = [doc('schools', 'Mujeres y escuela', 'Las mujeres piden escuelas para sus hijos.'), doc('women', 'Mujeres mineras', 'Las mujeres son entre el 30 y el 50 % de quienes trabajan.')];
     expect(ids(await engine('es', figures, [], [share]), 'porcentaje de mujeres')[0]).toBe('women');
+  });
+});
+
+describe('a question that asks how many', () => {
+  const docs = [
+    doc('tools', 'Herramientas', 'Las herramientas originales del programa se usan en las comunidades.'),
+    doc('places', 'Dónde trabajó', 'El programa trabajó en seis comunidades mineras de tres países.'),
+    doc('forms', 'Formularios', 'Los formularios originales se adaptan.'),
+    doc('guide', 'Guía', 'La guía original está en línea.'),
+    doc('mercury', 'Mercurio', 'La minería del Perú echó unas 70 toneladas de mercurio al ambiente en 2010.'),
+    doc('waste', 'Desmontes', 'Los mineros botan el desmonte con restos de mercurio cerca de las casas del Perú.'),
+  ];
+
+  it('puts first the text that gives the figure (a number before the things asked about), even without every word typed', async () => {
+    const e = await engine('es', docs);
+    expect(ids(e, 'comunidades del programa original')[0]).toBe('tools');
+    expect(ids(e, 'cuantas comunidades tuvo el programa original')[0]).toBe('places');
+    expect(ids(e, 'cuanto mercurio botan en el peru')[0]).toBe('mercury');
+    const en = await engine('en', [
+      doc('tools', 'Tools', 'The original tools of the programme are used in the communities.'),
+      doc('places', 'Where it worked', 'The programme worked in six Andean communities.'),
+      doc('forms', 'Forms', 'The original forms are adapted.'),
+      doc('guide', 'Guide', 'The original guide is online.'),
+    ]);
+    expect(ids(en, 'how many communities were in the original programme')[0]).toBe('places');
+  });
+
+  it('does not leave out a chapter that has no figure: it is judged by the words', async () => {
+    const e = await engine('es', [...docs, doc('costs', 'Costos de replicar', 'Lo que cuesta replicar el modelo: personal, viajes y materiales.')]);
+    expect(ids(e, 'cuanto cuesta replicar')).toEqual(['costs']);
+  });
+
+  it('reads a number written as a word or in digits, but not a year, as a count', () => {
+    expect(countedTerms('Hubo 10 programas de acción; en 2002, seis comunidades.', 'es')).toEqual(['#program', '#accion', '#comun']);
+    expect(countedTerms('one of the six Andean communities, 1,517 children', 'en')).toEqual(['#andean', '#commun', '#children']);
+  });
+});
+
+describe('a name the manual never writes', () => {
+  const savings = concept('savings', { prefLabel: 'ahorro y crédito', altLabels: [], everyday: [] }, { prefLabel: 'savings and credit', altLabels: ['revolving fund'], everyday: ['small loans'] });
+  const docs = [
+    doc('income', 'Income', 'Mothers ran a revolving fund; the mothers of Llallagua started micro-enterprises.'),
+    doc('care', 'Small children', 'Mothers leave small children with relatives; small children go to the dumps with their mothers when there is no small day-care centre.'),
+  ];
+
+  it('is found by its other names, not by one of its words alone', async () => {
+    const e = await engine('en', docs, [], [savings]);
+    expect(ids(e, 'small loans for mothers')[0]).toBe('income');
+    expect(e.readQuery('small loans').concepts[0].readings.map((r) => r.terms.join(' '))).not.toContain('small');
   });
 });
 
