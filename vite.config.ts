@@ -74,11 +74,13 @@ export default defineConfig({
         // What the app needs to start in as few chunks as possible, not in the small shared pieces
         // the bundler would make: each is a request, and a browser asks one host only 6 at a time.
         // The app (main.tsx and all it imports, with the helpers both language packs share), and the
-        // browser edition's bridge with the checks of stored data it runs at start (zod).
+        // browser edition's bridge with the checks of stored settings it runs at start (zod), and its
+        // store of what the reader saved, with those schemas, run once the first chapter shows.
         codeSplitting: {
           groups: [
             { name: 'app', test: (id: string) => /renderer[\\/]src[\\/]main\.tsx$/.test(id) },
             { name: 'browser-bridge', test: (id: string) => /renderer[\\/]src[\\/]bridge[\\/]browser-bridge\.ts$/.test(id) },
+            { name: 'browser-user-data', test: (id: string) => /renderer[\\/]src[\\/]bridge[\\/]browser-user-data\.ts$/.test(id) },
           ],
         },
       },
