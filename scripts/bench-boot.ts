@@ -5,10 +5,10 @@
  * full speed and slowed fourfold. Also the entry's JS, the JS a plain chapter loads, and the
  * renderer's heap. Prints figures with their targets beside them; asserts nothing.
  *
- *   tsx scripts/bench-boot.ts [--base OTHER_DIST] [--runs 7] [--chapter en/<id>]
+ *   tsx scripts/bench-boot.ts [--base OTHER_DIST]… [--runs 7] [--chapter en/<id>]
  *
- * --base adds a second build (another checkout's dist/renderer) as a column, measured in the
- * same run, so a change can be compared with what it replaces.
+ * Each --base adds a build (another checkout's dist/renderer) as a column, named by its folder,
+ * measured in the same run, so a change can be compared with what it replaces.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import { serveStatic } from './serve-static.ts';
 
 const { values: args } = parseArgs({
   options: {
-    base: { type: 'string' },
+    base: { type: 'string', multiple: true },
     runs: { type: 'string', default: process.env.BENCH_BOOT_RUNS ?? '7' },
     chapter: { type: 'string', default: 'en/child-labour-in-small-scale-mining' },
   },
@@ -51,7 +51,11 @@ const median = (xs: number[]) => {
 const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
 
 const loadBefore = loadavg()[0].toFixed(1);
-const sources = [...(args.base ? [{ label: 'base', source: path.resolve(args.base) }] : []), { label: 'now', source: BUILT_RENDERER_DIR }];
+const bases = args.base ?? [];
+const sources = [
+  ...bases.map((dir) => ({ label: bases.length === 1 ? 'base' : path.basename(path.resolve(dir)), source: path.resolve(dir) })),
+  { label: 'now', source: BUILT_RENDERER_DIR },
+];
 const [lang, chapterId] = args.chapter.split('/');
 const route = `#/${lang}/${chapterId}`;
 
