@@ -344,8 +344,8 @@ describe('field data from servers and other laptops', () => {
     await chooseCsv(corrected);
     expect(await page.getByTestId('csv-unchanged').innerText()).toBe('2 fichas ya en el registro tal como están (no se tocan)');
     const row = page.getByTestId('csv-conflicts').locator('tbody tr');
-    expect(await row.allInnerTexts()).toEqual([expect.stringMatching(/^3\tSF-045-2\t2026-03-05\t\s*age: 15 → 16\s/)]);
-    await page.getByTestId('csv-conflicts').evaluate((e) => e.scrollIntoView());
+    expect(await row.allInnerTexts()).toEqual([expect.stringMatching(/^3\tSF-045-2\t2026-03-05\t\s*Edad en años cumplidos \(age\): 15 → 16\s/)]);
+    await page.getByTestId('csv-preview').evaluate((e) => e.scrollIntoView());
     await shot(page, 'field-data-csv-conflict-es-1366');
     expect(await page.getByTestId('csv-import-confirm').isDisabled()).toBe(true);
     await page.getByTestId('csv-choice-3').selectOption('update');

@@ -1,3 +1,5 @@
+import { answerLabel } from '../../../common/forms/form-text.ts';
+import { questionsOf, type Instrument } from '../../../common/forms/instrument-schema.ts';
 import type { CsvPreview } from '../../../common/records/records-api.ts';
 import { useApp } from '../app/app-state.tsx';
 
@@ -11,9 +13,13 @@ export type CsvChoices = { decisions: Record<string, 'skip' | 'update'>; unknown
  * here, the columns the form does not have (keep or ignore), and each form already on the register
  * with other answers side by side, with its choice: skip the row or update the form.
  */
-export function CsvImportPreview({ fileName, preview: p, choices, onChoices }: { fileName: string; preview: CsvPreview; choices: CsvChoices; onChoices(c: CsvChoices): void }) {
-  const r = useApp().t.records;
+export function CsvImportPreview({ form, fileName, preview: p, choices, onChoices }: { form: Instrument | undefined; fileName: string; preview: CsvPreview; choices: CsvChoices; onChoices(c: CsvChoices): void }) {
+  const { t, lang } = useApp();
+  const r = t.records;
   const c = r.csvImport;
+  // A difference reads as the question and the answers people see; the field name stays beside it.
+  const question = (field: string) => (form ? questionsOf(form).find((q) => q.name === field)?.[lang].label : undefined);
+  const answer = (field: string, value: string) => (form && value ? value.split(' ').map((v) => answerLabel(form, field, v, lang)).join(', ') : value);
   const all = (choice: 'skip' | 'update') => onChoices({ ...choices, decisions: Object.fromEntries(p.conflicts.map((k) => [String(k.row), choice])) });
   return (
     <div className="csv-preview" data-testid="csv-preview">
@@ -45,7 +51,7 @@ export function CsvImportPreview({ fileName, preview: p, choices, onChoices }: {
                 {p.conflicts.map((k) => (
                   <tr key={k.row} data-row={k.row}>
                     <td>{k.row}</td><td>{k.childCode ?? '—'}</td><td>{k.date}</td>
-                    <td><ul>{k.differences.map((d) => <li key={d.field}><code>{d.field}</code>: {d.here || '—'} → {d.file || '—'}</li>)}</ul></td>
+                    <td><ul>{k.differences.map((d) => <li key={d.field}>{question(d.field) ?? d.field} (<code>{d.field}</code>): {answer(d.field, d.here) || '—'} → {answer(d.field, d.file) || '—'}</li>)}</ul></td>
                     <td>
                       <select value={choices.decisions[String(k.row)] ?? ''} aria-label={`${c.choice} ${k.row}`} data-testid={`csv-choice-${k.row}`}
                         onChange={(e) => onChoices({ ...choices, decisions: { ...choices.decisions, [String(k.row)]: e.target.value as 'skip' | 'update' } })}>

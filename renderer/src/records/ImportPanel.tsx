@@ -3,7 +3,7 @@ import type { CsvPreview, CsvRefused, DateOrder } from '../../../common/records/
 import { useApp } from '../app/app-state.tsx';
 import { CsvImportPreview, type CsvChoices } from './CsvImportPreview.tsx';
 import type { Flash } from './Flash.tsx';
-import { monitoringForms } from './monitoring-forms.ts';
+import { formById, monitoringForms } from './monitoring-forms.ts';
 import { Panel } from './Panel.tsx';
 import { readChosenFile } from './read-file.ts';
 import { records } from './records-call.ts';
@@ -78,7 +78,7 @@ export function ImportPanel({ onImported, onFlash, onFailure }: { onImported(): 
       <TaskProgress running={running} />
       {pending && (
         <>
-          <CsvImportPreview fileName={pending.fileName} preview={pending.preview} choices={choices} onChoices={setChoices} />
+          <CsvImportPreview form={formById(pending.instrumentId)} fileName={pending.fileName} preview={pending.preview} choices={choices} onChoices={setChoices} />
           <p className="records-actions">
             <button type="button" className="button-primary" disabled={running || undecided} data-testid="csv-import-confirm" onClick={() => void run(() => commit(pending, choices))}>{r.csvImport.importButton}</button>
             <button type="button" disabled={running} data-testid="csv-import-cancel" onClick={() => { setPending(null); onFlash({ ok: true, text: r.csvImport.cancelled }); }}>{r.csvImport.cancel}</button>
