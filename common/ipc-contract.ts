@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { LANGS } from './facets.ts';
 import { settingsPatchSchema, settingsSchema } from './settings.ts';
-import type { Channel, MenuCommand } from './ipc-channels.ts';
+import { MAX_SLIDE, type Channel, type MenuCommand, type PresentationEvent } from './ipc-channels.ts';
 import { userDataKeySchema, userDataWriteSchema } from './user-data.ts';
 import type { RecordsRequest } from './records/records-api.ts';
 
-export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, type Channel, type MenuCommand } from './ipc-channels.ts';
+export { BRIDGE_GLOBAL, CHANNELS, MENU_COMMAND_EVENT, MENU_COMMANDS, PRESENTATION_EVENT, isPresentationEvent, type Channel, type MenuCommand, type PresentationEvent } from './ipc-channels.ts';
 
 /** A file the reader saves (an XLSForm, a CSV…): the host asks where, then writes it. */
 export const fileSaveSchema = z.strictObject({
@@ -50,6 +50,15 @@ export const ipcContract = {
    * (recordsRequestSchema in common/records/records-api.ts), in Electron's records thread and in the browser's worker alike.
    */
   'records:call': { arg: z.custom<RecordsRequest>(() => true), result: z.unknown() },
+  /**
+   * Presentation on a second display: opens the audience window there on the page at `route` (the
+   * app's hash route); false when there is one display (the presentation stays in one window).
+   */
+  'presentation:audience': { arg: z.strictObject({ route: z.string().regex(/^#\/[\w\-./~%]{0,300}$/u, 'an app route such as #/en/chapter-id') }), result: z.boolean() },
+  /** The slide either window moved to: both windows are told (PRESENTATION_EVENT). */
+  'presentation:slide': { arg: z.number().int().min(0).max(MAX_SLIDE), result: z.boolean() },
+  /** Ends the presentation on two displays: the audience window closes, the presenter's window is told. */
+  'presentation:end': { arg: z.undefined(), result: z.boolean() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;
 
 export type ChannelArg<C extends Channel> = z.infer<(typeof ipcContract)[C]['arg']>;
@@ -63,4 +72,5 @@ export type PuenteBridge = {
   [C in Channel]: (arg: ChannelArg<C>) => Promise<IpcResult<ChannelResult<C>>>;
 } & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onPresentationEvent(listener: (event: PresentationEvent) => void): () => void;
 };

@@ -19,6 +19,7 @@ import { applySecurityPolicy, secureWebPreferences } from './security-policy.ts'
 import { createThreadedRecordsHost } from './records-thread-host.ts';
 import { askAboutUnsavedRecords, saveEverythingBeforeQuit, type QuitFlowDeps } from './quit-flow.ts';
 import { askBeforeLeavingPage } from './leave-page.ts';
+import { createAudienceHost } from './audience-window.ts';
 import { DEFAULT_WINDOW_STATE, WINDOW_MINIMUM, restoreWindowState, trackWindowState, windowStateSchema, type WindowState } from './window-state.ts';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -46,6 +47,19 @@ if (!app.requestSingleInstanceLock()) {
     writeFile: (file, data) => fs.writeFile(file, data),
     defaultDir: app.getPath('documents'),
     lang: await appLanguage(),
+  });
+  const securityLog = (m: string) => console.warn(`[security] ${m}`);
+  // Presentation on a second display: same preload, webPreferences and policy as the main window.
+  const audience = createAudienceHost({
+    displays: () => screen.getAllDisplays(),
+    presenter: () => win,
+    createWindow: (placement) => {
+      const shown = new BrowserWindow({ ...placement, fullscreen: true, show: false, title: 'Puente', backgroundColor: '#fbfaf7', webPreferences: secureWebPreferences(preloadPath) });
+      applySecurityPolicy({ session: session.defaultSession, contents: shown.webContents, log: securityLog });
+      return shown;
+    },
+    entryUrl: APP_ENTRY_URL,
+    log: (m) => console.error(`[presentation] ${m}`),
   });
   const send = (command: MenuCommand) => win?.webContents.send(MENU_COMMAND_EVENT, command);
   const setMenu = (lang: Lang) => {
@@ -84,6 +98,9 @@ if (!app.requestSingleInstanceLock()) {
       'userdata:get': (key) => userDataStore.get(key),
       'userdata:set': (write) => userDataStore.set(write as UserDataWrite),
       'records:call': (request) => records.handle(request),
+      'presentation:audience': ({ route }) => audience.open(route),
+      'presentation:slide': (slide) => audience.slide(slide),
+      'presentation:end': () => audience.end(),
     });
 
     const saved = restoreWindowState(await windowStore.get(), screen.getAllDisplays().map((d) => d.workArea));
@@ -98,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
       backgroundColor: '#fbfaf7',
       webPreferences: secureWebPreferences(preloadPath),
     });
-    applySecurityPolicy({ session: session.defaultSession, contents: win.webContents, log: (m) => console.warn(`[security] ${m}`) });
+    applySecurityPolicy({ session: session.defaultSession, contents: win.webContents, log: securityLog });
     setMenu(await appLanguage());
     windowState = trackWindowState(win, windowStore);
     askBeforeLeavingPage({ contents: win.webContents, showMessageBoxSync: (options) => dialog.showMessageBoxSync(win!, options), lang: () => menuLang });
@@ -111,6 +128,8 @@ if (!app.requestSingleInstanceLock()) {
     win.on('session-end', () => void saveEverythingBeforeQuit(quitDeps(false)).catch(logQuitFault));
     win.on('closed', () => {
       win = null;
+      // The presenter's window closing ends the presentation: the audience window goes too.
+      audience.end();
     });
     await win.loadURL(APP_ENTRY_URL);
   });

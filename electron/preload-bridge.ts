@@ -1,4 +1,4 @@
-import { CHANNELS, MENU_COMMANDS, MENU_COMMAND_EVENT, type MenuCommand } from '../common/ipc-channels.ts';
+import { CHANNELS, MENU_COMMANDS, MENU_COMMAND_EVENT, PRESENTATION_EVENT, isPresentationEvent, type MenuCommand, type PresentationEvent } from '../common/ipc-channels.ts';
 import type { PuenteBridge } from '../common/ipc-contract.ts';
 
 export interface IpcRendererLike {
@@ -19,6 +19,13 @@ export function createPreloadBridge(ipc: IpcRendererLike): PuenteBridge {
     };
     ipc.on(MENU_COMMAND_EVENT, wrapped);
     return () => void ipc.removeListener(MENU_COMMAND_EVENT, wrapped);
+  };
+  bridge.onPresentationEvent = (listener: (event: PresentationEvent) => void) => {
+    const wrapped = (_event: unknown, payload: unknown) => {
+      if (isPresentationEvent(payload)) listener(payload);
+    };
+    ipc.on(PRESENTATION_EVENT, wrapped);
+    return () => void ipc.removeListener(PRESENTATION_EVENT, wrapped);
   };
   return Object.freeze(bridge) as PuenteBridge;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../common/app-files.ts';
 import { CHANNELS } from '../../common/ipc-channels.ts';
-import { createFakeElectron, loadMainProcess, type FakeElectron } from '../fakes/electron.ts';
+import { createFakeElectron, loadMainProcess, type FakeElectron, type Rect } from '../fakes/electron.ts';
 import { registration } from '../../scripts/bench/monitoring-answers.ts';
 import { RENDERER_DIR, ROOT } from './harness.ts';
 
@@ -44,8 +44,8 @@ const isSqlite = (file: string) => existsSync(file) && new TextDecoder('latin1')
 
 const running: FakeElectron[] = [];
 /** Starts the built main process on a profile, as Electron would, up to the loaded (still hidden) window. */
-async function start(profile = newProfile(), locale = 'en-GB') {
-  const fake = createFakeElectron({ ...profile, locale });
+async function start(profile = newProfile(), locale = 'en-GB', displays?: Rect[]) {
+  const fake = createFakeElectron({ ...profile, locale, ...(displays ? { displays } : {}) });
   running.push(fake);
   loadMainProcess(MAIN, fake);
   fake.app.startUp();
@@ -329,5 +329,86 @@ describe('a page holding answers not saved', () => {
     expect(leave.defaultPrevented).toBe(true);
     expect(fake.dialogs.message).toHaveLength(2);
     await quit(fake);
+  });
+});
+
+describe('presenting on a second display', () => {
+  const laptop = { x: 0, y: 0, width: 1366, height: 768 };
+  const projector = { x: 1366, y: 0, width: 1920, height: 1080 };
+  const route = '#/en/mothers-module';
+  const presentationEvents = (w: { webContents: { sent: unknown[][] } }) => w.webContents.sent.filter(([c]) => c === 'presentation:event').map(([, e]) => e);
+
+  async function presentOnTwo() {
+    const started = await start(newProfile(), 'en-GB', [laptop, projector]);
+    started.win.paint();
+    expect(await started.fake.invoke('presentation:audience', { route })).toEqual({ ok: true, value: true });
+    const windows = started.fake.windows();
+    expect(windows).toHaveLength(2);
+    return { ...started, audience: windows[1]! };
+  }
+
+  it('opens the audience window full screen on the display the presenter is not on, with the app’s page, preload and policy, shown at its first paint', async () => {
+    const { fake, win, audience } = await presentOnTwo();
+    expect(audience.isFullScreen()).toBe(true);
+    expect(audience.getBounds()).toMatchObject({ x: projector.x, y: projector.y });
+    expect(win.isFullScreen()).toBe(false);
+    expect(audience.url).toBe(`app://puente/index.html?view=audience${route}`);
+    expect(fake.timeline.filter((e) => e === 'window:loaded')).toHaveLength(2);
+    expect(audience.options.webPreferences).toEqual(win.options.webPreferences);
+    expect(audience.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(audience.webContents.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    const navigation = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    audience.webContents.emit('will-navigate', navigation, 'https://example.org/');
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(audience.isVisible()).toBe(false);
+    audience.paint();
+    expect(audience.isVisible()).toBe(true);
+  });
+
+  it('puts the audience on the laptop when the presenter’s window is on the projector', async () => {
+    const { fake } = await start(newProfile(), 'en-GB', [laptop, projector]);
+    fake.windows()[0]!.setBounds({ x: 1500, y: 100 });
+    expect(await fake.invoke('presentation:audience', { route })).toEqual({ ok: true, value: true });
+    expect(fake.windows()[1]!.getBounds()).toMatchObject({ x: laptop.x, y: laptop.y });
+  });
+
+  it('tells both windows the slide either one moved to', async () => {
+    const { fake, win, audience } = await presentOnTwo();
+    expect(await fake.invoke('presentation:slide', 3)).toEqual({ ok: true, value: true });
+    expect(await fake.invoke('presentation:slide', 4, { url: `app://puente/index.html?view=audience${route}`, parent: null })).toEqual({ ok: true, value: true });
+    expect(presentationEvents(win)).toEqual([{ slide: 3 }, { slide: 4 }]);
+    expect(presentationEvents(audience)).toEqual([{ slide: 3 }, { slide: 4 }]);
+    expect((await fake.invoke('presentation:slide', -1)) as { ok: boolean }).toMatchObject({ ok: false });
+    expect(presentationEvents(win)).toHaveLength(2);
+  });
+
+  it('closing the audience window ends the presentation in the presenter’s window, and the app keeps running', async () => {
+    const { fake, win, audience } = await presentOnTwo();
+    audience.close();
+    expect(fake.windows()).toEqual([win]);
+    expect(presentationEvents(win)).toEqual([{ ended: true }]);
+    expect(fake.app.exitCode).toBeUndefined();
+    expect(fake.timeline).not.toContain('app:before-quit');
+    expect(await fake.invoke('presentation:slide', 2)).toEqual({ ok: true, value: false });
+  });
+
+  it('leaving the presentation closes the audience window; closing the presenter’s window closes it too, and the app quits as usual', async () => {
+    const first = await presentOnTwo();
+    expect(await first.fake.invoke('presentation:end', undefined)).toEqual({ ok: true, value: true });
+    expect(first.audience.isDestroyed()).toBe(true);
+    expect(first.fake.windows()).toEqual([first.win]);
+
+    const { fake, win, audience } = await presentOnTwo();
+    win.close();
+    expect(audience.isDestroyed()).toBe(true);
+    expect(fake.windows()).toEqual([]);
+    expect(await fake.app.exited).toBe(0);
+  });
+
+  it('with one display opens no second window: the presentation stays in the one window', async () => {
+    const { fake, win } = await start(newProfile(), 'en-GB', [laptop]);
+    expect(await fake.invoke('presentation:audience', { route })).toEqual({ ok: true, value: false });
+    expect(fake.windows()).toEqual([win]);
+    expect(await fake.invoke('presentation:slide', 1)).toEqual({ ok: true, value: false });
   });
 });

@@ -174,6 +174,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
         height,
       });
       this.visible = opts.show !== false;
+      // Electron puts a window made full screen on the display that holds its position.
+      this.fullScreen = opts.fullscreen === true;
       windows.push(this);
       timeline.push('window:created');
       windowCreated(this);
@@ -347,6 +349,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
       if (!handler) throw new Error(`no protocol handler for ${url}`);
       return handler(new Request(url, { method }));
     },
+    /** The displays as Electron's screen module reports them (the first is the primary). */
+    displays,
     /** What ipcRenderer.invoke would get back, sent from the given frame. */
     async invoke(channel: string, payload: unknown, frame: FakeFrame | null = topFrame): Promise<unknown> {
       const listener = ipcHandlers.get(channel);

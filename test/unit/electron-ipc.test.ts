@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, MENU_COMMAND_EVENT } from '../../common/ipc-contract.ts';
+import { CHANNELS, MENU_COMMAND_EVENT, PRESENTATION_EVENT } from '../../common/ipc-contract.ts';
 import { DEFAULT_SETTINGS } from '../../common/settings.ts';
 import { handleIpc, isTrustedSender, registerIpcHandlers, type IpcHandlers } from '../../electron/ipc-handlers.ts';
 import { createPreloadBridge } from '../../electron/preload-bridge.ts';
@@ -24,6 +24,9 @@ function handlers(): IpcHandlers {
     'window:save-pdf': vi.fn(() => ({ saved: false })),
     'window:fullscreen': vi.fn(() => true),
     'records:call': vi.fn(() => ({})),
+    'presentation:audience': vi.fn(() => true),
+    'presentation:slide': vi.fn(() => true),
+    'presentation:end': vi.fn(() => true),
   };
 }
 
@@ -110,7 +113,7 @@ describe('preload bridge', () => {
     const invoke = vi.fn(async () => ({ ok: true, value: 1 }));
     const ipc = { invoke, on: vi.fn(), removeListener: vi.fn() };
     const bridge = createPreloadBridge(ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...CHANNELS, 'onMenuCommand'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...CHANNELS, 'onMenuCommand', 'onPresentationEvent'].sort());
     expect(Object.values(bridge)).not.toContain(ipc);
     expect(Object.isFrozen(bridge)).toBe(true);
     await bridge['settings:set']({ theme: 'dark' });
@@ -129,6 +132,34 @@ describe('preload bridge', () => {
     expect(got).toEqual(['search']);
     off();
     expect(ipc.removeListener).toHaveBeenCalledWith(MENU_COMMAND_EVENT, listener);
+  });
+
+  it('forwards only well-formed presentation events (a slide number or the end) and can unsubscribe', () => {
+    let listener: ((e: unknown, ...a: unknown[]) => void) | undefined;
+    const ipc = { invoke: vi.fn(), on: vi.fn((_c: string, l: typeof listener) => { listener = l; }), removeListener: vi.fn() };
+    const got: unknown[] = [];
+    const off = createPreloadBridge(ipc).onPresentationEvent((e) => got.push(e));
+    expect(ipc.on).toHaveBeenCalledWith(PRESENTATION_EVENT, expect.any(Function));
+    for (const payload of [{ slide: 3 }, { slide: -1 }, { slide: 2.5 }, { slide: '4' }, { slide: 1, extra: true }, { ended: true }, { ended: 'yes' }, 'slide', null]) listener!({}, payload);
+    expect(got).toEqual([{ slide: 3 }, { ended: true }]);
+    off();
+    expect(ipc.removeListener).toHaveBeenCalledWith(PRESENTATION_EVENT, listener);
+  });
+});
+
+describe('presentation channels', () => {
+  it('open the audience window only on an app route, and move only to a whole slide number', async () => {
+    const h = handlers();
+    expect(await handleIpc('presentation:audience', appFrame, { route: '#/es/mothers-module' }, h)).toEqual({ ok: true, value: true });
+    expect(h['presentation:audience']).toHaveBeenCalledWith({ route: '#/es/mothers-module' });
+    for (const bad of [{ route: 'https://example.org/#/es' }, { route: '#/es/<script>' }, { route: '#/es', url: 'file:///etc' }, '#/es']) {
+      const result = await handleIpc('presentation:audience', appFrame, bad, h);
+      expect(result.ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(h['presentation:audience']).toHaveBeenCalledTimes(1);
+    for (const bad of [-1, 1.5, '2', 10_000, null]) expect((await handleIpc('presentation:slide', appFrame, bad, h)).ok, String(bad)).toBe(false);
+    expect(await handleIpc('presentation:slide', appFrame, 4, h)).toEqual({ ok: true, value: true });
+    expect(h['presentation:slide']).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -59,6 +59,10 @@ export function createBrowserBridge(): PuenteBridge {
       const done = on ? document.documentElement.requestFullscreen?.() : document.fullscreenElement ? document.exitFullscreen() : undefined;
       return Promise.resolve(done).then(() => ({ ok: true as const, value: true }), () => ({ ok: true as const, value: false }));
     },
+    // The browser edition presents in one window (the presenter view with P): no second window to open or tell.
+    'presentation:audience': () => ok(false),
+    'presentation:slide': () => ok(true),
+    'presentation:end': () => ok(true),
     'file:save': ({ suggestedName, bytes, filter }) => {
       downloadFile(suggestedName, bytes, MIME[filter]);
       return ok({ saved: true });
@@ -77,5 +81,6 @@ export function createBrowserBridge(): PuenteBridge {
       return callRecordsWorker(request);
     },
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
+    onPresentationEvent: () => () => undefined,
   };
 }

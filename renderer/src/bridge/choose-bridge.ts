@@ -12,6 +12,7 @@ const MISSING_PRELOAD: Record<Lang, string> = {
 function refusingBridge(error: string): PuenteBridge {
   const bridge: Record<string, unknown> = Object.fromEntries(CHANNELS.map((channel) => [channel, () => Promise.resolve({ ok: false, error })]));
   bridge.onMenuCommand = () => () => undefined;
+  bridge.onPresentationEvent = () => () => undefined;
   return bridge as unknown as PuenteBridge;
 }
 

@@ -17,16 +17,19 @@ export function lazyBridge(load: () => Promise<PuenteBridge>): PuenteBridge {
     }
     return (target[channel] as (a: unknown) => Promise<unknown>)(arg);
   }]));
-  bridge.onMenuCommand = (listener: Parameters<PuenteBridge['onMenuCommand']>[0]) => {
+  // Listeners subscribe once the implementation has loaded.
+  const listen = <K extends 'onMenuCommand' | 'onPresentationEvent'>(name: K) => (listener: Parameters<PuenteBridge[K]>[0]) => {
     let stop: (() => void) | undefined;
     let stopped = false;
     void loaded().then((target) => {
-      if (!stopped) stop = target.onMenuCommand(listener);
+      if (!stopped) stop = (target[name] as (l: typeof listener) => () => void)(listener);
     }, () => undefined); // the failed load is reported by the channel calls (the first is settings:get, at start)
     return () => {
       stopped = true;
       stop?.();
     };
   };
+  bridge.onMenuCommand = listen('onMenuCommand');
+  bridge.onPresentationEvent = listen('onPresentationEvent');
   return bridge as PuenteBridge;
 }
