@@ -68,15 +68,15 @@ interface Finding { screen: string; text: string; where: string }
 /** Visible texts (and placeholders, labels read aloud) outside the content that are not pseudo-localised; texts clipped. */
 async function scan(page: Page): Promise<{ texts: Array<{ text: string; where: string }>; clipped: Array<{ text: string; where: string }> }> {
   return page.evaluate(() => {
-    // The manual's own words: a chapter's body and summary, the printed form's paper copy, search snippets.
-    const CONTENT = '.chapter-body, .summary, .form-print, .result-snippet';
+    // The manual's own words: a chapter's body and summary, search snippets.
+    const CONTENT = '.chapter-body, .summary, .result-snippet';
     // The interactive parts a chapter embeds are interface, their records' words content (the corpus has those).
     const PARTS = '.records, .profiler, .workshop-builder, .instrument, .instrument-list, .indicator-catalogue, .module-page, .module-catalogue, .community-table, .community-card, .glossary';
     const isContent = (el: Element) => {
       const content = el.closest(CONTENT);
       if (!content) return false;
       const part = el.closest(PARTS);
-      return !part || !content.contains(part) || el.closest('.form-print, .result-snippet') !== null;
+      return !part || !content.contains(part) || el.closest('.result-snippet') !== null;
     };
     const where = (el: Element) => {
       const parts: string[] = [];
@@ -212,6 +212,10 @@ describe('the interface in the pseudo-locale', () => {
     for (let i = 0; i < 3 && (await page.locator('dialog.search-dialog[open]').count()); i++) await page.keyboard.press('Escape');
 
     await visit('instrument', 'household-census', 'main .chapter-body h2:visible');
+    // The blank form as it prints.
+    await page.emulateMedia({ media: 'print' });
+    check('instrument print', await scan(page));
+    await page.emulateMedia({ media: 'screen' });
     await visit('profiler', 'community-profiler', 'main .chapter-body h2:visible');
     await visit('workshop-builder', 'workshop-builder', '.picker-list li');
     await visit('workshop-module', 'children-holidays-puppet-play', 'main .chapter-body h2:visible');
