@@ -4,7 +4,7 @@
  * screen must show no interface text that did not come from a catalogue (the manual's content excepted)
  * and no catalogue text clipped by its longer length.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,7 +124,8 @@ describe('the interface in the pseudo-locale', () => {
   let h: Harness;
   let corpus: string;
   let pending: Array<{ file: string; text: string }>;
-  const sources = NOT_YET_IN_CATALOGUES.map((s) => ({ ...s, text: fold(readFileSync(path.join(ROOT, s.file), 'utf8')) }));
+  // A file part 2 has removed holds no texts any more (its entry can go).
+  const sources = NOT_YET_IN_CATALOGUES.filter((s) => existsSync(path.join(ROOT, s.file))).map((s) => ({ ...s, text: fold(readFileSync(path.join(ROOT, s.file), 'utf8')) }));
   // The records host words its refusals from the same catalogues, in real English here (the pseudo-locale replaces the screen's pack only).
   const hostFragments = [...new Set(Object.entries(compileCatalogue(readCatalogue(catalogueFile('en'))))
     .filter(([key]) => key.startsWith('records.'))
