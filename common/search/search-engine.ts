@@ -92,7 +92,9 @@ class Engine implements SearchEngine {
     if (ranked.length === 0) return empty;
 
     const matchedTerms = [...new Set(found.flatMap((c) => c.terms))];
-    this.snippets.begin(matchedTerms, found);
+    // A question that asks how many: the sentence that gives the figure comes before any other.
+    const figureWeight = plan.concepts.some((c) => c.figure) ? found.reduce((sum, c) => sum + c.weight, 0) : 0;
+    this.snippets.begin(matchedTerms, found, figureWeight);
     const groups: SearchGroup[] = [];
     let totalHits = 0;
     for (const r of ranked) totalHits += ranker.hits(r.keys);

@@ -1,7 +1,7 @@
 import type { Lang } from '../facets.ts';
 import { foldText } from '../text.ts';
 import { findMatches, marksWord } from './highlight.ts';
-import { FOLDED_WORD, termOf } from './terms.ts';
+import { FOLDED_WORD, isNumber, termOf } from './terms.ts';
 import type { SearchDoc, SnippetPart } from './search-types.ts';
 
 /** What the snippets need of the index's vocabulary (the Lexicon). */
@@ -27,11 +27,15 @@ interface SectionWords {
   compounds: Int32Array | null;
   /** The first word of each sentence (ascending; the first is 0). */
   sentences: Int32Array;
+  /** 1 at each word that is a number (see isNumber); null when the section has none. */
+  numbers: Uint8Array | null;
 }
 
 /** What separates two sentences (or two items of a tool's list, joined by " · "): end punctuation followed by a space. */
 const SENTENCE_END = /[.!?;·]\s/;
 const OPENING = /[¿¡«"“(\[]/;
+/** Words from a number to the word of the question it counts ("70 toneladas de mercurio"). */
+const NUMBER_REACH = 3;
 /** A sentence shorter than this is shown with the next one. */
 const SHORT_SENTENCE = 60;
 
@@ -71,6 +75,8 @@ export class SnippetMaker {
   private conceptBits: Int32Array;
   /** Each concept's weight in choosing a sentence. */
   private conceptWeights: number[] = [];
+  /** What a sentence with a number adds, when the query asks how many (0 otherwise). */
+  private figureWeight = 0;
   private readonly prefixStamp: Int32Array;
   /** Per search term, the range of vocabulary ids of the terms that start with it. */
   private ranges = new Int32Array(64);
@@ -94,10 +100,12 @@ export class SnippetMaker {
 
   /**
    * Starts a search: its matched terms, and the query's concepts (each the terms found for it
-   * and its weight), which choose the sentence; without concepts, each term is one.
+   * and its weight), which choose the sentence; without concepts, each term is one. A question
+   * that asks how many gives `figureWeight`, which a sentence with a number adds.
    */
-  begin(terms: readonly string[], concepts: ReadonlyArray<{ terms: readonly string[]; weight: number }> = terms.map((t) => ({ terms: [t], weight: 1 }))): void {
+  begin(terms: readonly string[], concepts: ReadonlyArray<{ terms: readonly string[]; weight: number }> = terms.map((t) => ({ terms: [t], weight: 1 })), figureWeight = 0): void {
     const gen = ++this.gen;
+    this.figureWeight = figureWeight;
     this.terms = terms;
     if (this.ranges.length < 2 * terms.length) this.ranges = new Int32Array(2 * terms.length);
     this.rangeCount = 0;
@@ -190,6 +198,7 @@ export class SnippetMaker {
     const starts: number[] = [];
     const ends: number[] = [];
     const terms: number[] = [];
+    const numberAt: number[] = [];
     let compounds: Int32Array | null = null;
     const compoundAt: Array<[number, number]> = [];
     FOLDED_WORD.lastIndex = 0;
@@ -197,6 +206,7 @@ export class SnippetMaker {
       starts.push(m.index);
       ends.push(m.index + m[0].length);
       terms.push(this.idOf(termOf(m[0], this.lang)));
+      if (isNumber(m[0], this.lang)) numberAt.push(terms.length - 1);
     }
     // Hyphenated compounds: the term of the words written together, at the first word.
     for (let i = 0; i + 1 < starts.length; i++) {
@@ -214,7 +224,12 @@ export class SnippetMaker {
     }
     const sentences = [0];
     for (let i = 1; i < starts.length; i++) if (SENTENCE_END.test(folded.slice(ends[i - 1], starts[i] + 1))) sentences.push(i);
-    w = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), terms: Int32Array.from(terms), compounds, sentences: Int32Array.from(sentences) };
+    let numbers: Uint8Array | null = null;
+    if (numberAt.length) {
+      numbers = new Uint8Array(starts.length);
+      for (const i of numberAt) numbers[i] = 1;
+    }
+    w = { starts: Int32Array.from(starts), ends: Int32Array.from(ends), terms: Int32Array.from(terms), compounds, sentences: Int32Array.from(sentences), numbers };
     this.words[id] = w;
     return w;
   }
@@ -242,15 +257,21 @@ export class SnippetMaker {
       const to = s + 1 < sentences.length ? sentences[s + 1] : starts.length;
       let bits = 0;
       let first = -1;
+      let counts = false;
+      let number = -1;
       for (let i = from; i < to; i++) {
+        if (w.numbers !== null && w.numbers[i] === 1) number = i;
         const b = this.conceptsAt(w, i);
         if (b === 0) continue;
+        if (number >= 0 && i - number <= NUMBER_REACH) counts = true;
         bits |= b;
         if (first < 0) first = i;
       }
       if (first < 0) continue;
       let score = 0;
       for (let u = 0; u < this.conceptWeights.length; u++) if (bits & (1 << u)) score += this.conceptWeights[u];
+      // A question that asks how many wants the sentence that gives the figure: a number just before a word of the question.
+      if (counts) score += this.figureWeight;
       // Any search term at all beats none (a term of no listed concept).
       score += 1e-6;
       if (score > bestScore) {

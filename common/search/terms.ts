@@ -141,7 +141,8 @@ const DIGITS = /^[0-9]+$/;
 /** A year (1900–2099) says when, not how many. */
 const YEAR = /^(?:19|20)[0-9]{2}$/;
 
-function isNumber(foldedWord: string, lang: Lang): boolean {
+/** Whether a folded word is a number that may count something (digits that are no year, or a number word). */
+export function isNumber(foldedWord: string, lang: Lang): boolean {
   return DIGITS.test(foldedWord) ? !YEAR.test(foldedWord) : NUMBER_WORDS[lang].has(foldedWord);
 }
 

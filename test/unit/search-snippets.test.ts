@@ -67,6 +67,13 @@ describe('the sentence a snippet shows', () => {
     expect(whole(m.make(0, true))).toBe('… ¿Alguno trabaja en los desmontes? · ¿Quién cuida a los bebés?');
   });
 
+  it('for a question that asks how many, is the sentence that gives the figure', async () => {
+    const places = doc('El programa trabajó con las comunidades mineras y con sus autoridades durante años. Trabajó en seis comunidades de tres países, según la evaluación final.', 'Dónde trabajó');
+    const engine = createSearchEngine(JSON.parse(JSON.stringify(await buildSearchIndex('es', [places, doc('Las familias y la escuela.', 'Escuela')], [], []))));
+    expect(whole(engine.search('cuantas comunidades mineras').groups[0].hits[0].snippet)).toContain('seis comunidades');
+    expect(whole(engine.search('comunidades mineras').groups[0].hits[0].snippet)).toContain('autoridades');
+  });
+
   it('in a search: the snippet of a hit is the sentence that answers, for the question as typed', async () => {
     const docs = [doc(text, 'Riesgos')];
     const engine = createSearchEngine(JSON.parse(JSON.stringify(await buildSearchIndex('es', docs, [], []))));
