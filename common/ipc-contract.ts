@@ -57,6 +57,8 @@ export const ipcContract = {
   'presentation:audience': { arg: z.strictObject({ route: z.string().regex(/^#\/[\w\-./~%]{0,300}$/u, 'an app route such as #/en/chapter-id') }), result: z.boolean() },
   /** The slide either window moved to: both windows are told (PRESENTATION_EVENT). */
   'presentation:slide': { arg: z.number().int().min(0).max(MAX_SLIDE), result: z.boolean() },
+  /** The audience window has laid out its slides: it is told the slide the presenter is on. */
+  'presentation:ready': { arg: z.undefined(), result: z.boolean() },
   /** Ends the presentation on two displays: the audience window closes, the presenter's window is told. */
   'presentation:end': { arg: z.undefined(), result: z.boolean() },
 } as const satisfies Record<Channel, { arg: z.ZodType; result: z.ZodType }>;

@@ -47,6 +47,8 @@ export const audienceUrl = (entryUrl: string, route: string) => `${entryUrl}?vie
 
 export function createAudienceHost(deps: AudienceDeps) {
   let audience: PresentationWindow | null = null;
+  // The slide last moved to: the audience window, ready after the presenter may have moved, starts there.
+  let lastSlide: number | undefined;
   const tell = (target: PresentationWindow | null, event: PresentationEvent) => {
     if (target && !target.isDestroyed()) target.webContents.send(PRESENTATION_EVENT, event);
   };
@@ -63,6 +65,7 @@ export function createAudienceHost(deps: AudienceDeps) {
       const display = audienceDisplay(deps.displays().map((d) => d.bounds), presenter.getBounds());
       if (!display) return false;
       end();
+      lastSlide = undefined;
       const opened = deps.createWindow(display);
       audience = opened;
       opened.once('ready-to-show', () => opened.show());
@@ -83,8 +86,15 @@ export function createAudienceHost(deps: AudienceDeps) {
     /** Both windows show the slide either one moved to. */
     slide(slide: number): boolean {
       if (!audience) return false;
+      lastSlide = slide;
       tell(audience, { slide });
       tell(deps.presenter(), { slide });
+      return true;
+    },
+    /** The audience window is ready to show slides: it goes to the one the presenter is on. */
+    ready(): boolean {
+      if (!audience) return false;
+      if (lastSlide !== undefined) tell(audience, { slide: lastSlide });
       return true;
     },
     /** Closes the audience window, if open (the presentation ended, or the presenter's window closed). */

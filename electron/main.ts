@@ -100,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
       'records:call': (request) => records.handle(request),
       'presentation:audience': ({ route }) => audience.open(route),
       'presentation:slide': (slide) => audience.slide(slide),
+      'presentation:ready': () => audience.ready(),
       'presentation:end': () => audience.end(),
     });
 

@@ -623,6 +623,8 @@ export interface MessageParams {
   "present.end": undefined;
   "present.elapsed": undefined;
   "present.onStep": { used: string | number; planned: string | number };
+  "present.audienceOnOtherScreen": undefined;
+  "present.audienceFailed": { error: string | number };
   "printing.chapter": undefined;
   "printing.section": undefined;
   "printing.savePdf": undefined;
@@ -1357,6 +1359,8 @@ export interface Messages {
     readonly end: string;
     readonly elapsed: string;
     readonly onStep: (params: { used: string | number; planned: string | number }) => string;
+    readonly audienceOnOtherScreen: string;
+    readonly audienceFailed: (params: { error: string | number }) => string;
   };
   readonly printing: {
     readonly chapter: string;

@@ -382,6 +382,16 @@ describe('presenting on a second display', () => {
     expect(presentationEvents(win)).toHaveLength(2);
   });
 
+  it('an audience window ready after the presenter moved starts on the presenter’s slide', async () => {
+    const { fake, win, audience } = await presentOnTwo();
+    expect(await fake.invoke('presentation:ready', undefined)).toEqual({ ok: true, value: true });
+    expect(presentationEvents(audience)).toEqual([]);
+    await fake.invoke('presentation:slide', 5);
+    await fake.invoke('presentation:ready', undefined);
+    expect(presentationEvents(audience)).toEqual([{ slide: 5 }, { slide: 5 }]);
+    expect(presentationEvents(win)).toEqual([{ slide: 5 }]);
+  });
+
   it('closing the audience window ends the presentation in the presenter’s window, and the app keeps running', async () => {
     const { fake, win, audience } = await presentOnTwo();
     audience.close();

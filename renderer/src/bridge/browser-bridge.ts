@@ -62,6 +62,7 @@ export function createBrowserBridge(): PuenteBridge {
     // The browser edition presents in one window (the presenter view with P): no second window to open or tell.
     'presentation:audience': () => ok(false),
     'presentation:slide': () => ok(true),
+    'presentation:ready': () => ok(true),
     'presentation:end': () => ok(true),
     'file:save': ({ suggestedName, bytes, filter }) => {
       downloadFile(suggestedName, bytes, MIME[filter]);

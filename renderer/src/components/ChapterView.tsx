@@ -9,6 +9,7 @@ import { useApp } from '../app/app-state.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';
 import { Icon } from './Icon.tsx';
 import { PageTools } from './PageTools.tsx';
+import { isAudienceView } from './presentation-link.ts';
 
 // Loaded when the reader starts a presentation, not with the app.
 const Presentation = lazy(() => import('./Presentation.tsx').then((m) => ({ default: m.Presentation })));
@@ -67,8 +68,9 @@ export function ChapterView({ chapterId, anchor, onActiveAnchor, activeAnchor }:
   const ready = Boolean(loaded?.Component);
   useActiveHeading(article, ready, onActiveAnchor);
   const { markViewed } = useReaderMarks();
-  const [presenting, setPresenting] = useState(false);
-  useEffect(() => setPresenting(false), [chapterId, lang]);
+  // The audience's window of a presentation on two displays opens presenting.
+  const [presenting, setPresenting] = useState(isAudienceView);
+  useEffect(() => setPresenting(isAudienceView()), [chapterId, lang]);
   useEffect(() => {
     if (ready && chapter) markViewed(chapter.id);
   }, [ready, chapter, markViewed]);

@@ -25,12 +25,14 @@ function useSecondsSince(since: number): number {
  * What only the person presenting sees (P): the time since the start and on this step against its
  * plan, the current slide's facilitator notes and the title of the next slide.
  */
-export function PresenterPanel({ startedAt, slideStartedAt, plannedMinutes, notes, nextTitle }: {
+export function PresenterPanel({ startedAt, slideStartedAt, plannedMinutes, notes, nextTitle, onOtherScreen }: {
   startedAt: number;
   slideStartedAt: number;
   plannedMinutes?: number;
   notes: string[];
   nextTitle: string | null;
+  /** The audience sees the slide on the other display. */
+  onOtherScreen: boolean;
 }) {
   const { t } = useApp();
   const p = t.present;
@@ -39,6 +41,7 @@ export function PresenterPanel({ startedAt, slideStartedAt, plannedMinutes, note
   const over = plannedMinutes !== undefined && onSlide > plannedMinutes * 60;
   return (
     <aside className="presenter-panel" aria-label={p.presenter} data-testid="presenter-view">
+      {onOtherScreen && <p className="presenter-screens" data-testid="presenter-screens">{p.audienceOnOtherScreen}</p>}
       <p className="presenter-timer" data-testid="presenter-timer">
         <span>{p.elapsed}: <strong>{clockText(total)}</strong></span>
         {plannedMinutes !== undefined && <span className={over ? 'presenter-over' : undefined}>{p.onStep({ used: clockText(onSlide), planned: plannedMinutes })}</span>}
