@@ -169,7 +169,8 @@ describe('the reader in Chromium', () => {
       await page.goto(`${h.baseUrl}${chapter.route}`);
       // The first heading shown (an instrument page's blank form keeps its own headings for paper only).
       await page.locator(`main[data-chapter="${chapter.id}"] .chapter-body h2:visible`).first().waitFor();
-      expect(await page.locator('main h1').textContent()).toBe(chapter.title);
+      // The first page of the other language shows once its pack has loaded (until then the same chapter stays in the language shown).
+      await expect.poll(() => page.locator('main h1').textContent()).toBe(chapter.title);
     }
     // Each section laid out for printing, and the reader's library, in both languages.
     for (const lang of ['en', 'es'] as const) {
