@@ -4,6 +4,7 @@
  */
 
 import type { Lang } from '../facets.ts';
+import type { CsvParseCode } from './refusal-codes.ts';
 import { csvProblemText } from './refusal-words.ts';
 
 const BOM = '\uFEFF';
@@ -43,8 +44,7 @@ export function writeCsv(header: readonly string[], rows: ReadonlyArray<readonly
   return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');
 }
 
-/** Why a CSV file cannot be read: the code, and where (refusal-words.ts words it). */
-export type CsvParseCode = 'not-utf8' | 'unclosed-quote' | 'text-after-quote' | 'quote-in-cell' | 'empty';
+export type { CsvParseCode } from './refusal-codes.ts';
 
 export type CsvParse = { ok: true; header: string[]; rows: Array<{ line: number; cells: string[] }> } | { ok: false; line: number; code: CsvParseCode; message: string };
 

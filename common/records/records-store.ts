@@ -7,18 +7,11 @@ import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import type { Answers } from '../forms/answers.ts';
 import type { RegisterFacts } from './entry-checks.ts';
 import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
+import type { RecordsErrorCode } from './refusal-codes.ts';
 import { refusalText } from './refusal-words.ts';
 import { ageGroupOf, FOLLOW_UP_FORM, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, TECHNICIAN_FIELDS, VERIFICATION_FORM } from './records-schema.ts';
 
-/** Why a request was refused, as a code the reader's screen words in its own language. */
-export type RecordsErrorCode =
-  | 'not-a-database' | 'newer-version' | 'wrong-passphrase' | 'locked' | 'invalid' | 'not-found' | 'conflict'
-  | 'empty-file' | 'not-puente' | 'bad-version' | 'bad-encryption' | 'missing-table' | 'missing-column' | 'bad-row' | 'unreadable' | 'would-lose' | 'no-undo'
-  | 'cancelled'
-  | 'not-an-export' | 'damaged-export' | 'no-root-table' | 'unknown-form' | 'cut-short' | 'needs-decision'
-  | 'not-monitoring-form' | 'no-date' | 'child-not-registered' | 'code-taken' | 'code-required' | 'moves-child'
-  | 'child-gone' | 'entry-gone' | 'registration-of-child' | 'not-a-registration' | 'is-a-registration' | 'unknown-result'
-  | 'not-encrypted' | 'newer-encryption' | 'passphrase-too-short' | 'invalid-request' | 'previous-copy-open' | 'records-damaged' | 'portable-edition';
+export type { RecordsErrorCode } from './refusal-codes.ts';
 
 /** A problem the user can act on; the message says what happened and that nothing changed. */
 export class RecordsError extends Error {

@@ -6,9 +6,8 @@
  */
 import type { Lang } from '../facets.ts';
 import { translatorFor } from '../i18n/catalogues.ts';
-import type { CsvParseCode } from './csv.ts';
+import type { CsvParseCode, RecordsErrorCode } from './refusal-codes.ts';
 import { refusalParams, type RefusalParams, type RefusalTexts } from './refusal-reading.ts';
-import type { RecordsErrorCode } from './records-store.ts';
 
 const ERRORS = 'records.errors.';
 const texts = new Map<Lang, RefusalTexts>();

@@ -92,7 +92,7 @@ const SAMPLE_PARAMS: Record<SubmissionProblemCode, Record<string, string | numbe
 };
 
 describe('every refusal the import and merge engine can give has words in each language', () => {
-  const errorCodes = unionOf('common/records/records-store.ts', 'RecordsErrorCode');
+  const errorCodes = unionOf('common/records/refusal-codes.ts', 'RecordsErrorCode');
   const problemCodes = unionOf('common/records/records-api.ts', 'SubmissionProblemCode') as SubmissionProblemCode[];
 
   it('words every error code the engine throws, in each language, from its parameters, with nothing missing', () => {
