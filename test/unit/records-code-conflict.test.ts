@@ -4,8 +4,8 @@ import { recordsService } from '../fixtures/records-service.ts';
 
 const child = (code: string) => registration({ code, sex: 'f', age: 9, status: 'working', date: '2026-02-10' });
 const taken = {
-  en: /^a child with the code "ch-1" is already on the register: open that child/,
-  es: /^ya hay en el registro un niño o niña con el código "ch-1": abra su ficha/,
+  en: /^a child with the code “ch-1” is already on the register: open that child/,
+  es: /^ya hay en el registro un niño o niña con el código «ch-1»: abra su ficha/,
 };
 
 describe('a child code already on the register', () => {
