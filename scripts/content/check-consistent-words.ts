@@ -7,14 +7,14 @@
  * place and says why (a quotation of local usage, a definition that names the other word on purpose,
  * the thesaurus, which exists to hold other names).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../../common/facets.ts';
 import type { GlossaryTerm } from '../../common/content-schema.ts';
 import type { ContentProblem } from './content-error.ts';
-import { readTopYamlFile } from './yaml-files.ts';
+import { readTopYamlFile, yamlFilesUnder } from './yaml-files.ts';
 
 export const TERMS_ALLOW_FILE = 'terms-allow-list.yaml';
 const ALLOW_SHOWN = `content/${TERMS_ALLOW_FILE}`;
@@ -200,16 +200,7 @@ export class ConsistentWordScan {
 
   /** Every YAML data file under content/ (not the allow-list itself). */
   scanDataFiles(root: string): ContentProblem[] {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.yaml') && full !== path.join(root, TERMS_ALLOW_FILE)) files.push(full);
-      }
-    };
-    walk(root);
-    return files.flatMap((f) => this.scanYaml(`content/${path.relative(root, f).split(path.sep).join('/')}`, readFileSync(f, 'utf8')));
+    return yamlFilesUnder(root, TERMS_ALLOW_FILE).flatMap((f) => this.scanYaml(f.shown, f.text));
   }
 
   /** The interface catalogues (content/locales/<lang>.json: each key's message and a description for the translator), when the folder exists. */

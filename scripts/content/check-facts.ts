@@ -5,7 +5,7 @@
  * or cite outside the locator vocabulary, an unknown fact id, and a chapter or data file that writes
  * a fact's figure itself (one of its guard strings) instead of using <Fact>.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -14,6 +14,7 @@ import { LANGS, type Lang } from '../../common/facets.ts';
 import type { ContentProblem } from './content-error.ts';
 import { citationProblem, type LocatorVocabulary } from './check-locators.ts';
 import { parseYamlWithLines, schemaProblems } from './yaml-with-lines.ts';
+import { yamlFilesUnder } from './yaml-files.ts';
 
 export const FACTS_FILE = 'facts.yaml';
 const SHOWN = `content/${FACTS_FILE}`;
@@ -225,16 +226,7 @@ export class GuardScan {
 
   /** Every YAML data file under content/ except facts.yaml, scanned. */
   scanDataFiles(root: string): ContentProblem[] {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.yaml') && full !== path.join(root, FACTS_FILE)) files.push(full);
-      }
-    };
-    walk(root);
-    return files.flatMap((f) => this.scan(`content/${path.relative(root, f).split(path.sep).join('/')}`, readFileSync(f, 'utf8'), 'yaml'));
+    return yamlFilesUnder(root, FACTS_FILE).flatMap((f) => this.scan(f.shown, f.text, 'yaml'));
   }
 
   /** Allow entries that no longer match any text, as warnings to remove them. */

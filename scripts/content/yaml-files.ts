@@ -73,3 +73,17 @@ export function checkRecordSources<T extends { sources: Array<{ src: string; at:
     });
   }
 }
+
+/** Every YAML data file under content/, in a stable order, but `except` (a path under root): each as authors see it ("content/…") with its text. */
+export function yamlFilesUnder(root: string, except: string): Array<{ shown: string; text: string }> {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.yaml') && full !== path.join(root, except)) files.push(full);
+    }
+  };
+  walk(root);
+  return files.map((f) => ({ shown: `content/${path.relative(root, f).split(path.sep).join('/')}`, text: readFileSync(f, 'utf8') }));
+}
