@@ -24,7 +24,8 @@ export function slugify(text: string): string {
   return foldText(text).replace(NOT_WORD, '-').replace(/^-+|-+$/g, '');
 }
 
-const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
+/** A language not listed keeps all its words. */
+const STOPWORDS: Partial<Record<Lang, ReadonlySet<string>>> = {
   en: new Set('a an and are as at be by for from has have in is it its of on or that the their this to was were with'.split(' ')),
   es: new Set('a al con de del el en es la las lo los o para por que se su sus un una y'.split(' ')),
 };
@@ -55,14 +56,18 @@ function undouble(stem: string): string {
   return /([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
+/** The light stemmers by language: a language without one is searched by its folded words as written. */
+const STEMMERS: Partial<Record<Lang, (word: string) => string>> = { en: stemEnglish, es: stemSpanish };
+
 export function stem(word: string, lang: Lang): string {
-  return lang === 'es' ? stemSpanish(word) : stemEnglish(word);
+  const stemmer = STEMMERS[lang];
+  return stemmer ? stemmer(word) : word;
 }
 
 /** Search terms of a text: folded, stop words dropped, stemmed. */
 export function searchTerms(text: string, lang: Lang): string[] {
   const stop = STOPWORDS[lang];
-  return words(text).filter((w) => !stop.has(w)).map((w) => stem(w, lang));
+  return words(text).filter((w) => !stop?.has(w)).map((w) => stem(w, lang));
 }
 
 /** True when a and b differ by at most one edit (insert, delete, substitute, swap neighbours). */

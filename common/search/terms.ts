@@ -11,8 +11,8 @@ import { foldText, searchTerms } from '../text.ts';
 /** Shortest root left after removing an ending: shorter roots meet unrelated words. */
 const MIN_ROOT = 4;
 
-/** [ending, replacement], tried in order on the light stem; the first that leaves a long enough root applies. */
-const ENDINGS: Record<Lang, ReadonlyArray<readonly [string, string]>> = {
+/** [ending, replacement], tried in order on the light stem; the first that leaves a long enough root applies (none for a language not listed). */
+const ENDINGS: Partial<Record<Lang, ReadonlyArray<readonly [string, string]>>> = {
   en: [
     ['isation', 'is'], ['ization', 'is'], ['ation', ''], ['ness', ''], ['ment', ''], ['ity', ''],
     ['able', ''], ['ate', ''], ['at', ''], ['ise', 'is'], ['ize', 'is'], ['iz', 'is'],
@@ -42,7 +42,7 @@ function reduce(stemmed: string, word: string, lang: Lang): string {
     const verb = SPANISH_VERB.exec(word);
     if (verb && verb.index >= MIN_VERB_ROOT && verb.index < t.length) t = word.slice(0, verb.index);
   }
-  for (const [ending, replacement] of ENDINGS[lang]) {
+  for (const [ending, replacement] of ENDINGS[lang] ?? []) {
     if (t.endsWith(ending) && t.length - ending.length >= MIN_ROOT) {
       t = t.slice(0, t.length - ending.length) + replacement;
       break;
@@ -53,10 +53,10 @@ function reduce(stemmed: string, word: string, lang: Lang): string {
   return t;
 }
 
-const cache: Record<Lang, Map<string, string>> = { en: new Map(), es: new Map() };
+const cache = new Map<Lang, Map<string, string>>();
 
-/** "%" is a word: figures are written "30 %" and asked about as "percentage" (the thesaurus joins the two). */
-const PERCENT: Record<Lang, string> = { en: 'percent', es: 'porciento' };
+/** "%" is a word: figures are written "30 %" and asked about as "percentage" (the thesaurus joins the two); a language not listed drops it. */
+const PERCENT: Partial<Record<Lang, string>> = { en: 'percent', es: 'porciento' };
 
 /** A folded word: letters and digits, or "%". */
 export const FOLDED_WORD = /[a-z0-9]+|%/g;
@@ -68,11 +68,12 @@ export function foldedWords(text: string): string[] {
 
 /** The index term of one folded word ('' for a stop word). */
 export function termOf(foldedWord: string, lang: Lang): string {
-  const c = cache[lang];
+  let c = cache.get(lang);
+  if (!c) cache.set(lang, (c = new Map()));
   let term = c.get(foldedWord);
   if (term === undefined) {
     if (c.size > 200_000) c.clear();
-    const [stemmed] = searchTerms(foldedWord === '%' ? PERCENT[lang] : foldedWord, lang);
+    const [stemmed] = searchTerms(foldedWord === '%' ? (PERCENT[lang] ?? '') : foldedWord, lang);
     term = stemmed === undefined ? '' : reduce(stemmed, foldedWord, lang);
     c.set(foldedWord, term);
   }
@@ -130,8 +131,8 @@ export function indexTerms(text: string, lang: Lang): string[] {
 export const COUNTED = '#';
 /** Content words after a number that it may count ("six Andean communities", "70 toneladas de mercurio"). */
 const COUNT_WINDOW = 2;
-/** Numbers written as words ("one" and "un, una, uno" are left out: mostly articles and pronouns). */
-const NUMBER_WORDS: Record<Lang, ReadonlySet<string>> = {
+/** Numbers written as words ("one" and "un, una, uno" are left out: mostly articles and pronouns); digits only for a language not listed. */
+const NUMBER_WORDS: Partial<Record<Lang, ReadonlySet<string>>> = {
   en: new Set(('two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety ' +
     'hundred hundreds thousand thousands million millions dozen dozens').split(' ')),
   es: new Set(('dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa ' +
@@ -143,7 +144,7 @@ const YEAR = /^(?:19|20)[0-9]{2}$/;
 
 /** Whether a folded word is a number that may count something (digits that are no year, or a number word). */
 export function isNumber(foldedWord: string, lang: Lang): boolean {
-  return DIGITS.test(foldedWord) ? !YEAR.test(foldedWord) : NUMBER_WORDS[lang].has(foldedWord);
+  return DIGITS.test(foldedWord) ? !YEAR.test(foldedWord) : (NUMBER_WORDS[lang]?.has(foldedWord) ?? false);
 }
 
 /** The counted terms of a text: the terms of the COUNT_WINDOW content words after each number, marked COUNTED. */
