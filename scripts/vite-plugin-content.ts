@@ -8,7 +8,7 @@ import type { PageParts } from './content/remark-page-parts.ts';
 import { routePreloadScript } from './content/route-preload.ts';
 import { navEntry, pageData, pageKey, type Navigation } from '../common/navigation.ts';
 import type { ContentData, ManifestChapter } from '../common/content-schema.ts';
-import { LANGS, type Lang } from '../common/facets.ts';
+import { isLang, LANGS, type Lang } from '../common/facets.ts';
 
 /** What the app carries from the start, in both languages: sections, reading paths, sources (renderer/src/app/content.ts). */
 const NAVIGATION_ID = 'virtual:puente-navigation';
@@ -17,6 +17,8 @@ const NAVIGATION_ID = 'virtual:puente-navigation';
  * titles, sections and facets, `virtual:puente-language/<lang>`, loaded when the reader reads it.
  */
 const LANGUAGE_PREFIX = 'virtual:puente-language/';
+/** How to load each language's pack, one entry per language of LANGS: the app names no language itself. */
+const LANGUAGES_ID = 'virtual:puente-languages';
 /** How to load each page (renderer/src/app/pages.ts): one module per page, exporting its component and its data. */
 const PAGES_ID = 'virtual:puente-pages';
 /** The module of a page drawn from its record (an instrument, a workshop module): `virtual:puente-page/<lang>/<id>`. */
@@ -94,6 +96,7 @@ export function puenteContent(contentRoot: string, options: ContentPluginOptions
       const { sections, sources, readingPaths } = buildContentData(content);
       return jsonExport('default', { sections, sources, readingPaths } satisfies Navigation);
     },
+    [LANGUAGES_ID]: () => `export default {\n${LANGS.map((lang) => `${JSON.stringify(lang)}: () => import(${JSON.stringify(LANGUAGE_PREFIX + lang)})`).join(',\n')}\n};`,
     ...Object.fromEntries(LANGS.map((lang) => [LANGUAGE_PREFIX + lang, () => [
       ...(options.strings?.[lang] ? [`export { strings } from ${JSON.stringify(options.strings[lang])};`] : []),
       jsonExport('chapters', manifest.filter((c) => c.lang === lang).map(navEntry)),
@@ -171,12 +174,12 @@ export function puenteContent(contentRoot: string, options: ContentPluginOptions
           res.end(JSON.stringify(buildManifest(content)));
           return;
         }
-        const match = /^search-index-(en|es)\.json$/.exec(name);
-        if (!match) return next();
+        const match = /^search-index-(.+)\.json$/.exec(name);
+        if (!match || !isLang(match[1])) return next();
         load();
         const indexes = await buildSearchIndexes(content);
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(indexes[match[1] as 'en' | 'es']));
+        res.end(JSON.stringify(indexes[match[1]]));
       });
     },
   };

@@ -4,12 +4,13 @@
  * edition's worker), and what each returns.
  */
 import { z } from 'zod';
+import { LANGS } from '../facets.ts';
 import { MAX_TEXT_LENGTH, type Answers } from '../forms/answers.ts';
 import type { RecordsSummary, RestoreLoss } from './backup-reader.ts';
 import type { TaskProgress } from './long-task.ts';
 import type { ChildRow, EntryRow, QuarterFigures } from './records-store.ts';
 
-const lang = z.enum(['en', 'es']);
+const lang = z.enum(LANGS);
 const id = z.number().int().positive();
 const instrumentId = z.string().regex(/^[a-z0-9-]{1,60}$/);
 /** Text up to MAX_TEXT_LENGTH characters (twice as many UTF-16 units, the most such text can take); the form model words the limit for the person. */

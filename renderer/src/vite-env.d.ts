@@ -8,13 +8,14 @@ declare module 'virtual:puente-navigation' {
   export default navigation;
 }
 
-declare module 'virtual:puente-language/en' {
+// Each language's pack, and how to load the pack of each language of LANGS (common/facets.ts).
+declare module 'virtual:puente-language/*' {
   export const strings: import('./app/i18n.ts').Strings;
   export const chapters: import('../../common/navigation.ts').NavEntry[];
 }
-declare module 'virtual:puente-language/es' {
-  export const strings: import('./app/i18n.ts').Strings;
-  export const chapters: import('../../common/navigation.ts').NavEntry[];
+declare module 'virtual:puente-languages' {
+  const loaders: Record<import('../../common/facets.ts').Lang, () => Promise<{ strings: import('./app/i18n.ts').Strings; chapters: import('../../common/navigation.ts').NavEntry[] }>>;
+  export default loaders;
 }
 
 declare module 'virtual:puente-pages' {

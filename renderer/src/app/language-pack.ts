@@ -2,6 +2,7 @@ import type { Lang } from '../../../common/facets.ts';
 import type { NavChapter, NavEntry } from '../../../common/navigation.ts';
 import { formatRoute } from '../../../common/routes.ts';
 import type { Strings } from './i18n.ts';
+import languageLoaders from 'virtual:puente-languages';
 
 /** Everything the app shows in one language besides the pages: the interface texts and the chapters' titles and places. */
 export interface LanguagePack {
@@ -10,11 +11,8 @@ export interface LanguagePack {
   chapters: NavChapter[];
 }
 
-// One chunk per language (scripts/vite-plugin-content.ts), preloaded by index.html's route-preload.js for the language in the address.
-const LOADERS: Record<Lang, () => Promise<{ strings: Strings; chapters: NavEntry[] }>> = {
-  en: () => import('virtual:puente-language/en'),
-  es: () => import('virtual:puente-language/es'),
-};
+// One chunk per language of LANGS (scripts/vite-plugin-content.ts), preloaded by index.html's route-preload.js for the language in the address.
+const LOADERS: Record<Lang, () => Promise<{ strings: Strings; chapters: NavEntry[] }>> = languageLoaders;
 
 const loaded = new Map<Lang, LanguagePack>();
 const loading = new Map<Lang, Promise<LanguagePack>>();
