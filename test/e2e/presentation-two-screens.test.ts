@@ -21,6 +21,8 @@ afterAll(async () => {
 });
 
 const MODULE = 'parents-mothers-care-school-income';
+// Opening a page and loading the app takes seconds on a busy machine: longer than expect.poll's default second.
+const poll = <T>(check: () => T | Promise<T>) => expect.poll(check, { timeout: 15_000 });
 
 /** Runs in each page before the app: the bridge Electron's preload would expose, with the main process played over a BroadcastChannel. */
 function standInHost({ settings, userData }: { settings: unknown; userData: Record<string, unknown> }) {
@@ -126,19 +128,19 @@ describe('presenting on two displays', () => {
   it('the audience sees only the slide; the presenter sees notes, timer and next slide; a key in either window moves both', async () => {
     const { presenter, audience, context, errors } = await twoScreens();
     await presenter.getByTestId('present').click();
-    await expect.poll(() => audience() !== undefined).toBe(true);
+    await poll(() => audience() !== undefined).toBe(true);
     const shown = audience()!;
-    await expect.poll(async () => (await view(shown)).presenting).toBe(true);
-    await expect.poll(async () => (await view(presenter)).presenterPanel).toBe(1);
+    await poll(async () => (await view(shown)).presenting).toBe(true);
+    await poll(async () => (await view(presenter)).presenterPanel).toBe(1);
     expect((await view(presenter)).screens).toMatch(/other screen/);
 
     for (let i = 0; i < 4; i++) await presenter.keyboard.press(i % 2 ? 'PageDown' : 'ArrowRight');
-    await expect.poll(async () => (await view(presenter)).slide).toBe('4');
-    await expect.poll(() => sameSlide(presenter, shown)).toBe(true);
+    await poll(async () => (await view(presenter)).slide).toBe('4');
+    await poll(() => sameSlide(presenter, shown)).toBe(true);
     // Stepping on into the timed steps: both windows on the same step.
     for (let i = 0; i < 4; i++) await presenter.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await view(presenter)).lastStep).not.toBe('');
-    await expect.poll(() => sameSlide(presenter, shown)).toBe(true);
+    await poll(async () => (await view(presenter)).lastStep).not.toBe('');
+    await poll(() => sameSlide(presenter, shown)).toBe(true);
     const audienceView = await view(shown);
     expect(audienceView.notesShown, 'a facilitator note on the audience view').toBe(0);
     expect(audienceView.presenterPanel, 'the presenter view on the audience view').toBe(0);
@@ -149,18 +151,18 @@ describe('presenting on two displays', () => {
     // The clicker is connected to the audience's computer: the presenter follows.
     const before = await view(presenter);
     await shown.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await view(presenter)).slide).not.toBe(before.slide);
-    await expect.poll(() => sameSlide(presenter, shown)).toBe(true);
+    await poll(async () => (await view(presenter)).slide).not.toBe(before.slide);
+    await poll(() => sameSlide(presenter, shown)).toBe(true);
     await shown.keyboard.press('ArrowLeft');
-    await expect.poll(async () => (await view(presenter)).slide).toBe(before.slide);
-    await expect.poll(() => sameSlide(presenter, shown)).toBe(true);
+    await poll(async () => (await view(presenter)).slide).toBe(before.slide);
+    await poll(() => sameSlide(presenter, shown)).toBe(true);
 
     // Esc in the audience's window ends the presentation in both; the focus goes back to Present.
     await shown.keyboard.press('Escape');
-    await expect.poll(() => audience()).toBeUndefined();
-    await expect.poll(() => shown.isClosed()).toBe(true);
-    await expect.poll(async () => (await view(presenter)).presenting).toBe(false);
-    await expect.poll(() => presenter.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('present');
+    await poll(() => audience()).toBeUndefined();
+    await poll(() => shown.isClosed()).toBe(true);
+    await poll(async () => (await view(presenter)).presenting).toBe(false);
+    await poll(() => presenter.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('present');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -168,26 +170,26 @@ describe('presenting on two displays', () => {
   it('an audience window that opens late starts on the presenter’s slide; closing it ends the presentation; Esc in the presenter’s closes it', async () => {
     const { presenter, audience, context, errors } = await twoScreens();
     await presenter.getByTestId('present').click();
-    await expect.poll(() => audience() !== undefined).toBe(true);
-    await expect.poll(async () => (await view(presenter)).presenterPanel).toBe(1);
+    await poll(() => audience() !== undefined).toBe(true);
+    await poll(async () => (await view(presenter)).presenterPanel).toBe(1);
     for (let i = 0; i < 3; i++) await presenter.keyboard.press('ArrowRight');
-    await expect.poll(() => sameSlide(presenter, audience()!)).toBe(true);
+    await poll(() => sameSlide(presenter, audience()!)).toBe(true);
 
     // The person closes the audience's window: the presenter's leaves the presentation.
     await presenter.evaluate(() => (window as unknown as { __endPresentation(): Promise<boolean> }).__endPresentation());
-    await expect.poll(async () => (await view(presenter)).presenting).toBe(false);
+    await poll(async () => (await view(presenter)).presenting).toBe(false);
 
     // Present again, move, then reload the audience's page (it starts late): it goes to the presenter's slide.
     await presenter.getByTestId('present').click();
-    await expect.poll(() => audience() !== undefined).toBe(true);
+    await poll(() => audience() !== undefined).toBe(true);
     for (let i = 0; i < 5; i++) await presenter.keyboard.press('ArrowRight');
     await audience()!.reload();
-    await expect.poll(() => sameSlide(presenter, audience()!)).toBe(true);
+    await poll(() => sameSlide(presenter, audience()!)).toBe(true);
     expect((await view(presenter)).slide).not.toBe('0');
 
     await presenter.keyboard.press('Escape');
-    await expect.poll(() => audience()).toBeUndefined();
-    await expect.poll(async () => (await view(presenter)).presenting).toBe(false);
+    await poll(() => audience()).toBeUndefined();
+    await poll(async () => (await view(presenter)).presenting).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -202,11 +204,11 @@ describe('presenting on two displays', () => {
     expect((await view(presenter)).presenterPanel).toBe(0);
     await shot(presenter, 'presentation-two-screens-fault-es');
     await presenter.keyboard.press('ArrowRight');
-    await expect.poll(async () => (await view(presenter)).slide).toBe('1');
+    await poll(async () => (await view(presenter)).slide).toBe('1');
     // The notice stays until the person moves on.
-    await expect.poll(() => alert.count()).toBe(0);
+    await poll(() => alert.count()).toBe(0);
     await presenter.keyboard.press('Escape');
-    await expect.poll(async () => (await view(presenter)).presenting).toBe(false);
+    await poll(async () => (await view(presenter)).presenting).toBe(false);
     await context.close();
   });
 });

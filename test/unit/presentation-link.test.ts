@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAudienceView, slideAtPlace, slidePlace } from '../../renderer/src/components/presentation-link.ts';
+import { isAudienceView } from '../../renderer/src/components/audience-view.ts';
+import { slideAtPlace, slidePlace } from '../../renderer/src/components/presentation-link.ts';
 import type { Slide } from '../../renderer/src/components/presentation-slides.ts';
 
 // Blocks stand for the page's elements: their identity and what they hold matter here.

@@ -9,7 +9,7 @@ import { useApp } from '../app/app-state.tsx';
 import { highlightTerms } from '../search/highlight-terms.ts';
 import { Icon } from './Icon.tsx';
 import { PageTools } from './PageTools.tsx';
-import { isAudienceView } from './presentation-link.ts';
+import { isAudienceView } from './audience-view.ts';
 
 // Loaded when the reader starts a presentation, not with the app.
 const Presentation = lazy(() => import('./Presentation.tsx').then((m) => ({ default: m.Presentation })));

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { bridge, call } from '../bridge/index.ts';
 import { useApp } from '../app/app-state.tsx';
 import { PresenterPanel } from './PresenterPanel.tsx';
-import { isAudienceView, slideAtPlace, slidePlace } from './presentation-link.ts';
+import { isAudienceView } from './audience-view.ts';
+import { slideAtPlace, slidePlace } from './presentation-link.ts';
 import { clearSlides, fitSlide, pageSlides, showSlide, slideKeyAction, slideMinutes, slideNotes, slideTitle, splitToFit, type Slide } from './presentation-slides.ts';
 
 const INTERACTIVE = 'button, a, input, select, textarea, summary';

@@ -7,11 +7,6 @@
  */
 import type { Slide } from './presentation-slides.ts';
 
-/** This window is the audience's view, opened by the host with ?view=audience. */
-export function isAudienceView(search: string = globalThis.location?.search ?? ''): boolean {
-  return new URLSearchParams(search).get('view') === 'audience';
-}
-
 /** Every block of the page and every element in it, once, in page order (a slide may show part of a block). */
 const pageBlocks = (sections: Slide[]) => [...new Set(sections.flatMap((s) => s.blocks.flatMap((b) => [b, ...b.querySelectorAll<HTMLElement>('*')])))];
 
