@@ -143,7 +143,7 @@ export interface MessageParams {
   "marks.none": undefined;
   "marks.exportFile": undefined;
   "marks.importFile": undefined;
-  "marks.imported": { n: string | number };
+  "marks.imported": { n: number };
   "marks.importError": undefined;
   "marks.continueReading": undefined;
   "marks.progress": { a: string | number; b: string | number };
@@ -310,8 +310,8 @@ export interface MessageParams {
   "records.importForm": undefined;
   "records.importFile": undefined;
   "records.importButton": undefined;
-  "records.imported": { n: string | number };
-  "records.importProblems": { n: string | number };
+  "records.imported": { n: number };
+  "records.importProblems": { n: number };
   "records.csvImport.dateOrder": undefined;
   "records.csvImport.dayFirst": undefined;
   "records.csvImport.monthFirst": undefined;
@@ -896,7 +896,7 @@ export interface Messages {
     readonly none: string;
     readonly exportFile: string;
     readonly importFile: string;
-    readonly imported: (params: { n: string | number }) => string;
+    readonly imported: (params: { n: number }) => string;
     readonly importError: string;
     readonly continueReading: string;
     readonly progress: (params: { a: string | number; b: string | number }) => string;
@@ -1065,8 +1065,8 @@ export interface Messages {
     readonly importForm: string;
     readonly importFile: string;
     readonly importButton: string;
-    readonly imported: (params: { n: string | number }) => string;
-    readonly importProblems: (params: { n: string | number }) => string;
+    readonly imported: (params: { n: number }) => string;
+    readonly importProblems: (params: { n: number }) => string;
     readonly csvImport: {
       readonly dateOrder: string;
       readonly dayFirst: string;

@@ -75,6 +75,9 @@ function checkOne(c: ReadCatalogue, english: ReadCatalogue | undefined, problems
       at(key, `not valid ICU MessageFormat (${(e as Error).message})`);
       continue;
     }
+    // "fila(s)" reads as a form, not a sentence: a count takes the language's plural.
+    const fakePlural = /\p{L}+\((?:s|es)\)/u.exec(entry.message);
+    if (fakePlural) at(key, `writes a plural as "${fakePlural[0]}": use {n, plural, one {…} other {…}}`);
     if (!english) continue;
     const source = english.entries[key];
     if (!source) { at(key, `not in ${english.file}: remove it, or add it to English first`); continue; }

@@ -234,7 +234,7 @@ describe('field data from servers and other laptops', () => {
     await page.getByTestId('import-form').selectOption('child-registration');
     await page.getByTestId('import-file').setInputFiles({ name: 'ficha.csv', mimeType: 'text/csv', buffer: Buffer.from(answersCsv([registration({ code: 'QU-1', sex: 'f', age: 8, status: 'working', date: '2026-02-02' })])) });
     await page.getByTestId('import-button').click();
-    await page.getByText('Se importaron 1 fila(s).').waitFor();
+    await page.getByText('Se importó 1 fila.').waitFor();
     const before = await counts(page);
     const noRoot = zipSync({
       'puente_child_registration-sibling.csv': strToU8('sibling_age,PARENT_KEY,KEY\n7,uuid:1,uuid:1/siblings/sibling[1]\n'),
@@ -262,13 +262,13 @@ describe('field data from servers and other laptops', () => {
     await previewImport(a.page, centralFile(collected));
     await a.page.getByTestId('server-import-commit').click();
     await a.page.getByText('Imported: 3 new forms, 0 updates.').waitFor();
-    await importCsv(a.page, [registration({ code: 'AN-1', sex: 'f', age: 11, status: 'working', date: '2026-05-02', community: 'Chima' })], 'Imported 1 row(s).');
+    await importCsv(a.page, [registration({ code: 'AN-1', sex: 'f', age: 11, status: 'working', date: '2026-05-02', community: 'Chima' })], 'Imported 1 row.');
     const first = await downloadBackup(a.page, 'ana-1.sqlite');
 
     const b = await newWatchedPage(h, { locale: 'es-PE' });
     await openRecords(b.page, 'es', 'data');
     await nameThisLaptop(b.page, 'Oficina Chima', 'Nombre guardado.');
-    await importCsv(b.page, [registration({ code: 'SF-045-1', sex: 'f', age: 9, status: 'working', date: '2026-03-05', community: 'Santa Filomena' })], 'Se importaron 1 fila(s).');
+    await importCsv(b.page, [registration({ code: 'SF-045-1', sex: 'f', age: 9, status: 'working', date: '2026-03-05', community: 'Santa Filomena' })], 'Se importó 1 fila.');
 
     const preview = await checkBackup(b.page, first);
     expect(await preview.getByTestId('merge-from').innerText()).toBe('Lo que haría unir la copia de «Portátil de Ana»');
@@ -336,7 +336,7 @@ describe('field data from servers and other laptops', () => {
     expect(await page.getByTestId('csv-unknown-columns').locator('legend').innerText()).toBe('Columnas que el formulario no tiene: observaciones.');
     expect(await counts(page)).toBe('0 niños y niñas, 0 formularios');
     await page.getByTestId('csv-import-confirm').click();
-    await page.getByText('Se importaron 3 fila(s).').waitFor();
+    await page.getByText('Se importaron 3 filas.').waitFor();
     expect(await counts(page)).toBe('3 niños y niñas, 3 formularios');
 
     // The same sheet with one age corrected: that registration waits for a choice, the others are already here.
@@ -350,7 +350,7 @@ describe('field data from servers and other laptops', () => {
     expect(await page.getByTestId('csv-import-confirm').isDisabled()).toBe(true);
     await page.getByTestId('csv-choice-3').selectOption('update');
     await page.getByTestId('csv-import-confirm').click();
-    await page.getByText('Importado: 0 fichas nuevas, 1 actualización; 0 saltada(s), 2 ya estaban.').waitFor();
+    await page.getByText('Importado: 0 fichas nuevas, 1 actualización; 0 saltadas, 2 ya estaban.').waitFor();
     await openForm(page, 'SF-045-2');
     expect(await page.getByTestId('child-view').innerText()).toMatch(/16/);
 

@@ -31,6 +31,7 @@ describe('the interface catalogues', () => {
       expect.stringMatching(/^es\.json "results": placeholder \{n\} of the English message is missing/),
       expect.stringMatching(/^es\.json "greeting": placeholder \{name\} of the English message is missing/),
       expect.stringMatching(/^es\.json "extra": not in en\.json/),
+      expect.stringMatching(/^es\.json "rows": writes a plural as "fila\(s\)"/),
     ]));
     expect(problems.find((p) => p.message.startsWith('"extra"'))?.line).toBe(7);
     expect(lines.filter((l) => l.includes('"home"'))).toEqual([]);
