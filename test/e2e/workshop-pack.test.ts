@@ -22,9 +22,10 @@ describe('the workshop pack on paper', () => {
       await page.goto(`${h.baseUrl}#/${lang}/workshop-builder`);
       await page.locator('.picker-list li').first().waitFor();
       for (const id of MODULES) await page.locator(`[data-pick="${id}"] button`).click();
-      await page.getByRole('button', { name: lang === 'es' ? 'Agregar un descanso' : 'Add a break' }).click();
+      await page.getByRole('button', { name: lang === 'es' ? 'Agregar un descanso al final' : 'Add a break at the end', exact: true }).click();
       await page.locator('[data-item="break"] button').first().waitFor();
-      await page.locator('[data-item="break"] button[aria-label]').first().click();
+      // The break moves up, into the middle of the workshop.
+      await page.locator('[data-item="break"]').getByRole('button', { name: lang === 'es' ? 'Subir' : 'Move up', exact: true }).click();
       const total = (await page.getByTestId('agenda-total').textContent())!;
       expect(total).toMatch(/^09:00–12:30/);
 
