@@ -7,7 +7,7 @@
  */
 import type { Answers } from '../forms/answers.ts';
 import type { Breakdown, QuarterFigures } from './records-store.ts';
-import { quarterEnd } from './records-schema.ts';
+import { quarterEnd, quarterStart } from './records-schema.ts';
 
 export const QUARTERLY_FORM = 'quarterly-report';
 
@@ -23,10 +23,9 @@ function boxes(prefix: string, b: Breakdown): Answers {
 
 /** The answers the register can give; the rest (organisations, planned visits, problems, decisions) is the committee's to fill. */
 export function quarterlyFormFromCounts(q: QuarterFigures, community: string): Answers {
-  const [year, n] = q.quarter.split('-Q').map(Number);
   return {
     ...(community ? { community } : {}),
-    period_start: `${year}-${String((n - 1) * 3 + 1).padStart(2, '0')}-01`,
+    period_start: quarterStart(q.quarter),
     period_end: quarterEnd(q.quarter),
     ...boxes('identified', q.identifiedWorking),
     ...boxes('withdrawn', q.withdrawnThisQuarter),

@@ -147,6 +147,12 @@ export function quarterOf(date: string): string {
   return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
+/** The first day of a quarter, "2026-07-01" for "2026-Q3". */
+export function quarterStart(quarter: string): string {
+  const [y, q] = quarter.split('-Q').map(Number);
+  return `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
 /** The last day of a quarter, "2026-09-30" for "2026-Q3". */
 export function quarterEnd(quarter: string): string {
   const [y, q] = quarter.split('-Q').map(Number);

@@ -9,7 +9,7 @@ import type { RegisterFacts } from './entry-checks.ts';
 import { childStatus, SETTLING_RESULTS, VERIFICATION_RESULTS, type RegisteredStatus } from './child-status.ts';
 import type { RecordsErrorCode } from './refusal-codes.ts';
 import { refusalText } from './refusal-words.ts';
-import { ageGroupOf, FOLLOW_UP_FORM, MIGRATIONS, quarterEnd, quarterOf, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, TECHNICIAN_FIELDS, VERIFICATION_FORM } from './records-schema.ts';
+import { ageGroupOf, FOLLOW_UP_FORM, MIGRATIONS, quarterEnd, quarterOf, quarterStart, quartersToShow, REGISTRATION_FORM, SCHEMA_VERSION, TECHNICIAN_FIELDS, VERIFICATION_FORM } from './records-schema.ts';
 
 export type { RecordsErrorCode } from './refusal-codes.ts';
 
@@ -506,8 +506,7 @@ export function quarterlyFigures(db: Database, opts: FigureScope & { today?: str
   const months = rows(db, `SELECT DISTINCT substr(entry_date, 1, 7) AS month FROM entries e WHERE ${inScope}`, scopeParams);
   const withData = months.map((r) => quarterOf(String(r.month)));
   return quartersToShow(withData, opts.today ? quarterOf(opts.today) : null).map((quarter) => {
-    const [y, q] = quarter.split('-Q').map(Number);
-    const start = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const start = quarterStart(quarter);
     const end = quarterEnd(quarter);
     const fig: QuarterFigures = { quarter, identifiedWorking: emptyBreakdown(), identifiedAtRisk: emptyBreakdown(), withdrawn: emptyBreakdown(), prevented: emptyBreakdown(), withdrawnThisQuarter: emptyBreakdown(), preventedThisQuarter: emptyBreakdown(), followUpVisits: 0, visits: 0, referrals: 0 };
     for (const r of rows(db, `SELECT status, sex, age_group, count(*) AS n FROM entries e WHERE instrument_id = ? AND entry_date BETWEEN ? AND ? AND ${inScope} GROUP BY status, sex, age_group`,
