@@ -3,6 +3,7 @@ import { BRIDGE_GLOBAL, type Channel } from '../../../common/ipc-channels.ts';
 import { languageFromLocale } from '../../../common/routes.ts';
 import { chooseBridge } from './choose-bridge.ts';
 import { lazyBridge } from './lazy-bridge.ts';
+import { failureMessage } from './failure-message.ts';
 
 declare global {
   interface Window {
@@ -33,6 +34,6 @@ export const bridge: PuenteBridge = chooseBridge({
 export async function call<C extends Channel>(channel: C, ...arg: ChannelArg<C> extends undefined ? [] : [ChannelArg<C>]): Promise<ChannelResult<C>> {
   const fn = bridge[channel] as (a: unknown) => ReturnType<PuenteBridge[C]>;
   const result = await fn(arg[0]);
-  if (!result.ok) throw new Error(`${channel}: ${result.error}`);
+  if (!result.ok) throw new Error(failureMessage(channel, result.error));
   return result.value as ChannelResult<C>;
 }
