@@ -1,5 +1,14 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newWatchedPage, shot, startHarness, type Harness } from './harness.ts';
+
+/** A medium settlement with an informal cooperative and working adolescents: the answers after where families live, with the service it misses. */
+async function answerTheRest(page: Page, missingService: string): Promise<void> {
+  const answer = (question: string, option: string) => page.locator(`[data-question="${question}"] input[value="${option}"]`).check();
+  for (const [question, option] of [['concession', 'members-hire-others'], ['how-work-is-paid', 'turns-or-shares'], ['authority', 'no'], ['size', 'medium'], ['larger-complex', 'no'], ['willing-organisation', 'maybe'], ['missing-services', missingService], ['working-children', 'adolescents-mine']]) {
+    await answer(question, option);
+  }
+}
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,14 +29,7 @@ describe('the community profiler in Chromium', () => {
     expect(await page.getByTestId('profiler-plan').count()).toBe(0);
     expect(await page.getByTestId('profiler-incomplete').textContent()).toMatch(/How is work organised and paid/);
 
-    await answer('concession', 'members-hire-others');
-    await answer('how-work-is-paid', 'turns-or-shares');
-    await answer('authority', 'no');
-    await answer('size', 'medium');
-    await answer('larger-complex', 'no');
-    await answer('willing-organisation', 'maybe');
-    await answer('missing-services', 'child-care');
-    await answer('working-children', 'adolescents-mine');
+    await answerTheRest(page, 'child-care');
     const plan = page.getByTestId('profiler-plan');
     await plan.waitFor();
     const matches = await plan.locator('[data-match]').evaluateAll((els) => els.map((e) => e.getAttribute('data-match')));
@@ -77,14 +79,7 @@ describe('the community profiler in Chromium', () => {
 
     const answer = (question: string, option: string) => page.locator(`[data-question="${question}"] input[value="${option}"]`).check();
     await answer('where-families-live', 'camp');
-    await answer('concession', 'members-hire-others');
-    await answer('how-work-is-paid', 'turns-or-shares');
-    await answer('authority', 'no');
-    await answer('size', 'medium');
-    await answer('larger-complex', 'no');
-    await answer('willing-organisation', 'maybe');
-    await answer('missing-services', 'school');
-    await answer('working-children', 'adolescents-mine');
+    await answerTheRest(page, 'school');
     const plan = page.getByTestId('profiler-plan');
     await plan.waitFor();
     expect(await plan.locator('.plan-steps').textContent()).toMatch(/escuela/i);
