@@ -44,6 +44,8 @@ describe('presenting a workshop module', () => {
 
       await page.getByTestId('present').click();
       await expect.poll(() => page.getByTestId('slide-count').textContent()).toMatch(/^1 \/ \d+$/);
+      // The slides are counted once laid out: at least the opening and one per timed step (a count read earlier was too small once).
+      await expect.poll(async () => Number((await page.getByTestId('slide-count').textContent())!.split(' / ')[1])).toBeGreaterThan(steps.length);
       const first = await audienceView(page);
       expect(first.sourceCodes, 'source codes on the first slide').toBe(0);
       expect(first.addToWorkshop, '"build a workshop" on the first slide').toBe(0);
